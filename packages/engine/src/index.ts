@@ -1,0 +1,2 @@
+export type { EqlEvent, JsonValue } from './event.js';
+export { parseTimestamp } from './time.js';
