@@ -1,16 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+const src = (file: string) => fileURLToPath(new URL(`./packages/${file}`, import.meta.url));
 
 // Tests import the workspace packages from source, so a change is tested without a rebuild.
 export default defineConfig({
   resolve: {
-    alias: {
-      '@eqlkit/parser': src('parser'),
-      '@eqlkit/engine': src('engine'),
-      '@eqlkit/rules': src('rules'),
-    },
+    alias: [
+      { find: /^@eqlkit\/parser$/, replacement: src('parser/src/index.ts') },
+      { find: /^@eqlkit\/engine$/, replacement: src('engine/src/index.ts') },
+      { find: /^@eqlkit\/rules$/, replacement: src('rules/src/index.ts') },
+      { find: /^@eqlkit\/rules\/node$/, replacement: src('rules/src/node/index.ts') },
+    ],
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
