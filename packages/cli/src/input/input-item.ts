@@ -1,0 +1,27 @@
+/** An event read from the input: a JSON object and where it came from. */
+export interface InputEvent {
+  readonly kind: 'event';
+  readonly event: Record<string, unknown>;
+  readonly file: string;
+  readonly line: number;
+}
+
+/**
+ * Input that could not become an event. `record` problems (a bad line or element) skip one
+ * record; `file` problems (truncated gzip, an array never closed, an unreadable file) end
+ * that file, keeping the events read before them.
+ */
+export interface InputProblem {
+  readonly kind: 'problem';
+  readonly scope: 'record' | 'file';
+  readonly file: string;
+  readonly line?: number;
+  readonly message: string;
+}
+
+export type InputItem = InputEvent | InputProblem;
+
+/** `file:line: message`, the shape editors and grep understand. */
+export function formatProblem(p: InputProblem): string {
+  return p.line === undefined ? `${p.file}: ${p.message}` : `${p.file}:${p.line}: ${p.message}`;
+}

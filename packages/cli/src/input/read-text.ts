@@ -1,0 +1,60 @@
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import type { ByteCounter } from './byte-counter.js';
+
+/** `-` names standard input. */
+export const STDIN = '-';
+
+async function* rawChunks(path: string, counter: ByteCounter): AsyncGenerator<Buffer> {
+  const stream: AsyncIterable<Buffer> = path === STDIN ? process.stdin : createReadStream(path, { highWaterMark: 1 << 16 });
+  for await (const chunk of stream) {
+    counter.bytesRead += chunk.length;
+    yield chunk;
+  }
+}
+
+async function* prepend(first: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  yield first;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
+function isGzip(chunk: Buffer): boolean {
+  return chunk.length >= 2 && chunk[0] === 0x1f && chunk[1] === 0x8b;
+}
+
+/**
+ * The bytes of a file (or stdin), gunzipped when they start with the gzip magic bytes — the
+ * name does not matter, so `events.json.gz` renamed or piped still works.
+ * A truncated gzip yields what it could decompress, then throws.
+ */
+export async function* readBytes(path: string, counter: ByteCounter): AsyncGenerator<Buffer> {
+  const chunks = rawChunks(path, counter)[Symbol.asyncIterator]();
+  let first = await chunks.next();
+  while (!first.done && first.value.length < 2) {
+    // A 1-byte first chunk (a slow pipe) cannot show the magic bytes yet.
+    const more = await chunks.next();
+    if (more.done) break;
+    first = { done: false, value: Buffer.concat([first.value, more.value]) };
+  }
+  if (first.done) return;
+  if (!isGzip(first.value)) {
+    yield* prepend(first.value, chunks);
+    return;
+  }
+  const source = Readable.from(prepend(first.value, chunks));
+  const gunzip = source.pipe(createGunzip());
+  source.on('error', (err) => gunzip.destroy(err));
+  for await (const out of gunzip as AsyncIterable<Buffer>) yield out;
+}
+
+/** Decoded UTF-8 text of a file, byte order mark dropped, in chunks. */
+export async function* readText(path: string, counter: ByteCounter): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const bytes of readBytes(path, counter)) {
+    const text = decoder.decode(bytes, { stream: true });
+    if (text.length > 0) yield text;
+  }
+  const tail = decoder.decode();
+  if (tail.length > 0) yield tail;
+}
