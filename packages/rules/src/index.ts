@@ -1,1 +1,12 @@
-export {};
+export type { Rule, RuleDocument, RuleMetadata, RunSettings, RuleSeverity, RuleType, RuleMaturity, Threat, ThreatReference, ThreatTechnique } from './rule.js';
+export { ruleDefaults, intervalMillis } from './rule.js';
+export type { RuleDiagnostic, RuleCodeValue } from './rule-diagnostic.js';
+export { RuleCode, formatRuleDiagnostic } from './rule-diagnostic.js';
+export type { ParsedFile, RuleFileFormat } from './parsed-file.js';
+export type { SourcePositions, Location, Span } from './source-positions.js';
+export { loadToml } from './load-toml.js';
+export { loadYaml } from './load-yaml.js';
+export { ruleSchema, validateRuleData } from './validate.js';
+export { buildRule } from './build-rule.js';
+export type { LoadedRuleFile, LoadRuleOptions, QueryChecker } from './load-rule.js';
+export { loadRule, parseRuleFile, isRuleFileName, placeQueryDiagnostics } from './load-rule.js';

@@ -1,0 +1,23 @@
+import type { RuleDiagnostic } from './rule-diagnostic.js';
+import type { SourcePositions } from './source-positions.js';
+
+/** The text formats a rule file may be written in. */
+export type RuleFileFormat = 'toml' | 'yaml';
+
+/** A rule file read into plain JSON data, with the positions of its values. */
+export interface ParsedFile {
+  readonly file: string;
+  readonly text: string;
+  readonly format: RuleFileFormat;
+  /** The decoded document, JSON values only (TOML dates become ISO strings); undefined when it did not parse. */
+  readonly data: unknown;
+  readonly positions: SourcePositions;
+  /** Syntax problems; `data` is undefined when there is an error among them. */
+  readonly diagnostics: readonly RuleDiagnostic[];
+}
+
+/** Positions for a document that did not parse: everything points at the start. */
+export const noPositions: SourcePositions = {
+  locate: () => undefined,
+  stringOffsets: () => undefined,
+};
