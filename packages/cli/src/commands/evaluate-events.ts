@@ -1,0 +1,46 @@
+import { once } from 'node:events';
+import type { ByteCounter } from '../input/byte-counter.js';
+import { runPipeline, type PipelineStats } from '../input/event-pipeline.js';
+import { Progress } from '../output/progress.js';
+import { MAX_HELD_EVENTS, totalBytes, type EventOptions } from './event-options.js';
+
+/** Called per ordered event; returns true to stop (enough results). */
+export type EventHandler = (event: Record<string, unknown>) => boolean;
+
+/**
+ * Runs the input pipeline for `query` and `run`: progress on a terminal, and backpressure so a
+ * slow reader of stdout slows the run instead of filling memory.
+ */
+export async function evaluateEvents(options: EventOptions, handle: EventHandler): Promise<PipelineStats> {
+  const counter: ByteCounter = { bytesRead: 0, totalBytes: totalBytes(options.paths) };
+  let events = 0;
+  const progress = new Progress(counter, () => events, process.stderr);
+  if (options.progress) progress.start();
+  try {
+    return await runPipeline(
+      {
+        paths: options.paths,
+        constants: options.constants,
+        timestampField: options.timestampField,
+        ...(options.tiebreakerField === undefined ? {} : { tiebreakerField: options.tiebreakerField }),
+        sortAll: options.sortAll,
+        window: { windowMs: options.windowMs, maxHeld: MAX_HELD_EVENTS },
+        strict: options.strict,
+        report: (line) => {
+          progress.stop();
+          process.stderr.write(`${line}\n`);
+          if (options.progress) progress.start();
+        },
+      },
+      counter,
+      async (event) => {
+        events++;
+        const stop = handle(event);
+        if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
+        return stop;
+      },
+    );
+  } finally {
+    progress.stop();
+  }
+}

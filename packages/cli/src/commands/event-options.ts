@@ -1,0 +1,107 @@
+import { statSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { CliError } from '../cli-error.js';
+import { parseFieldConstant, type FieldConstant } from '../input/field-constants.js';
+import { STDIN } from '../input/read-text.js';
+import { defaultFormat, OUTPUT_FORMATS, type OutputFormat } from '../output/output-format.js';
+
+/** Raw values commander gives for the options shared by `query` and `run`. */
+export interface RawEventOptions {
+  timestampField: string;
+  tiebreakerField?: string;
+  eventCategoryField?: string;
+  field: string[];
+  format?: OutputFormat;
+  sort?: boolean;
+  window: string;
+  strict?: boolean;
+  progress: boolean;
+}
+
+/** The shared options, checked. */
+export interface EventOptions {
+  readonly timestampField: string;
+  readonly tiebreakerField?: string;
+  readonly eventCategoryField?: string;
+  readonly constants: readonly FieldConstant[];
+  readonly format: OutputFormat;
+  readonly sortAll: boolean;
+  readonly windowMs: number;
+  readonly strict: boolean;
+  readonly progress: boolean;
+  readonly paths: readonly string[];
+}
+
+/** Events held at most by the reorder window, whatever its duration: bounds memory. */
+export const MAX_HELD_EVENTS = 200_000;
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** Adds the input and output options shared by `eql query` and `eql run`. */
+export function addEventOptions(command: Command): Command {
+  return command
+    .option('--timestamp-field <name>', 'field holding the event time', '@timestamp')
+    .option('--tiebreaker-field <name>', 'field that orders events with equal timestamps')
+    .option('--event-category-field <name>', 'field holding the event category (default: event.category)')
+    .option('--field <name=value>', 'set a constant field on every event (repeatable); the value is JSON if it parses', collect, [])
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else ndjson)').choices(OUTPUT_FORMATS))
+    .option('--sort', 'sort the whole input by time first (memory grows with the input)')
+    .option('--window <duration>', 'reorder window for events that arrive out of order (e.g. 30s, 5m, 0)', '5m')
+    .option('--strict', 'stop with exit 1 at the first malformed event instead of skipping it')
+    .option('--no-progress', 'no progress line on a terminal');
+}
+
+/** `500ms`, `30s`, `5m`, `2h`, or a bare number of milliseconds. */
+export function parseDuration(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(text.trim());
+  if (!m) return undefined;
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[(m[2] ?? 'ms') as 'ms' | 's' | 'm' | 'h' | 'd'];
+  return Number(m[1]) * unit;
+}
+
+/** Input paths: none means stdin. Each file must be a readable file, checked before any output. */
+export function checkInputPaths(files: readonly string[]): string[] {
+  const paths = files.length === 0 ? [STDIN] : [...files];
+  if (paths.filter((p) => p === STDIN).length > 1) throw new CliError('stdin (-) can be read only once');
+  for (const path of paths) {
+    if (path === STDIN) continue;
+    let isFile: boolean;
+    try {
+      isFile = statSync(path).isFile();
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new CliError(code === 'ENOENT' ? `cannot read ${path}: no such file` : `cannot read ${path}: ${(err as Error).message}`);
+    }
+    if (!isFile) throw new CliError(`cannot read ${path}: not a file`);
+  }
+  return paths;
+}
+
+/** Total size of the input files, for the progress bar; undefined when stdin is among them. */
+export function totalBytes(paths: readonly string[]): number | undefined {
+  if (paths.includes(STDIN)) return undefined;
+  return paths.reduce((sum, p) => sum + statSync(p).size, 0);
+}
+
+/** Checks the shared options. */
+export function resolveEventOptions(raw: RawEventOptions, files: readonly string[]): EventOptions {
+  const constants = raw.field.map((spec) => {
+    const c = parseFieldConstant(spec);
+    if (typeof c === 'string') throw new CliError(c);
+    return c;
+  });
+  const windowMs = parseDuration(raw.window);
+  if (windowMs === undefined) throw new CliError(`--window expects a duration such as 30s or 5m, got '${raw.window}'`);
+  return {
+    timestampField: raw.timestampField,
+    ...(raw.tiebreakerField === undefined ? {} : { tiebreakerField: raw.tiebreakerField }),
+    ...(raw.eventCategoryField === undefined ? {} : { eventCategoryField: raw.eventCategoryField }),
+    constants,
+    format: raw.format ?? defaultFormat(process.stdout),
+    sortAll: raw.sort === true,
+    windowMs,
+    strict: raw.strict === true,
+    progress: raw.progress,
+    paths: checkInputPaths(files),
+  };
+}

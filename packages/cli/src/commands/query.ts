@@ -1,0 +1,84 @@
+import { Command } from 'commander';
+import { CliError, ExitCode, type ExitCodeValue } from '../cli-error.js';
+import { hitJson, hitTableLayout } from '../output/hit-json.js';
+import { inputSummaryLines } from '../output/input-summary.js';
+import { printDiagnostics } from '../output/print-diagnostics.js';
+import { createRecordWriter } from '../output/record-writer.js';
+import { errorDiagnostics, loadEngine, type CompiledQuery, type Hit } from '../ports/engine-port.js';
+import { addEventOptions, resolveEventOptions, type RawEventOptions } from './event-options.js';
+import { evaluateEvents } from './evaluate-events.js';
+
+interface RawQueryOptions extends RawEventOptions {
+  size?: string;
+}
+
+const EXAMPLES = `
+Examples:
+  $ eql query 'any where event.action == "user.authentication.sso"' examples/okta/events.ndjson
+  $ eql query 'sequence by user.email with maxspan=10m
+      [any where event.action == "user.mfa.okta_verify.deny_push"] with runs=2
+      [any where event.action == "user.authentication.sso"]' examples/okta/events.ndjson
+  $ gzip -c examples/okta/events.ndjson | eql query 'any where true' --size 3 --format table
+`;
+
+/** Checks `--size`: a non-negative integer, or none for no limit. */
+function parseSize(text: string | undefined): number {
+  if (text === undefined) return Infinity;
+  if (!/^\d+$/.test(text)) throw new CliError(`--size expects a non-negative integer, got '${text}'`);
+  return Number(text);
+}
+
+/** Runs one query over events; returns the exit code. */
+export async function runQuery(query: string, files: readonly string[], raw: RawQueryOptions): Promise<ExitCodeValue> {
+  const size = parseSize(raw.size);
+  const options = resolveEventOptions(raw, files);
+  const engine = await loadEngine();
+  let compiled: CompiledQuery;
+  try {
+    compiled = engine.compile(query, {
+      timestampField: options.timestampField,
+      ...(options.tiebreakerField === undefined ? {} : { tiebreakerField: options.tiebreakerField }),
+      ...(options.eventCategoryField === undefined ? {} : { eventCategoryField: options.eventCategoryField }),
+    });
+  } catch (error) {
+    const diagnostics = errorDiagnostics(error);
+    if (!diagnostics) throw error;
+    printDiagnostics(
+      diagnostics.map((diagnostic) => ({ file: '<query>', source: query, diagnostic })),
+      options.format === 'json',
+    );
+    return ExitCode.Failed;
+  }
+
+  const writer = createRecordWriter(options.format, process.stdout, hitTableLayout(options.timestampField));
+  const stream = compiled.stream(Number.isFinite(size) ? { size } : {});
+  let printed = 0;
+  const print = (hits: readonly Hit[]): boolean => {
+    for (const hit of hits) {
+      if (printed >= size) return true;
+      writer.write(hitJson(hit));
+      printed++;
+    }
+    return printed >= size;
+  };
+  if (size === 0) {
+    writer.end();
+    return ExitCode.Ok;
+  }
+  const stats = await evaluateEvents(options, (event) => print(stream.push(event)));
+  if (printed < size) print(stream.flush());
+  writer.end();
+  for (const line of inputSummaryLines(stats, raw.window)) process.stderr.write(`${line}\n`);
+  return ExitCode.Ok;
+}
+
+/** `eql query QUERY [FILE...]`. */
+export function queryCommand(setExit: (code: ExitCodeValue) => void): Command {
+  const command = new Command('query')
+    .description('run one EQL query over events (NDJSON, JSON array, or gzip of either; stdin when no FILE or -)')
+    .argument('<query>', 'the EQL query')
+    .argument('[files...]', 'event files; - or none reads stdin')
+    .option('--size <n>', 'print at most N results (default: no limit)');
+  addEventOptions(command).addHelpText('after', EXAMPLES);
+  return command.action(async (query: string, files: string[], raw: RawQueryOptions) => setExit(await runQuery(query, files, raw)));
+}

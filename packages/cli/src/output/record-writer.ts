@@ -1,0 +1,72 @@
+import type { OutputFormat } from './output-format.js';
+
+/** Where printed text goes; `write` returns false when the consumer is slow (backpressure). */
+export interface Sink {
+  write(text: string): boolean;
+}
+
+/** Prints results as they come, in one of the output formats. */
+export interface RecordWriter {
+  write(record: Record<string, unknown>): void;
+  /** Closes the output (the `]` of a JSON array, the row count of a table). */
+  end(): void;
+}
+
+/** How a table shows a record: one or more rows of cells. */
+export interface TableLayout {
+  readonly columns: readonly string[];
+  rows(record: Record<string, unknown>, index: number): string[][];
+}
+
+const MAX_CELL = 60;
+
+function cell(text: string, width: number): string {
+  const t = text.length > width ? `${text.slice(0, width - 1)}…` : text;
+  return t.padEnd(width);
+}
+
+function ndjson(sink: Sink): RecordWriter {
+  return { write: (r) => void sink.write(`${JSON.stringify(r)}\n`), end: () => undefined };
+}
+
+function jsonArray(sink: Sink): RecordWriter {
+  let count = 0;
+  return {
+    write: (r) => void sink.write(`${count++ === 0 ? '[\n' : ',\n'}${JSON.stringify(r)}`),
+    end: () => void sink.write(count === 0 ? '[]\n' : '\n]\n'),
+  };
+}
+
+/**
+ * A table streams too: column widths are fixed up front (header width, at least 10, at most
+ * 60) rather than measured over all rows, so nothing is held back.
+ */
+function table(sink: Sink, layout: TableLayout): RecordWriter {
+  const widths = layout.columns.map((c) => Math.min(MAX_CELL, Math.max(10, c.length)));
+  const last = widths.length - 1;
+  const line = (cells: readonly string[]) =>
+    `${cells.map((c, i) => (i === last ? c : cell(c, widths[i] ?? 10))).join('  ').trimEnd()}\n`;
+  let count = 0;
+  return {
+    write: (r) => {
+      if (count === 0) sink.write(line(layout.columns));
+      for (const row of layout.rows(r, count)) sink.write(line(row));
+      count++;
+    },
+    end: () => void sink.write(count === 0 ? '(no results)\n' : `(${count} result${count === 1 ? '' : 's'})\n`),
+  };
+}
+
+/** A writer for the format; `layout` says how a table shows a record. */
+export function createRecordWriter(format: OutputFormat, sink: Sink, layout: TableLayout): RecordWriter {
+  if (format === 'json') return jsonArray(sink);
+  if (format === 'table') return table(sink, layout);
+  return ndjson(sink);
+}
+
+/** Text of a field value for a table cell. */
+export function cellText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
