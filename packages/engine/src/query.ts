@@ -1,0 +1,309 @@
+/**
+ * Query plans: what a compiled statement evaluates, split in two phases so that batch and
+ * streaming share one implementation.
+ * 1. `classify` runs the term predicates on an event. It depends on the event alone, so it runs
+ *    on arrival, in any order; an event that matches no term (the vast majority) stops here and
+ *    never needs its timestamp parsed.
+ * 2. A `Processor` (one per search or stream) receives the classified events in evaluation order
+ *    (time order for events and sequences, input order for samples) and produces hits.
+ */
+import type { EqlEvent } from './event.js';
+import type { KeyExtractor, KeyTuple } from './join-keys.js';
+import type { MissingPlacement } from './missing-events.js';
+import { MissingEventsFilter } from './missing-events.js';
+import type { Ordinal } from './order.js';
+import { SampleCollector } from './sample.js';
+import type { SequenceCandidate, StageMatch } from './sequence.js';
+import { SequenceMatcher } from './sequence.js';
+
+/** A result: a matching event, or a sequence/sample with its join key values. */
+export type Hit =
+  | { readonly kind: 'event'; readonly event: EqlEvent }
+  | {
+      readonly kind: 'sequence' | 'sample';
+      readonly joinKeys: unknown[];
+      readonly events: (EqlEvent | { missing: true })[];
+    };
+
+/** A classified event with its place in the evaluation order. */
+export interface EventRecord<M> {
+  readonly event: EqlEvent;
+  readonly match: M;
+  readonly ordinal: Ordinal;
+}
+
+/** Evaluation state of one search or stream. */
+export interface Processor<M> {
+  /** Takes the next record in evaluation order. */
+  process(record: EventRecord<M>, out: Hit[]): void;
+  /** True while results wait for time to pass (then every event's timestamp is passed to `tick`). */
+  readonly wantsClock: boolean;
+  /** Time has reached `ts` through an event that matched nothing. */
+  tick(ts: number, out: Hit[]): void;
+  /** End of input. */
+  finish(out: Hit[]): void;
+  /** Partial sequences, buffered events and waiting results held now. */
+  readonly pending: number;
+  /** Partials or events given up because of maxspan or a cap. */
+  readonly dropped: number;
+}
+
+export interface ProcessorOptions {
+  readonly maxPendingPerKey?: number;
+  readonly maxPendingTotal?: number;
+  readonly maxSamplesPerKey?: number;
+}
+
+/** What a compiled statement evaluates. */
+export interface QueryPlan<M> {
+  readonly kind: 'event' | 'sequence' | 'sample';
+  /** Runs the predicates; undefined when the event cannot affect any result. */
+  classify(event: EqlEvent): M | undefined;
+  /** Evaluate in time order (false: in input order, for samples). */
+  readonly ordered: boolean;
+  /** Events without a readable timestamp take no part. */
+  readonly needsTimestamp: boolean;
+  createProcessor(options: ProcessorOptions): Processor<M>;
+}
+
+/** A predicate over one event (category test included). */
+export type EventTest = (event: EqlEvent) => boolean;
+
+// ---------------------------------------------------------------------------------------------
+// Event queries
+
+/** Plan of `category where condition`: matching events in order. */
+export function eventPlan(test: EventTest): QueryPlan<true> {
+  return {
+    kind: 'event',
+    ordered: true,
+    needsTimestamp: false,
+    classify: (event) => (test(event) ? true : undefined),
+    createProcessor: () => ({
+      wantsClock: false,
+      pending: 0,
+      dropped: 0,
+      process: (record, out) => {
+        out.push({ kind: 'event', event: record.event });
+      },
+      tick: () => undefined,
+      finish: () => undefined,
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sequences
+
+/** One term of a sequence or sample as written (before `runs` expansion). */
+export interface TermPlan {
+  readonly test: EventTest;
+  readonly keys: KeyExtractor;
+  readonly missing: boolean;
+  /** `with runs=N` (1 when absent). */
+  readonly runs: number;
+}
+
+export interface SequencePlanInput {
+  readonly terms: readonly TermPlan[];
+  readonly until?: { readonly test: EventTest; readonly keys: KeyExtractor };
+  /** Infinity when the sequence has no maxspan. */
+  readonly maxspanMs: number;
+}
+
+/** What one event matched in a sequence. */
+export interface SequenceMatch {
+  readonly stages: StageMatch[];
+  readonly missing: { readonly term: number; readonly keys: readonly KeyTuple[] }[];
+  readonly until: readonly KeyTuple[] | undefined;
+}
+
+/** Where each expanded term goes: a positive stage index or a missing term index. */
+interface Slot {
+  readonly missing: boolean;
+  readonly index: number;
+}
+
+/** Plan of a sequence: the 5.2 state machine, then the missing-term tests. */
+export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch> {
+  const slots: Slot[][] = [];
+  const layout: boolean[] = [];
+  let positives = 0;
+  let missings = 0;
+  for (const term of input.terms) {
+    const mine: Slot[] = [];
+    for (let r = 0; r < term.runs; r++) {
+      layout.push(term.missing);
+      mine.push({ missing: term.missing, index: term.missing ? missings++ : positives++ });
+    }
+    slots.push(mine);
+  }
+  const placements: MissingPlacement[] = [];
+  let seen = 0;
+  for (const missing of layout) {
+    if (!missing) seen++;
+    else if (seen === 0) placements.push({ kind: 'leading' });
+    else if (seen === positives) placements.push({ kind: 'trailing' });
+    else placements.push({ kind: 'middle', before: seen - 1 });
+  }
+  const terms = input.terms;
+  const until = input.until;
+
+  const classify = (event: EqlEvent): SequenceMatch | undefined => {
+    let stages: StageMatch[] | undefined;
+    let missing: SequenceMatch['missing'] | undefined;
+    for (let t = 0; t < terms.length; t++) {
+      const term = terms[t]!;
+      if (!term.test(event)) continue;
+      const keys = term.keys(event);
+      if (keys.length === 0) continue;
+      for (const slot of slots[t]!) {
+        if (slot.missing) (missing ??= []).push({ term: slot.index, keys });
+        else (stages ??= []).push({ stage: slot.index, keys });
+      }
+    }
+    let untilKeys: KeyTuple[] | undefined;
+    if (until && until.test(event)) {
+      const keys = until.keys(event);
+      if (keys.length > 0) untilKeys = keys;
+    }
+    if (!stages && !missing && !untilKeys) return undefined;
+    return { stages: stages ?? [], missing: missing ?? [], until: untilKeys };
+  };
+
+  return {
+    kind: 'sequence',
+    ordered: true,
+    needsTimestamp: true,
+    classify,
+    createProcessor: (options) => new SequenceProcessor(positives, placements, layout, input.maxspanMs, options),
+  };
+}
+
+function sequenceHit(key: KeyTuple, events: (EqlEvent | { missing: true })[]): Hit {
+  return { kind: 'sequence', joinKeys: [...key], events };
+}
+
+class SequenceProcessor implements Processor<SequenceMatch> {
+  private readonly matcher: SequenceMatcher;
+  private readonly missing: MissingEventsFilter | undefined;
+  private readonly candidates: SequenceCandidate[] = [];
+  private readonly results: { key: KeyTuple; events: (EqlEvent | { missing: true })[] }[] = [];
+  private position = 0;
+
+  constructor(
+    positives: number,
+    placements: readonly MissingPlacement[],
+    layout: readonly boolean[],
+    maxspanMs: number,
+    options: ProcessorOptions,
+  ) {
+    this.matcher = new SequenceMatcher({
+      stages: positives,
+      maxspanMs,
+      maxPendingPerKey: options.maxPendingPerKey,
+      maxPendingTotal: options.maxPendingTotal,
+    });
+    this.missing = placements.length > 0 ? new MissingEventsFilter(placements, layout, maxspanMs) : undefined;
+  }
+
+  get wantsClock(): boolean {
+    return this.missing !== undefined && this.missing.waiting > 0;
+  }
+
+  get pending(): number {
+    return this.matcher.pending + (this.missing?.pending ?? 0);
+  }
+
+  get dropped(): number {
+    return this.matcher.dropped;
+  }
+
+  process(record: EventRecord<SequenceMatch>, out: Hit[]): void {
+    const { event, match } = record;
+    const ts = record.ordinal.ts;
+    const missing = this.missing;
+    if (missing) {
+      missing.advance(ts, this.results);
+      for (const m of match.missing) missing.record(m.term, m.keys, ts, this.results);
+    }
+    if (match.stages.length > 0 || match.until) {
+      this.matcher.advance(event, ts, this.position++, match.stages, match.until, this.candidates);
+    }
+    if (this.candidates.length > 0) {
+      for (const c of this.candidates) {
+        if (missing) missing.candidate(c, this.results);
+        else out.push(sequenceHit(c.key, [...c.events]));
+      }
+      this.candidates.length = 0;
+    }
+    this.drain(out);
+  }
+
+  tick(ts: number, out: Hit[]): void {
+    this.missing?.advance(ts, this.results);
+    this.drain(out);
+  }
+
+  finish(out: Hit[]): void {
+    this.missing?.finish(this.results);
+    this.drain(out);
+  }
+
+  private drain(out: Hit[]): void {
+    if (this.results.length === 0) return;
+    for (const r of this.results) out.push(sequenceHit(r.key, r.events));
+    this.results.length = 0;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Samples
+
+/** What one event matched in a sample: filter index and key tuples, per filter. */
+export type SampleMatch = { readonly filter: number; readonly keys: readonly KeyTuple[] }[];
+
+/** Plan of a sample: events grouped by key, samples picked at the end. */
+export function samplePlan(filters: readonly { readonly test: EventTest; readonly keys: KeyExtractor }[]): QueryPlan<SampleMatch> {
+  return {
+    kind: 'sample',
+    ordered: false,
+    needsTimestamp: false,
+    classify: (event) => {
+      let match: SampleMatch | undefined;
+      for (let f = 0; f < filters.length; f++) {
+        const filter = filters[f]!;
+        if (!filter.test(event)) continue;
+        const keys = filter.keys(event);
+        if (keys.length > 0) (match ??= []).push({ filter: f, keys });
+      }
+      return match;
+    },
+    createProcessor: (options) => {
+      const collector = new SampleCollector({
+        filters: filters.length,
+        maxSamplesPerKey: options.maxSamplesPerKey,
+        maxPendingPerKey: options.maxPendingPerKey,
+        maxPendingTotal: options.maxPendingTotal,
+      });
+      return {
+        wantsClock: false,
+        get pending() {
+          return collector.pending;
+        },
+        get dropped() {
+          return collector.dropped;
+        },
+        process: (record, _out) => {
+          for (const m of record.match) collector.add(m.filter, m.keys, record.event);
+        },
+        tick: () => undefined,
+        finish: (out) => {
+          const samples: { key: KeyTuple; events: readonly EqlEvent[] }[] = [];
+          collector.finish(Number.POSITIVE_INFINITY, samples);
+          for (const s of samples) out.push({ kind: 'sample', joinKeys: [...s.key], events: [...s.events] });
+        },
+      };
+    },
+  };
+}

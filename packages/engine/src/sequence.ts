@@ -1,0 +1,195 @@
+/**
+ * The sequence state machine (EQL-SEMANTICS 5.2) over the positive terms of a sequence, fed one
+ * event at a time in ascending order.
+ *
+ * Per join key and per positive stage i (except the last) Elasticsearch keeps a list of partial
+ * sequences whose last event matched stage i. An event matching stage i+1 takes the latest of them
+ * and discards it *with every older one*, whatever happens next (maxspan or until may still reject
+ * it). Since only the latest partial of a list can ever be taken, and taking it empties the list,
+ * keeping just that latest partial per (key, stage) gives the same answers: state per key is at
+ * most one partial per non-final stage.
+ */
+import type { EqlEvent } from './event.js';
+import type { KeyTuple } from './join-keys.js';
+import { encodeKey } from './join-keys.js';
+
+/** An event that matched positive stage `stage` with these key tuples. */
+export interface StageMatch {
+  readonly stage: number;
+  readonly keys: readonly KeyTuple[];
+}
+
+/** A completed run of the positive stages, before missing terms are checked. */
+export interface SequenceCandidate {
+  readonly key: KeyTuple;
+  readonly events: readonly EqlEvent[];
+  /** Timestamps of `events`, same order. */
+  readonly times: readonly number[];
+}
+
+interface PartialSequence {
+  readonly events: EqlEvent[];
+  readonly times: number[];
+  /** Processing position of the last event, for the inclusive `until` test. */
+  lastSeq: number;
+}
+
+interface KeyState {
+  readonly key: KeyTuple;
+  readonly slots: (PartialSequence | undefined)[];
+  count: number;
+  /** Processing position of the latest `until` event for this key (-1: none). */
+  untilSeq: number;
+}
+
+export interface SequenceMatcherOptions {
+  /** Number of positive stages (after `runs` expansion), at least 1. */
+  readonly stages: number;
+  /** Inclusive span from the first event, in milliseconds; Infinity when unbounded. */
+  readonly maxspanMs: number;
+  /** Partials kept per key; the oldest is dropped beyond it. */
+  readonly maxPendingPerKey?: number;
+  /** Partials kept in total; partials of the least recently opened keys are dropped beyond it. */
+  readonly maxPendingTotal?: number;
+}
+
+/** The state machine; `advance` must be called in ascending event order. */
+export class SequenceMatcher {
+  private readonly keys = new Map<unknown, KeyState>();
+  private readonly last: number;
+  private readonly maxspan: number;
+  private readonly perKeyCap: number;
+  private readonly totalCap: number;
+  private total = 0;
+  private watermark = Number.NEGATIVE_INFINITY;
+  private lastSweep = Number.NEGATIVE_INFINITY;
+  /** Partials dropped because they outlived maxspan or exceeded a cap. */
+  dropped = 0;
+
+  constructor(options: SequenceMatcherOptions) {
+    this.last = options.stages - 1;
+    this.maxspan = options.maxspanMs;
+    this.perKeyCap = options.maxPendingPerKey ?? Number.POSITIVE_INFINITY;
+    this.totalCap = options.maxPendingTotal ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** Partial sequences held now. */
+  get pending(): number {
+    return this.total;
+  }
+
+  /**
+   * Feeds one event. `matches` lists the positive stages it matched (any order); `untilKeys` the
+   * key tuples it has as an `until` event, if it matched the until term. Completed candidates are
+   * appended to `out` in completion order (ties in key order).
+   */
+  advance(
+    event: EqlEvent,
+    ts: number,
+    seq: number,
+    matches: readonly StageMatch[],
+    untilKeys: readonly KeyTuple[] | undefined,
+    out: SequenceCandidate[],
+  ): void {
+    if (ts > this.watermark) {
+      this.watermark = ts;
+      if (this.maxspan !== Number.POSITIVE_INFINITY && ts - this.lastSweep > this.maxspan) this.sweep();
+    }
+    // Highest stage first, so one event never fills two stages of the same partial.
+    for (let m = matches.length - 1; m >= 0; m--) {
+      const match = matches[m]!;
+      for (const key of match.keys) this.step(match.stage, key, event, ts, seq, out);
+    }
+    if (untilKeys) {
+      for (const key of untilKeys) {
+        const state = this.keys.get(encodeKey(key));
+        if (state) state.untilSeq = seq;
+      }
+    }
+    if (this.total > this.totalCap) this.enforceTotalCap();
+  }
+
+  private step(stage: number, key: KeyTuple, event: EqlEvent, ts: number, seq: number, out: SequenceCandidate[]): void {
+    if (stage === 0) {
+      if (this.last === 0) {
+        out.push({ key, events: [event], times: [ts] });
+        return;
+      }
+      const state = this.stateFor(key);
+      this.put(state, 0, { events: [event], times: [ts], lastSeq: seq });
+      return;
+    }
+    const encoded = encodeKey(key);
+    const state = this.keys.get(encoded);
+    const partial = state?.slots[stage - 1];
+    if (!state || !partial) return;
+    state.slots[stage - 1] = undefined;
+    state.count--;
+    this.total--;
+    const rejected = ts - partial.times[0]! > this.maxspan || state.untilSeq >= partial.lastSeq;
+    if (!rejected) {
+      partial.events.push(event);
+      partial.times.push(ts);
+      partial.lastSeq = seq;
+      if (stage === this.last) out.push({ key, events: partial.events, times: partial.times });
+      else this.put(state, stage, partial);
+    }
+    if (state.count === 0) this.keys.delete(encoded);
+  }
+
+  private stateFor(key: KeyTuple): KeyState {
+    const encoded = encodeKey(key);
+    let state = this.keys.get(encoded);
+    if (!state) {
+      state = { key, slots: new Array<PartialSequence | undefined>(this.last).fill(undefined), count: 0, untilSeq: -1 };
+      this.keys.set(encoded, state);
+    }
+    return state;
+  }
+
+  private put(state: KeyState, slot: number, partial: PartialSequence): void {
+    if (state.slots[slot] === undefined) {
+      state.count++;
+      this.total++;
+    }
+    state.slots[slot] = partial;
+    if (state.count > this.perKeyCap) this.dropOldest(state);
+  }
+
+  private dropOldest(state: KeyState): void {
+    let oldest = -1;
+    for (let i = 0; i < state.slots.length; i++) {
+      const p = state.slots[i];
+      if (p && (oldest < 0 || p.times[0]! < state.slots[oldest]!.times[0]!)) oldest = i;
+    }
+    state.slots[oldest] = undefined;
+    state.count--;
+    this.total--;
+    this.dropped++;
+  }
+
+  private enforceTotalCap(): void {
+    for (const [encoded, state] of this.keys) {
+      if (this.total <= this.totalCap) break;
+      while (state.count > 0 && this.total > this.totalCap) this.dropOldest(state);
+      if (state.count === 0) this.keys.delete(encoded);
+    }
+  }
+
+  /** Drops partials that can no longer complete within maxspan (every later event is later). */
+  private sweep(): void {
+    this.lastSweep = this.watermark;
+    for (const [encoded, state] of this.keys) {
+      for (let i = 0; i < state.slots.length; i++) {
+        const p = state.slots[i];
+        if (p && this.watermark - p.times[0]! > this.maxspan) {
+          state.slots[i] = undefined;
+          state.count--;
+          this.total--;
+          this.dropped++;
+        }
+      }
+      if (state.count === 0) this.keys.delete(encoded);
+    }
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * Streaming evaluation: events are pushed one at a time and hits come out as soon as they are
+ * decided.
+ *
+ * What streaming assumes about order: events arrive in time order (timestamp, then tiebreaker),
+ * or at most `allowedLatenessMs` behind the newest timestamp seen; such events are buffered and
+ * put back in place before evaluation. An event further behind is still evaluated, at once, and
+ * counted in `stats.lateEvents`: results involving it may differ from `search()` over the same
+ * events. With a window of 0 nothing is buffered and events at equal timestamps are taken in
+ * arrival order. Only events that match some term are ordered and counted (others cannot change
+ * a result), which is also why their timestamps are the only ones parsed.
+ *
+ * Memory: partial sequences whose first event is older than maxspan are dropped as time
+ * advances; `maxPendingPerKey` and `maxPendingTotal` bound partial sequences (and events held
+ * for samples); drops are counted in `stats.droppedPartials`.
+ *
+ * `flush()` ends the input: it releases the reorder buffer and emits what only the end can
+ * decide (tail pipes, samples, sequences waiting on a trailing missing term).
+ */
+import type { EqlEvent } from './event.js';
+import type { Ordinal } from './order.js';
+import type { Limit } from './pipes.js';
+import { StreamLimiter } from './pipes.js';
+import type { EventRecord, Hit, Processor, ProcessorOptions, QueryPlan } from './query.js';
+import { ReorderBuffer } from './reorder.js';
+
+/** Counters of a stream. */
+export interface StreamStats {
+  /** Events pushed. */
+  readonly eventsSeen: number;
+  /** Matching events that arrived later than the reorder window allowed (evaluated anyway). */
+  readonly lateEvents: number;
+  /** Partial sequences (or sample events) given up because of maxspan or a cap. */
+  readonly droppedPartials: number;
+  /** Partial sequences, buffered events and held results now. */
+  readonly pending: number;
+}
+
+export interface StreamOptions {
+  /** Reorder window in milliseconds; 0 (default) = events must arrive in order. */
+  readonly allowedLatenessMs?: number;
+  /** Cap on partial sequences per join key (samples: events per filter and key). */
+  readonly maxPendingPerKey?: number;
+  /** Cap on partial sequences in total (samples: events held). */
+  readonly maxPendingTotal?: number;
+  /** Result limit, applied like the request `size` in the direction of the first pipe. */
+  readonly size?: number;
+  /** Direction of `size` when the query has no pipe (default `head`). */
+  readonly resultPosition?: 'head' | 'tail';
+  /** Samples per join key (default 1). */
+  readonly maxSamplesPerKey?: number;
+}
+
+/** A running query. */
+export interface QueryStream {
+  /** Evaluates one event; returns the hits it decided. */
+  push(event: EqlEvent): Hit[];
+  /** Ends the input; returns the remaining hits. The stream takes no events afterwards. */
+  flush(): Hit[];
+  readonly stats: StreamStats;
+}
+
+/** Reads an event's ordinal. */
+export type OrdinalReader = (event: EqlEvent, seq: number) => Ordinal;
+
+/** Returned when an event decides nothing (frozen: shared between calls). */
+const NONE: Hit[] = Object.freeze([]) as unknown as Hit[];
+
+/** A stream over a plan. */
+export class PlanStream<M> implements QueryStream {
+  private readonly processor: Processor<M>;
+  private readonly reorder: ReorderBuffer<EventRecord<M>> | undefined;
+  private readonly limiter: StreamLimiter<Hit>;
+  private readonly due: EventRecord<M>[] = [];
+  private readonly produced: Hit[] = [];
+  private seen = 0;
+  private ended = false;
+
+  constructor(
+    private readonly plan: QueryPlan<M>,
+    private readonly ordinalOf: OrdinalReader,
+    limits: readonly Limit[],
+    options: StreamOptions & ProcessorOptions = {},
+  ) {
+    this.processor = plan.createProcessor(options);
+    this.reorder = plan.ordered ? new ReorderBuffer(options.allowedLatenessMs ?? 0) : undefined;
+    this.limiter = new StreamLimiter(limits);
+  }
+
+  get stats(): StreamStats {
+    return {
+      eventsSeen: this.seen,
+      lateEvents: this.reorder?.late ?? 0,
+      droppedPartials: this.processor.dropped,
+      pending: (this.reorder?.pending ?? 0) + this.processor.pending + this.limiter.pending,
+    };
+  }
+
+  push(event: EqlEvent): Hit[] {
+    if (this.ended) throw new Error('push() after flush()');
+    const seq = this.seen++;
+    if (this.limiter.done) return NONE;
+    const match = this.plan.classify(event);
+    const reorder = this.reorder;
+    if (match === undefined) {
+      if ((reorder && reorder.pending > 0) || this.processor.wantsClock) return this.tick(event, seq);
+      return NONE;
+    }
+    const ordinal = this.ordinalOf(event, seq);
+    if (this.plan.needsTimestamp && Number.isNaN(ordinal.ts)) return NONE;
+    const record: EventRecord<M> = { event, match, ordinal };
+    if (!reorder) {
+      this.processor.process(record, this.produced);
+      return this.emit();
+    }
+    reorder.push(record, this.due);
+    return this.evaluateDue();
+  }
+
+  flush(): Hit[] {
+    if (this.ended) return NONE;
+    this.ended = true;
+    this.reorder?.flush(this.due);
+    const out = [...this.evaluateDue()];
+    this.processor.finish(this.produced);
+    out.push(...this.emit());
+    this.limiter.finish(out);
+    return out;
+  }
+
+  /** An event that matched nothing still moves time forward. */
+  private tick(event: EqlEvent, seq: number): Hit[] {
+    const ts = this.ordinalOf(event, seq).ts;
+    if (Number.isNaN(ts)) return NONE;
+    this.reorder?.advance(ts, this.due);
+    const out = [...this.evaluateDue()];
+    this.processor.tick(ts, this.produced);
+    out.push(...this.emit());
+    return out.length > 0 ? out : NONE;
+  }
+
+  private evaluateDue(): Hit[] {
+    if (this.due.length === 0) return NONE;
+    for (const record of this.due) this.processor.process(record, this.produced);
+    this.due.length = 0;
+    return this.emit();
+  }
+
+  private emit(): Hit[] {
+    if (this.produced.length === 0) return NONE;
+    const out: Hit[] = [];
+    for (const hit of this.produced) this.limiter.offer(hit, out);
+    this.produced.length = 0;
+    return out;
+  }
+}
