@@ -10,3 +10,8 @@ export { ruleSchema, validateRuleData } from './validate.js';
 export { buildRule } from './build-rule.js';
 export type { LoadedRuleFile, LoadRuleOptions, QueryChecker } from './load-rule.js';
 export { loadRule, parseRuleFile, isRuleFileName, placeQueryDiagnostics } from './load-rule.js';
+export type { PackManifest } from './pack-manifest.js';
+export { parsePackManifest } from './pack-manifest.js';
+export type { Pack, PackFile, PackRule, SkippedRule, LoadPackOptions } from './pack.js';
+export { loadPack } from './pack.js';
+export { satisfies } from './semver-range.js';

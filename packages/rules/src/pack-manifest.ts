@@ -1,0 +1,76 @@
+import { loadYaml } from './load-yaml.js';
+import { ruleDiagnostic, RuleCode, type RuleDiagnostic } from './rule-diagnostic.js';
+import { isValidRange } from './semver-range.js';
+
+/**
+ * `pack.yaml`, the optional manifest at the root of a pack folder:
+ *
+ * ```yaml
+ * name: okta
+ * version: 1.0.0
+ * engine: ">=0.1.0"          # @eqlkit/engine versions the queries need (npm range subset)
+ * versions:                  # rule versions by rule_id, as upstream's version.lock keeps them
+ *   97a8e584-fd3b-421f-9b9d-9c9d9e57e9d7: 2
+ * ```
+ */
+export interface PackManifest {
+  readonly name: string;
+  readonly version?: string;
+  readonly engine?: string;
+  readonly versions: Readonly<Record<string, number>>;
+}
+
+/** Reads and checks a pack manifest; problems are `EQL5041` diagnostics at their position. */
+export function parsePackManifest(
+  file: string,
+  text: string,
+): { manifest?: PackManifest; diagnostics: RuleDiagnostic[] } {
+  const parsed = loadYaml(file, text);
+  if (parsed.diagnostics.length > 0) return { diagnostics: [...parsed.diagnostics] };
+  const diagnostics: RuleDiagnostic[] = [];
+  const fail = (pointer: string, message: string) => {
+    const at = parsed.positions.locate(pointer)?.value ?? { start: 0, end: 0 };
+    diagnostics.push(ruleDiagnostic(file, text, RuleCode.BadManifest, 'error', message, at.start, at.end, { jsonPath: pointer }));
+  };
+  const data = parsed.data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    fail('', 'pack.yaml must be a map with at least `name`');
+    return { diagnostics };
+  }
+  const m = data as Record<string, unknown>;
+  const known = new Set(['name', 'version', 'engine', 'versions', 'description']);
+  for (const key of Object.keys(m)) {
+    if (!known.has(key)) {
+      const at = parsed.positions.locate(`/${key}`)?.key ?? { start: 0, end: 0 };
+      diagnostics.push(ruleDiagnostic(file, text, RuleCode.UnknownKey, 'warning', `unknown key "${key}" in pack.yaml`, at.start, at.end));
+    }
+  }
+  if (typeof m.name !== 'string' || m.name === '') fail('/name', 'pack.yaml needs a `name` string');
+  if (m.version !== undefined && (typeof m.version !== 'string' || !/^\d+\.\d+\.\d+([-+][\w.]+)?$/.test(m.version))) {
+    fail('/version', 'pack version must be a semantic version such as 1.0.0');
+  }
+  if (m.engine !== undefined && (typeof m.engine !== 'string' || !isValidRange(m.engine))) {
+    fail('/engine', 'engine must be a version range such as ">=0.1.0 <1"');
+  }
+  const versions: Record<string, number> = {};
+  if (m.versions !== undefined) {
+    if (typeof m.versions !== 'object' || m.versions === null || Array.isArray(m.versions)) {
+      fail('/versions', 'versions must map rule_id to a positive integer');
+    } else {
+      for (const [id, v] of Object.entries(m.versions)) {
+        if (Number.isInteger(v) && (v as number) >= 1) versions[id] = v as number;
+        else fail(`/versions/${id}`, `version of ${id} must be a positive integer`);
+      }
+    }
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  return {
+    manifest: {
+      name: m.name as string,
+      ...(typeof m.version === 'string' ? { version: m.version } : {}),
+      ...(typeof m.engine === 'string' ? { engine: m.engine } : {}),
+      versions,
+    },
+    diagnostics,
+  };
+}
