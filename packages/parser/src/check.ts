@@ -1,0 +1,163 @@
+import type { Expression, FunctionCall, Node, Range, Statement } from './ast.js';
+import { DiagnosticCode } from './codes.js';
+import type { DiagnosticSink } from './diagnostic-sink.js';
+import { didYouMean } from './did-you-mean.js';
+import { FUNCTIONS, isConstantArgument, lookupFunction } from './functions.js';
+import { childNodes, firstField } from './tree.js';
+
+const FUNCTION_NAMES = FUNCTIONS.map((f) => f.name);
+
+/**
+ * Semantic checks that need no data (Elasticsearch's verifier rules that hold whatever the
+ * mapping): functions, field-to-field comparisons, constant patterns, literal conditions. Only run
+ * on trees whose depth was bounded, so plain recursion is safe.
+ */
+export function checkStatement(statement: Statement, sink: DiagnosticSink): void {
+  visit(statement, sink);
+}
+
+/** The same checks for a bare expression. */
+export function checkExpression(expression: Expression, sink: DiagnosticSink): void {
+  visit(expression, sink);
+}
+
+function visit(node: Node, sink: DiagnosticSink): void {
+  switch (node.type) {
+    case 'Call':
+      checkCall(node, sink);
+      break;
+    case 'Comparison': {
+      if (firstField(node.left, true)) {
+        const offender = firstField(node.right, true);
+        if (offender) reportFieldComparison(offender, node.op, sink);
+      }
+      break;
+    }
+    case 'In':
+      if (node.list.length === 0) {
+        sink.report(DiagnosticCode.EmptyList, 'expected at least one value in the list', node.range, 'write at least one value: `x in ("a")`');
+      }
+      for (const item of node.list) {
+        const offender = firstField(item, true);
+        if (offender) reportFieldComparison(offender, node.negated ? 'not in' : 'in', sink);
+      }
+      if (node.caseInsensitive) checkStringOperands(node.value, node.list, 'in~', sink);
+      break;
+    case 'Match':
+      if (node.patterns.length === 0) {
+        sink.report(DiagnosticCode.EmptyList, 'expected at least one pattern in the list', node.range);
+      }
+      for (const pattern of node.patterns) {
+        if (firstField(pattern, true)) {
+          sink.report(
+            DiagnosticCode.NonConstantPattern,
+            `the right side of [${node.op}] must be a constant string, found [${describe(pattern)}]`,
+            pattern.range,
+            'compare a field against constants only',
+          );
+        }
+      }
+      checkStringOperands(node.value, node.patterns, node.op, sink);
+      break;
+    case 'EventFilter':
+      if (node.condition.type === 'Number' || node.condition.type === 'String') {
+        sink.report(
+          DiagnosticCode.NonBooleanCondition,
+          `Condition expression needs to be boolean, found [${node.condition.type === 'Number' ? 'number' : 'string'}]`,
+          node.condition.range,
+          'write a predicate, e.g. `any where true`',
+        );
+      }
+      break;
+    default:
+      break;
+  }
+  for (const child of childNodes(node)) visit(child, sink);
+}
+
+function checkCall(call: FunctionCall, sink: DiagnosticSink): void {
+  const nameRange: Range = [call.range[0], call.range[0] + call.name.length + (call.caseInsensitive ? 1 : 0)];
+  const fn = lookupFunction(call.name);
+  if (!fn) {
+    const suggestion = didYouMean(call.name, FUNCTION_NAMES);
+    sink.report(
+      DiagnosticCode.UnknownFunction,
+      `Unknown function [${call.name}]`,
+      nameRange,
+      suggestion ? `did you mean [${suggestion}]?` : `known functions: ${FUNCTION_NAMES.join(', ')}`,
+    );
+    return;
+  }
+  const count = call.args.length;
+  if (count < fn.minArgs || count > fn.maxArgs) {
+    const expects =
+      fn.minArgs === fn.maxArgs
+        ? `exactly ${fn.minArgs}`
+        : fn.maxArgs === Infinity
+          ? `at least ${fn.minArgs}`
+          : `${fn.minArgs} to ${fn.maxArgs}`;
+    sink.report(
+      DiagnosticCode.WrongArity,
+      `error building [${fn.name}]: expects ${expects} argument${fn.maxArgs === 1 ? '' : 's'}, found ${count}`,
+      call.range,
+    );
+  }
+  if (call.caseInsensitive && !fn.caseInsensitive) {
+    sink.report(
+      DiagnosticCode.CaseInsensitiveNotAllowed,
+      `function [${fn.name}] does not have a case-insensitive form \`${fn.name}~\``,
+      nameRange,
+      'only between, endsWith, indexOf, startsWith and stringContains take `~`',
+    );
+  }
+  call.args.forEach((arg, index) => {
+    if (isConstantArgument(fn, index) && firstField(arg)) {
+      sink.report(
+        DiagnosticCode.ConstantArgumentRequired,
+        `argument ${index + 1} of [${fn.name}] must be a constant, found [${describe(arg)}]`,
+        arg.range,
+      );
+    }
+  });
+}
+
+/** `:`, `in~`, `like`, `regex` work on strings: a number or boolean literal on either side is an error. */
+function checkStringOperands(value: Expression, patterns: readonly Expression[], op: string, sink: DiagnosticSink): void {
+  for (const operand of [value, ...patterns]) {
+    if (operand.type === 'Number' || operand.type === 'Boolean') {
+      sink.report(
+        DiagnosticCode.StringOperandRequired,
+        `[${op}] needs string operands, found [${describe(operand)}]`,
+        operand.range,
+        op === ':' || op === 'in~' ? 'consider using [==] or [in] instead' : undefined,
+      );
+    }
+  }
+}
+
+function reportFieldComparison(offender: Expression, op: string, sink: DiagnosticSink): void {
+  sink.report(
+    DiagnosticCode.FieldComparedWithField,
+    `Comparisons against fields are not (currently) supported; offender [${describe(offender)}] in [${op}]`,
+    offender.range,
+    'compare each field against constants',
+  );
+}
+
+function describe(expr: Expression): string {
+  switch (expr.type) {
+    case 'Field':
+      return expr.name;
+    case 'Number':
+    case 'Boolean':
+      return String(expr.value);
+    case 'String':
+      return JSON.stringify(expr.value);
+    case 'Null':
+      return 'null';
+    case 'Call':
+      return `${expr.name}(...)`;
+    default:
+      return 'expression';
+  }
+}

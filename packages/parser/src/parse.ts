@@ -1,0 +1,191 @@
+import type { CstNode, IToken } from 'chevrotain';
+import type { Expression, Statement } from './ast.js';
+import { ExpressionBuilder } from './build-expression.js';
+import { StatementBuilder } from './build-statement.js';
+import { checkExpression, checkStatement } from './check.js';
+import { DiagnosticCode } from './codes.js';
+import { tokenRange } from './cst.js';
+import type { Diagnostic } from './diagnostic.js';
+import { DiagnosticSink } from './diagnostic-sink.js';
+import { eqlParser, parseTokens } from './grammar.js';
+import { eqlLexer } from './lexer.js';
+import { decodeEscapes, type LiteralProblem } from './literals.js';
+import { maxDepth as treeDepth } from './tree.js';
+
+/** Limits that keep hostile input cheap. */
+export interface ParseOptions {
+  /** Longest accepted query, in UTF-16 units. Default 1 MiB. */
+  maxLength?: number;
+  /** Deepest accepted nesting (brackets while parsing, tree depth after). Default 200. */
+  maxDepth?: number;
+}
+
+/** `ast` is set whenever the text is syntactically valid, even when semantic checks report errors. */
+export interface ParseResult<T> {
+  ast: T | undefined;
+  diagnostics: Diagnostic[];
+}
+
+const DEFAULT_MAX_LENGTH = 1 << 20;
+const DEFAULT_MAX_DEPTH = 200;
+
+/** Parses and checks a whole EQL statement. Never throws. */
+export function parse(text: string, options: ParseOptions = {}): ParseResult<Statement> {
+  return guarded(text, options, 'statement');
+}
+
+/** Parses and checks a bare expression (no `category where`), e.g. for constant folding. */
+export function parseExpression(text: string, options: ParseOptions = {}): ParseResult<Expression> {
+  return guarded(text, options, 'expression');
+}
+
+/** True when any diagnostic is an error (not a warning). */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Codes that mean "not valid syntax": the tree is then withheld. */
+function isSyntaxCode(code: string): boolean {
+  return code.startsWith('EQL1') || code.startsWith('EQL3') || code.startsWith('EQL9');
+}
+
+function guarded<E extends 'statement' | 'expression'>(
+  text: string,
+  options: ParseOptions,
+  entry: E,
+): ParseResult<E extends 'statement' ? Statement : Expression> {
+  const sink = new DiagnosticSink(typeof text === 'string' ? text : '');
+  try {
+    const source = typeof text === 'string' ? text : String(text);
+    const ast = run(source, options, entry, sink);
+    const diagnostics = sink.diagnostics.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+    const valid = !diagnostics.some((d) => isSyntaxCode(d.code));
+    return { ast: valid ? (ast as E extends 'statement' ? Statement : Expression) : undefined, diagnostics };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    sink.report(DiagnosticCode.InternalError, `internal parser error: ${message}`, [0, 0]);
+    return { ast: undefined, diagnostics: sink.diagnostics };
+  }
+}
+
+function run(
+  text: string,
+  options: ParseOptions,
+  entry: 'statement' | 'expression',
+  sink: DiagnosticSink,
+): Statement | Expression | undefined {
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  if (text.length > maxLength) {
+    sink.report(DiagnosticCode.QueryTooLong, `query is ${text.length} characters long; the limit is ${maxLength}`, [0, 0]);
+    return undefined;
+  }
+  const lexed = eqlLexer.tokenize(text);
+  for (const error of lexed.errors) {
+    sink.report(
+      DiagnosticCode.UnexpectedCharacter,
+      `unexpected character \`${text.charAt(error.offset)}\``,
+      [error.offset, error.offset + Math.max(1, error.length)],
+    );
+  }
+  // The lexer tracks start offsets only (cheaper than line tracking); CST node locations need ends.
+  for (const t of lexed.tokens) t.endOffset = t.startOffset + t.image.length - 1;
+  checkTokens(lexed.tokens, sink);
+  if (!checkNesting(lexed.tokens, maxDepth, sink)) return undefined;
+
+  const cst = parseTokens(lexed.tokens, entry);
+  if (eqlParser.errors.length > 0) {
+    for (const error of eqlParser.errors) {
+      sink.report(DiagnosticCode.SyntaxError, error.message, errorRange(error.token, text.length));
+    }
+    return undefined;
+  }
+  const ast = build(cst, entry, sink, text.length);
+  if (!ast) return undefined;
+  if (treeDepth(ast, maxDepth + 1) > maxDepth) {
+    sink.report(DiagnosticCode.NestingTooDeep, `query nests more than ${maxDepth} levels deep`, ast.range);
+    return undefined;
+  }
+  if (ast.type === 'Statement') checkStatement(ast, sink);
+  else checkExpression(ast, sink);
+  return ast;
+}
+
+function build(cst: CstNode, entry: 'statement' | 'expression', sink: DiagnosticSink, length: number): Statement | Expression | undefined {
+  if (entry === 'expression') return new ExpressionBuilder(sink).expression(cst);
+  return new StatementBuilder(sink, length).statement(cst);
+}
+
+function errorRange(token: IToken, length: number): [number, number] {
+  if (token.tokenType.name === 'EOF' || !Number.isFinite(token.startOffset)) return [length, length];
+  const [start, end] = tokenRange(token);
+  return [start, end];
+}
+
+/** Lexical problems of single tokens: legacy strings, bad escapes, unclosed strings, huge numbers. */
+function checkTokens(list: readonly IToken[], sink: DiagnosticSink): void {
+  for (const t of list) {
+    switch (t.tokenType.name) {
+      case 'DoubleString':
+        reportAll(sink, decodeProblems(t.image.slice(1, -1), t.startOffset + 1));
+        break;
+      case 'UnterminatedString':
+        sink.report(DiagnosticCode.UnterminatedString, 'unterminated string: missing closing `"` on this line', tokenRange(t));
+        break;
+      case 'SingleQuotedString':
+        sink.report(
+          DiagnosticCode.LegacySingleQuotedString,
+          'single-quoted strings are not supported',
+          tokenRange(t),
+          'use double quotes "..." (or """...""" for a raw string)',
+        );
+        break;
+      case 'LegacyRawString':
+        sink.report(
+          DiagnosticCode.LegacyRawString,
+          `\`${t.image.slice(0, 2)}...\` raw strings are not supported`,
+          tokenRange(t),
+          'use a triple-quoted raw string """..."""',
+        );
+        break;
+      case 'Decimal':
+        if (!Number.isFinite(Number(t.image))) {
+          sink.report(DiagnosticCode.NumberTooLarge, `Number [${t.image}] is too large`, tokenRange(t));
+        }
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function decodeProblems(body: string, start: number): LiteralProblem[] {
+  const problems: LiteralProblem[] = [];
+  decodeEscapes(body, start, problems);
+  return problems;
+}
+
+function reportAll(sink: DiagnosticSink, problems: readonly LiteralProblem[]): void {
+  for (const p of problems) sink.report(p.code, p.message, p.range, p.hint);
+}
+
+/**
+ * The grammar recurses once per bracket level; refusing deep bracket nesting before parsing keeps
+ * hostile input (10,000 `(`) from overflowing the stack.
+ */
+function checkNesting(list: readonly IToken[], maxDepth: number, sink: DiagnosticSink): boolean {
+  let depth = 0;
+  for (const t of list) {
+    const name = t.tokenType.name;
+    if (name === 'LParen' || name === 'LBracket' || name === 'MissingOpen') {
+      depth++;
+      if (depth > maxDepth) {
+        sink.report(DiagnosticCode.NestingTooDeep, `query nests more than ${maxDepth} levels deep`, tokenRange(t));
+        return false;
+      }
+    } else if (name === 'RParen' || name === 'RBracket') {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return true;
+}
