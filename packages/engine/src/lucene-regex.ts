@@ -1,0 +1,256 @@
+import { RE2JS } from 're2js';
+
+/**
+ * Lucene `RegExp` syntax (what Elasticsearch's `regexp` query runs for `regex` on a field) turned
+ * into an RE2 pattern, so matching is linear time (re2js never backtracks). Supported: literals,
+ * `\` escapes, `.`, `[...]`/`[^...]` with ranges, `\d \s \w \D \S \W`, `( )`, `|`, `* + ?`,
+ * `{n}`/`{n,}`/`{n,m}`, `"quoted"` strings, `@` (any string), `#` (empty language), `()` (empty
+ * string). Intersection `&`, complement `~` and `<...>` intervals have no RE2 form: they raise
+ * `UnsupportedLuceneRegex`. `^` and `$` are ordinary characters; the whole value must match.
+ * Case-insensitive mode folds ASCII letters only, like Lucene's `ASCII_CASE_INSENSITIVE`.
+ */
+export class LuceneRegexError extends Error {
+  constructor(
+    message: string,
+    /** True for valid Lucene syntax that cannot be translated (`&`, `~`, `<...>`). */
+    readonly unsupported: boolean,
+  ) {
+    super(message);
+    this.name = 'LuceneRegexError';
+  }
+}
+
+type Ranges = Array<[number, number]>;
+
+const MAX_REPEAT = 1000;
+
+function hex(cp: number): string {
+  return `\\x{${cp.toString(16)}}`;
+}
+
+function isAsciiAlnum(cp: number): boolean {
+  return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+}
+
+/** Add the other ASCII case of every letter in the ranges. */
+function foldRanges(ranges: Ranges): Ranges {
+  const out: Ranges = [...ranges];
+  for (const [lo, hi] of ranges) {
+    const addShift = (a: number, b: number, shift: number) => {
+      const from = Math.max(lo, a);
+      const to = Math.min(hi, b);
+      if (from <= to) out.push([from + shift, to + shift]);
+    };
+    addShift(65, 90, 32);
+    addShift(97, 122, -32);
+  }
+  return out;
+}
+
+const DIGIT: Ranges = [[48, 57]];
+const SPACE: Ranges = [[9, 13], [32, 32]];
+const WORD: Ranges = [[48, 57], [65, 90], [95, 95], [97, 122]];
+
+class Translator {
+  private pos = 0;
+  private readonly cps: number[];
+
+  constructor(
+    pattern: string,
+    private readonly ci: boolean,
+  ) {
+    this.cps = Array.from(pattern, (ch) => ch.codePointAt(0) ?? 0);
+  }
+
+  translate(): string {
+    const e = this.union();
+    if (this.pos < this.cps.length) this.error(`end-of-string expected at position ${this.pos}`);
+    return e;
+  }
+
+  private error(message: string, unsupported = false): never {
+    throw new LuceneRegexError(message, unsupported);
+  }
+
+  private more(): boolean {
+    return this.pos < this.cps.length;
+  }
+
+  private peek(chars: string): boolean {
+    return this.more() && chars.includes(String.fromCodePoint(this.cps[this.pos] ?? 0));
+  }
+
+  private match(ch: string): boolean {
+    if (this.more() && this.cps[this.pos] === ch.codePointAt(0)) {
+      this.pos++;
+      return true;
+    }
+    return false;
+  }
+
+  private next(): number {
+    if (!this.more()) this.error('unexpected end-of-string');
+    return this.cps[this.pos++] ?? 0;
+  }
+
+  private union(): string {
+    const parts = [this.inter()];
+    while (this.match('|')) parts.push(this.inter());
+    return parts.length === 1 ? (parts[0] ?? '') : `(?:${parts.join('|')})`;
+  }
+
+  private inter(): string {
+    const e = this.concat();
+    if (this.peek('&')) this.error('intersection (&) is not supported', true);
+    return e;
+  }
+
+  private concat(): string {
+    let out = '';
+    do {
+      out += this.repeat();
+    } while (this.more() && !this.peek(')|&'));
+    return out;
+  }
+
+  private repeat(): string {
+    let e = this.complement();
+    while (this.peek('?*+{')) {
+      if (this.match('?')) e = `(?:${e})?`;
+      else if (this.match('*')) e = `(?:${e})*`;
+      else if (this.match('+')) e = `(?:${e})+`;
+      else if (this.match('{')) {
+        const min = this.integer();
+        let max: number | undefined = min;
+        if (this.match(',')) max = this.peek('0123456789') ? this.integer() : undefined;
+        if (!this.match('}')) this.error(`expected '}' at position ${this.pos}`);
+        if (max !== undefined && max < min) this.error(`invalid repetition {${min},${max}}`);
+        if (min > MAX_REPEAT || (max ?? 0) > MAX_REPEAT) this.error(`repetition count above ${MAX_REPEAT}`, true);
+        e = `(?:${e}){${min}${max === min ? '' : `,${max ?? ''}`}}`;
+      }
+    }
+    return e;
+  }
+
+  private integer(): number {
+    const start = this.pos;
+    while (this.peek('0123456789')) this.pos++;
+    if (start === this.pos) this.error(`integer expected at position ${this.pos}`);
+    return Number(String.fromCodePoint(...this.cps.slice(start, this.pos)));
+  }
+
+  private complement(): string {
+    if (this.match('~')) this.error('complement (~) is not supported', true);
+    if (this.match('[')) {
+      const negate = this.match('^');
+      const ranges: Ranges = [];
+      do this.classItem(ranges);
+      while (this.more() && !this.peek(']'));
+      if (!this.match(']')) this.error(`expected ']' at position ${this.pos}`);
+      return this.charClass(ranges, negate);
+    }
+    return this.simple();
+  }
+
+  private classItem(ranges: Ranges): void {
+    const shorthand = this.shorthand();
+    if (shorthand) {
+      const [set, negate] = shorthand;
+      ranges.push(...(negate ? invert(set) : set));
+      return;
+    }
+    const from = this.charExp();
+    if (this.match('-')) {
+      const to = this.charExp();
+      if (to < from) this.error(`invalid range ${from}-${to}`);
+      ranges.push([from, to]);
+    } else {
+      ranges.push([from, from]);
+    }
+  }
+
+  /** `\d \s \w` and their negations (Lucene 8.6+). */
+  private shorthand(): [Ranges, boolean] | undefined {
+    if (this.cps[this.pos] !== 92) return undefined;
+    const c = String.fromCodePoint(this.cps[this.pos + 1] ?? 0);
+    const table: Record<string, [Ranges, boolean]> = {
+      d: [DIGIT, false], D: [DIGIT, true], s: [SPACE, false], S: [SPACE, true], w: [WORD, false], W: [WORD, true],
+    };
+    const hit = table[c];
+    if (hit) this.pos += 2;
+    return hit;
+  }
+
+  private simple(): string {
+    if (this.match('.')) return '(?s:.)';
+    if (this.match('#')) return '[^\\x{0}-\\x{10ffff}]';
+    if (this.match('@')) return '(?s:.*)';
+    if (this.match('"')) {
+      let out = '';
+      while (this.more() && !this.peek('"')) out += this.literal(this.next());
+      if (!this.match('"')) this.error(`expected '"' at position ${this.pos}`);
+      return `(?:${out})`;
+    }
+    if (this.match('(')) {
+      if (this.match(')')) return '(?:)';
+      const e = this.union();
+      if (!this.match(')')) this.error(`expected ')' at position ${this.pos}`);
+      return `(?:${e})`;
+    }
+    if (this.peek('<')) this.error('intervals and named automata (<...>) are not supported', true);
+    const shorthand = this.shorthand();
+    if (shorthand) return this.charClass(shorthand[0], shorthand[1]);
+    return this.literal(this.charExp());
+  }
+
+  private charExp(): number {
+    if (this.match('\\')) return this.next();
+    return this.next();
+  }
+
+  private literal(cp: number): string {
+    const isLetter = (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+    if (this.ci && isLetter) return `[${String.fromCharCode(cp | 32)}${String.fromCharCode(cp & ~32)}]`;
+    return isAsciiAlnum(cp) ? String.fromCodePoint(cp) : hex(cp);
+  }
+
+  private charClass(ranges: Ranges, negate: boolean): string {
+    const items = this.ci ? foldRanges(ranges) : ranges;
+    const body = items.map(([lo, hi]) => (lo === hi ? hex(lo) : `${hex(lo)}-${hex(hi)}`)).join('');
+    return `[${negate ? '^' : ''}${body}]`;
+  }
+}
+
+function invert(ranges: Ranges): Ranges {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: Ranges = [];
+  let next = 0;
+  for (const [lo, hi] of sorted) {
+    if (lo > next) out.push([next, lo - 1]);
+    next = Math.max(next, hi + 1);
+  }
+  if (next <= 0x10ffff) out.push([next, 0x10ffff]);
+  return out;
+}
+
+/** Translate a Lucene RegExp into an equivalent RE2 pattern (to be matched against the whole value). */
+export function luceneToRe2(pattern: string, caseInsensitive = false): string {
+  return new Translator(pattern, caseInsensitive).translate();
+}
+
+/** Compile a Lucene RegExp into a linear-time whole-string matcher. Throws `LuceneRegexError`. */
+export function compileLuceneRegex(pattern: string, caseInsensitive = false): (value: string) => boolean {
+  const re = RE2JS.compile(luceneToRe2(pattern, caseInsensitive));
+  return (value) => re.testExact(value);
+}
+
+/**
+ * Compile a Java regex (the script path: `regex` on a function result) with re2js, which accepts
+ * the common Java syntax (anchors, lazy quantifiers, classes, `\d`...) and rejects what has no
+ * linear-time form (backreferences, lookaround) with an error. `~` adds CASE_INSENSITIVE; note
+ * re2js folds Unicode letters there, where Java folds ASCII only.
+ */
+export function compileJavaRegex(pattern: string, caseInsensitive = false): (value: string) => boolean {
+  const re = RE2JS.compile(pattern, caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
+  return (value) => re.testExact(value);
+}
