@@ -4,8 +4,8 @@ import { colorEnabled, palette } from '../output/color.js';
 import type { LocatedDiagnostic } from '../output/located-diagnostic.js';
 import { diagnosticJson, renderDiagnostic } from '../output/render-diagnostic.js';
 import { toSarif } from '../output/sarif.js';
-import { errorDiagnostics, loadEngine } from '../ports/engine-port.js';
-import { loadParser } from '../ports/parser-port.js';
+import { loadEngine } from '../ports/engine-port.js';
+import { createQueryChecker } from '../ports/query-checker.js';
 import { checkRuleFiles, type CheckedFile } from '../ports/rules-port.js';
 import { CLI_VERSION } from '../version.js';
 
@@ -25,25 +25,10 @@ Examples:
   $ eql check rules/ --format sarif > eql.sarif
 `;
 
-/** Validates one query: the parser's diagnostics, then the engine's when it is available. */
-async function checkQuery(query: string, raw: RawCheckOptions): Promise<CheckedFile> {
-  const parser = await loadParser();
-  const { diagnostics } = parser.parse(query);
-  let all = [...diagnostics];
-  if (!all.some((d) => d.severity === 'error')) {
-    const engine = await loadEngine().catch(() => undefined);
-    try {
-      engine?.compile(query, {
-        ...(raw.timestampField === undefined ? {} : { timestampField: raw.timestampField }),
-        ...(raw.eventCategoryField === undefined ? {} : { eventCategoryField: raw.eventCategoryField }),
-      });
-    } catch (error) {
-      const found = errorDiagnostics(error);
-      if (!found) throw error;
-      all = [...all, ...found];
-    }
-  }
-  return { file: '<query>', diagnostics: all.map((diagnostic) => ({ file: '<query>', source: query, diagnostic })) };
+/** Validates one query: the parser's checks, then the engine's when it is available. */
+function checkQuery(query: string, checker: ReturnType<typeof createQueryChecker>): CheckedFile {
+  const { diagnostics } = checker(query);
+  return { file: '<query>', diagnostics: diagnostics.map((diagnostic) => ({ file: '<query>', source: query, diagnostic })) };
 }
 
 function isInvalid(file: CheckedFile): boolean {
@@ -73,7 +58,13 @@ function print(files: readonly CheckedFile[], format: CheckFormat): void {
 export async function runCheck(paths: readonly string[], raw: RawCheckOptions): Promise<ExitCodeValue> {
   if (raw.expression !== undefined && paths.length > 0) throw new CliError('give either rule paths or -e QUERY, not both');
   if (raw.expression === undefined && paths.length === 0) throw new CliError('nothing to check: give rule files or folders, or -e QUERY');
-  const files = raw.expression !== undefined ? [await checkQuery(raw.expression, raw)] : await checkRuleFiles(paths);
+  // Without the engine, queries are still parsed and checked; only compile-time checks are lost.
+  const engine = await loadEngine().catch(() => undefined);
+  const checker = createQueryChecker(engine, {
+    ...(raw.timestampField === undefined ? {} : { timestampField: raw.timestampField }),
+    ...(raw.eventCategoryField === undefined ? {} : { eventCategoryField: raw.eventCategoryField }),
+  });
+  const files = raw.expression !== undefined ? [checkQuery(raw.expression, checker)] : checkRuleFiles(paths, checker);
   print(files, raw.format);
   return files.some(isInvalid) ? ExitCode.Failed : ExitCode.Ok;
 }
