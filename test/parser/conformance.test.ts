@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from '@eqlkit/parser';
+import { parse, print, stripRanges } from '@eqlkit/parser';
 import { MODERN_CONFORMANCE_FILES, loadSpecQueries } from './shared-queries.js';
 
 // README §5: active query counts of the modern conformance files.
@@ -22,7 +22,11 @@ describe('Elasticsearch conformance queries', () => {
         .map((q) => ({ name: q.name, diagnostics: parse(q.query).diagnostics }))
         .filter((r) => r.diagnostics.length > 0);
       expect(failures).toEqual([]);
-      for (const q of queries) expect(parse(q.query).ast, q.name).toBeDefined();
+      for (const q of queries) {
+        const { ast } = parse(q.query);
+        expect(ast, q.name).toBeDefined();
+        expect(stripRanges(parse(print(ast!)).ast), q.name).toEqual(stripRanges(ast));
+      }
     });
   }
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from '@eqlkit/parser';
+import { parse, print, stripRanges } from '@eqlkit/parser';
 import { loadCorpusQueries } from './shared-queries.js';
 
 const queries = loadCorpusQueries();
@@ -14,6 +14,16 @@ describe('detection-rules corpus', () => {
       .map((q) => ({ name: q.name, diagnostics: parse(q.query).diagnostics }))
       .filter((r) => r.diagnostics.length > 0);
     expect(failures).toEqual([]);
+  });
+
+  it('round-trips every query through print', () => {
+    const broken = queries.filter((q) => {
+      const { ast } = parse(q.query);
+      if (!ast) return true;
+      const again = parse(print(ast));
+      return again.diagnostics.length > 0 || JSON.stringify(stripRanges(again.ast)) !== JSON.stringify(stripRanges(ast));
+    });
+    expect(broken.map((q) => q.name)).toEqual([]);
   });
 
   it('returns a statement for every query', () => {

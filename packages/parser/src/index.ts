@@ -9,3 +9,5 @@ export { parse, parseExpression, hasErrors, type ParseOptions, type ParseResult 
 export { FUNCTIONS, lookupFunction, isConstantArgument, type FunctionSpec } from './functions.js';
 export { LineIndex, lineIndex, positionAt, type Position } from './line-index.js';
 export { childNodes } from './tree.js';
+export { print, quoteString } from './print.js';
+export { stripRanges } from './strip-ranges.js';
