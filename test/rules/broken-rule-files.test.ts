@@ -24,6 +24,10 @@ const cases: { file: string; line: number; column: number; code: string; message
   { file: 'bad-index.toml', line: 9, column: 24, code: RuleCode.BadFormat, message: /rule\.index\[1\]/ },
   { file: 'bad-tactic-id.toml', line: 31, column: 6, code: RuleCode.BadFormat, message: /rule\.threat\[0\]\.tactic\.id/ },
   { file: 'max-signals-zero.yaml', line: 12, column: 16, code: RuleCode.OutOfRange, message: />= 1/ },
+  { file: 'bad-query.toml', line: 22, column: 3, code: 'EQL1010', message: /expected `]` to close the stage/ },
+  { file: 'bad-query.yaml', line: 20, column: 33, code: 'EQL1010', message: /found `=`/ },
+  { file: 'bad-query-escapes.toml', line: 19, column: 50, code: 'EQL2001', message: /unknownFunc/ },
+  { file: 'legacy-query.toml', line: 20, column: 41, code: 'EQL3005', message: /Pipe \[unique\]/ },
   { file: 'wrong-type.toml', line: 16, column: 8, code: RuleCode.WrongType, message: /must be an array/ },
 ];
 

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '@eqlkit/parser';
 import { buildRule } from './build-rule.js';
+import { parserQueryCheck } from './check-query.js';
 import { loadToml } from './load-toml.js';
 import { loadYaml } from './load-yaml.js';
 import type { ParsedFile } from './parsed-file.js';
@@ -12,8 +13,8 @@ import { validateRuleData } from './validate.js';
 export type QueryChecker = (query: string) => { readonly diagnostics: readonly Diagnostic[] };
 
 export interface LoadRuleOptions {
-  /** Checks the query of EQL rules (the pack loader passes the parser's `parse`). */
-  readonly checkQuery?: QueryChecker;
+  /** Checks the query of EQL rules; default `@eqlkit/parser`'s `parse`, `false` to skip. */
+  readonly checkQuery?: QueryChecker | false;
   /** Version for a rule whose file has none (from the pack manifest). */
   readonly version?: (ruleId: string) => number | undefined;
 }
@@ -72,9 +73,10 @@ export function loadRule(file: string, text: string, options: LoadRuleOptions = 
     });
     return { status: 'invalid', file, diagnostics: [...diagnostics, d] };
   }
-  if (!options.checkQuery) return { status: 'loaded', file, rule, diagnostics };
+  const checkQuery = options.checkQuery ?? parserQueryCheck;
+  if (!checkQuery) return { status: 'loaded', file, rule, diagnostics };
 
-  const queryDiagnostics = placeQueryDiagnostics(parsed, query, options.checkQuery(query).diagnostics);
+  const queryDiagnostics = placeQueryDiagnostics(parsed, query, checkQuery(query).diagnostics);
   if (!queryDiagnostics.some((d) => d.severity === 'error')) {
     return { status: 'loaded', file, rule, diagnostics: [...diagnostics, ...queryDiagnostics] };
   }

@@ -36,8 +36,8 @@ export interface Pack {
 }
 
 export interface LoadPackOptions {
-  /** Checks each EQL query; without it queries are not parsed here. */
-  readonly checkQuery?: QueryChecker;
+  /** Checks each EQL query; default `@eqlkit/parser`'s `parse`, `false` to skip. */
+  readonly checkQuery?: QueryChecker | false;
   /** The running engine's version, checked against the manifest's `engine` range. */
   readonly engineVersion?: string;
   /** Prefix for file names in diagnostics and results (the pack folder as the user wrote it). */
@@ -78,7 +78,7 @@ export function loadPack(files: readonly PackFile[], options: LoadPackOptions = 
     if (f === manifestFile || !isRuleFileName(f.path)) continue;
     const file = shown(f.path);
     const result = loadRule(file, f.text, {
-      ...(options.checkQuery ? { checkQuery: options.checkQuery } : {}),
+      ...(options.checkQuery !== undefined ? { checkQuery: options.checkQuery } : {}),
       version: (id) => versions[id],
     });
     diagnostics.push(...result.diagnostics);
