@@ -62,6 +62,11 @@ export class ReorderBuffer<T extends { readonly ordinal: Ordinal }> {
 
   constructor(private readonly windowMs: number) {}
 
+  /** Everything before this timestamp has been released (or will arrive late). */
+  get frontier(): number {
+    return this.newest - this.windowMs;
+  }
+
   /** Items held now. */
   get pending(): number {
     return this.heap.size;

@@ -19,8 +19,9 @@
  */
 import type { EqlEvent } from './event.js';
 import type { Ordinal } from './order.js';
+import { compareOrdinals } from './order.js';
 import type { Limit } from './pipes.js';
-import { StreamLimiter } from './pipes.js';
+import { applyLimits, StreamLimiter } from './pipes.js';
 import type { EventRecord, Hit, Processor, ProcessorOptions, QueryPlan } from './query.js';
 import { ReorderBuffer } from './reorder.js';
 
@@ -132,9 +133,11 @@ export class PlanStream<M> implements QueryStream {
   private tick(event: EqlEvent, seq: number): Hit[] {
     const ts = this.ordinalOf(event, seq).ts;
     if (Number.isNaN(ts)) return NONE;
-    this.reorder?.advance(ts, this.due);
+    const reorder = this.reorder;
+    reorder?.advance(ts, this.due);
     const out = [...this.evaluateDue()];
-    this.processor.tick(ts, this.produced);
+    // Held events are still to be evaluated: the processor's clock stops short of them.
+    this.processor.tick(reorder ? Math.min(ts, reorder.frontier) : ts, this.produced);
     out.push(...this.emit());
     return out.length > 0 ? out : NONE;
   }
@@ -153,4 +156,33 @@ export class PlanStream<M> implements QueryStream {
     this.produced.length = 0;
     return out;
   }
+}
+
+/**
+ * Batch evaluation: classify every event, sort the matching ones into evaluation order, run them
+ * through the same processor a stream uses, then apply the limits.
+ */
+export function searchPlan<M>(
+  plan: QueryPlan<M>,
+  ordinalOf: OrdinalReader,
+  events: Iterable<EqlEvent>,
+  limits: readonly Limit[],
+  options: ProcessorOptions = {},
+): Hit[] {
+  const processor = plan.createProcessor(options);
+  const records: EventRecord<M>[] = [];
+  let seq = 0;
+  for (const event of events) {
+    const match = plan.classify(event);
+    if (match !== undefined) {
+      const ordinal = ordinalOf(event, seq);
+      if (!(plan.needsTimestamp && Number.isNaN(ordinal.ts))) records.push({ event, match, ordinal });
+    }
+    seq++;
+  }
+  if (plan.ordered) records.sort((a, b) => compareOrdinals(a.ordinal, b.ordinal));
+  const hits: Hit[] = [];
+  for (const record of records) processor.process(record, hits);
+  processor.finish(hits);
+  return applyLimits(hits, limits);
 }

@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { KeyField } from './join-keys.js';
+import { compareKeyTuples, compileKeyExtractor, encodeKey } from './join-keys.js';
+
+const field = (name: string, optional = false, normalize?: KeyField['normalize']): KeyField =>
+  normalize ? { get: (e) => e[name], optional, normalize } : { get: (e) => e[name], optional };
+
+describe('join keys', () => {
+  it('a null or absent key cannot join unless optional', () => {
+    const strict = compileKeyExtractor([field('k')]);
+    const optional = compileKeyExtractor([field('k', true)]);
+    expect(strict({ k: null })).toEqual([]);
+    expect(strict({})).toEqual([]);
+    expect(optional({})).toEqual([[null]]);
+    expect(optional({ k: [null] })).toEqual([[null]]);
+  });
+  it('a multi-valued key yields each distinct non-null value, ascending', () => {
+    const keys = compileKeyExtractor([field('k')]);
+    expect(keys({ k: ['b', null, 'a', 'b'] })).toEqual([['a'], ['b']]);
+    expect(keys({ k: [] })).toEqual([]);
+  });
+  it('several keys yield the cartesian product in key order', () => {
+    const keys = compileKeyExtractor([field('a'), field('b')]);
+    expect(keys({ a: [2, 1], b: ['y', 'x'] })).toEqual([
+      [1, 'x'],
+      [1, 'y'],
+      [2, 'x'],
+      [2, 'y'],
+    ]);
+    expect(keys({ a: 1 })).toEqual([]);
+  });
+  it('normalizes typed values so equal instants meet', () => {
+    const keys = compileKeyExtractor([field('d', false, (v) => (typeof v === 'string' ? Date.parse(v) : null))]);
+    const [a] = keys({ d: '2022-01-01T00:00:00Z' });
+    const [b] = keys({ d: '2022-01-01T01:00:00+01:00' });
+    expect(encodeKey(a!)).toBe(encodeKey(b!));
+  });
+  it('encodes equal tuples equally and different ones differently', () => {
+    const value = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 3 }), fc.array(value, { minLength: 1, maxLength: 3 }), (a, b) => {
+        const same = a.length === b.length && a.every((v, i) => Object.is(v, b[i]) || (v === 0 && b[i] === 0));
+        expect(encodeKey(a) === encodeKey(b)).toBe(same);
+        expect(compareKeyTuples(a, b) === 0).toBe(same);
+      }),
+    );
+  });
+  it('orders null before booleans, numbers, then strings', () => {
+    const sorted = [['b'], [2], [true], [null], ['a'], [false]].sort(compareKeyTuples);
+    expect(sorted).toEqual([[null], [false], [true], [2], ['a'], ['b']]);
+  });
+});

@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { EqlEvent } from './event.js';
+import { compileKeyExtractor } from './join-keys.js';
+import { ordinalReader } from './order.js';
+import type { Limit } from './pipes.js';
+import type { Hit, QueryPlan, TermPlan } from './query.js';
+import { eventPlan, samplePlan, sequencePlan } from './query.js';
+import { PlanStream, searchPlan } from './stream.js';
+
+const ordinalOf = ordinalReader((e) => e.ts, (e) => e.id);
+
+/** Events in time order: `c` picks which terms match, `k` is the join key (maybe null or multi). */
+const eventsArb = fc
+  .array(
+    fc.record({
+      dt: fc.integer({ min: 0, max: 4 }),
+      c: fc.integer({ min: 0, max: 2 }),
+      k: fc.oneof({ arbitrary: fc.constantFrom('a', 'b'), weight: 4 }, fc.constant(null), fc.constant(['a', 'b'])),
+    }),
+    { minLength: 5, maxLength: 60, size: 'max' },
+  )
+  .map((rows) => {
+    let ts = 0;
+    return rows.map((r, id): EqlEvent => {
+      ts += r.dt;
+      return { id, ts, c: r.c, k: r.k };
+    });
+  });
+
+interface SequenceShape {
+  terms: { c: number; missing: boolean; runs: number }[];
+  keyed: boolean;
+  optional: boolean;
+  until?: number;
+  maxspan?: number;
+}
+
+/** Random sequence queries: 2-4 terms over `c`, maybe keyed, until, missing terms, runs. */
+const sequenceArb: fc.Arbitrary<SequenceShape> = fc
+  .record({
+    terms: fc.array(
+      fc.record({
+        c: fc.integer({ min: 0, max: 2 }),
+        missing: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
+        runs: fc.integer({ min: 1, max: 2 }),
+      }),
+      { minLength: 2, maxLength: 4 },
+    ),
+    keyed: fc.boolean(),
+    optional: fc.boolean(),
+    until: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+    maxspan: fc.option(fc.integer({ min: 0, max: 12 }), { nil: undefined }),
+  })
+  .filter((s) => s.terms.some((t) => !t.missing))
+  .map((s) => (s.terms.some((t) => t.missing) && s.maxspan === undefined ? { ...s, maxspan: 8 } : s));
+
+function planOf(shape: SequenceShape): QueryPlan<unknown> {
+  const keys = compileKeyExtractor(shape.keyed ? [{ get: (e) => e.k, optional: shape.optional }] : []);
+  const terms: TermPlan[] = shape.terms.map((t) => ({ test: (e) => e.c === t.c, keys, missing: t.missing, runs: t.runs }));
+  const until = shape.until;
+  return sequencePlan({
+    terms,
+    ...(until === undefined ? {} : { until: { test: (e: EqlEvent) => e.c === until, keys } }),
+    maxspanMs: shape.maxspan ?? Number.POSITIVE_INFINITY,
+  }) as QueryPlan<unknown>;
+}
+
+const limitsArb = fc.oneof(
+  fc.constant([]),
+  fc.array(fc.record({ from: fc.constantFrom<'head' | 'tail'>('head', 'tail'), count: fc.nat(5) }), { maxLength: 2 }),
+);
+
+function streamed(plan: QueryPlan<unknown>, events: EqlEvent[], limits: Limit[], lateness = 0): Hit[] {
+  const stream = new PlanStream(plan, ordinalOf, limits, { allowedLatenessMs: lateness });
+  const out: Hit[] = [];
+  for (const e of events) out.push(...stream.push(e));
+  out.push(...stream.flush());
+  return out;
+}
+
+const ids = (hits: Hit[]) => hits.map((h) => (h.kind === 'event' ? [h.event.id] : [h.joinKeys, h.events.map((e) => ('missing' in e ? -1 : e.id))]));
+
+describe('stream() equals search()', () => {
+  it('for random sequence queries over events in time order', () => {
+    fc.assert(
+      fc.property(sequenceArb, eventsArb, limitsArb, (shape, events, limits) => {
+        const plan = planOf(shape);
+        expect(ids(streamed(plan, events, limits))).toEqual(ids(searchPlan(plan, ordinalOf, events, limits)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('for events shuffled within the reorder window', () => {
+    fc.assert(
+      fc.property(sequenceArb, eventsArb, fc.array(fc.nat(3)), (shape, events, jitter) => {
+        const plan = planOf(shape);
+        // Delay each event by up to 3 ms of arrival time; a window of 4 ms restores the order.
+        const arrivals = events
+          .map((e, i) => ({ e, at: (e.ts as number) + (jitter[i % Math.max(1, jitter.length)] ?? 0) }))
+          .sort((a, b) => a.at - b.at)
+          .map((a) => a.e);
+        const stream = new PlanStream(plan, ordinalOf, [], { allowedLatenessMs: 4 });
+        const out: Hit[] = [];
+        for (const e of arrivals) out.push(...stream.push(e));
+        out.push(...stream.flush());
+        expect(stream.stats.lateEvents).toBe(0);
+        expect(ids(out)).toEqual(ids(searchPlan(plan, ordinalOf, events, [])));
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('for event queries and samples', () => {
+    fc.assert(
+      fc.property(eventsArb, fc.integer({ min: 0, max: 4 }), limitsArb, (events, c, limits) => {
+        const plan = eventPlan((e) => e.c === c) as QueryPlan<unknown>;
+        expect(ids(streamed(plan, events, limits))).toEqual(ids(searchPlan(plan, ordinalOf, events, limits)));
+        const keys = compileKeyExtractor([{ get: (e) => e.k, optional: false }]);
+        const sample = samplePlan([
+          { test: (e) => e.c === c, keys },
+          { test: (e) => e.c !== c, keys },
+        ]) as QueryPlan<unknown>;
+        expect(ids(streamed(sample, events, limits))).toEqual(ids(searchPlan(sample, ordinalOf, events, limits)));
+      }),
+    );
+  });
+  it('never holds more partials than the caps', () => {
+    fc.assert(
+      fc.property(sequenceArb, eventsArb, fc.integer({ min: 1, max: 3 }), (shape, events, cap) => {
+        const noMissing = { ...shape, terms: shape.terms.map((t) => ({ ...t, missing: false })) };
+        const stream = new PlanStream(planOf(noMissing), ordinalOf, [], { maxPendingPerKey: cap, maxPendingTotal: cap + 1 });
+        for (const e of events) {
+          stream.push(e);
+          expect(stream.stats.pending).toBeLessThanOrEqual(cap + 1);
+        }
+        expect(stream.stats.eventsSeen).toBe(events.length);
+      }),
+    );
+  });
+  it('returns an event hit from push at once when no tail pipe needs the end', () => {
+    const stream = new PlanStream(eventPlan((e) => e.c === 1) as QueryPlan<unknown>, ordinalOf, [], {});
+    expect(stream.push({ id: 0, ts: 1, c: 1 })).toHaveLength(1);
+    const tail = new PlanStream(eventPlan((e) => e.c === 1) as QueryPlan<unknown>, ordinalOf, [{ from: 'tail', count: 1 }], {});
+    expect(tail.push({ id: 0, ts: 1, c: 1 })).toHaveLength(0);
+    expect(tail.flush()).toHaveLength(1);
+  });
+});
