@@ -11,3 +11,4 @@ export { LineIndex, lineIndex, positionAt, type Position } from './line-index.js
 export { childNodes } from './tree.js';
 export { print, quoteString } from './print.js';
 export { stripRanges } from './strip-ranges.js';
+export { formatDiagnostic, type FormatOptions } from './format-diagnostic.js';

@@ -106,6 +106,8 @@ function run(
     sink.report(DiagnosticCode.NestingTooDeep, `query nests more than ${maxDepth} levels deep`, ast.range);
     return undefined;
   }
+  // After a lexical error the tree may hold stand-ins; checking it would only add noise.
+  if (sink.diagnostics.some((d) => d.code.startsWith('EQL10'))) return ast;
   if (ast.type === 'Statement') checkStatement(ast, sink);
   else checkExpression(ast, sink);
   return ast;
