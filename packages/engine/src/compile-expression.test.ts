@@ -1,0 +1,342 @@
+import { parseExpression } from '@eqlkit/parser';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileCondition, compileValue } from './compile-expression.js';
+import { EqlError } from './errors.js';
+import type { EqlEvent } from './event.js';
+import { schemaFromMapping, type Schema } from './schema.js';
+
+function ast(text: string) {
+  const { ast, diagnostics } = parseExpression(text);
+  if (!ast) throw new Error(`does not parse: ${text}: ${JSON.stringify(diagnostics)}`);
+  return ast;
+}
+
+function matches(text: string, event: EqlEvent, schema?: Schema): boolean {
+  return compileCondition(ast(text), schema ? { schema } : {})(event);
+}
+
+/** The events (by index) a condition selects. */
+function select(text: string, events: readonly EqlEvent[], schema?: Schema): number[] {
+  const p = compileCondition(ast(text), schema ? { schema } : {});
+  return events.flatMap((e, i) => (p(e) ? [i] : []));
+}
+
+describe('equality and ordering on a field (query path)', () => {
+  it('== is case-sensitive and has no wildcards', () => {
+    expect(matches('name == "cmd.exe"', { name: 'cmd.exe' })).toBe(true);
+    expect(matches('name == "CMD.exe"', { name: 'cmd.exe' })).toBe(false);
+    expect(matches('name == "cmd*"', { name: 'cmd.exe' })).toBe(false);
+    expect(matches('name == "cmd*"', { name: 'cmd*' })).toBe(true);
+  });
+  it('puts a literal on the left to the right with the operator flipped', () => {
+    expect(matches('5 < pid', { pid: 6 })).toBe(true);
+    expect(matches('5 < pid', { pid: 5 })).toBe(false);
+    expect(matches('"a" == name', { name: 'a' })).toBe(true);
+  });
+  it('compares numbers numerically with int/double promotion', () => {
+    expect(matches('pid < 4.5', { pid: 4 })).toBe(true);
+    expect(matches('pid <= 4', { pid: 4 })).toBe(true);
+    expect(matches('pid > 10', { pid: 9 })).toBe(false);
+    expect(matches('x == 2', { x: 2.0 })).toBe(true);
+  });
+  it('reads a string constant as a number on a number field, and a number as text on a string field', () => {
+    expect(matches('pid == "5"', { pid: 5 })).toBe(true);
+    expect(matches('pid == "abc"', { pid: 5 })).toBe(false);
+    expect(matches('code == 5', { code: '5' })).toBe(true);
+    expect(matches('code == 5.0', { code: '5.0' })).toBe(true);
+    expect(matches('flag == "true"', { flag: true })).toBe(true);
+    expect(matches('flag == true', { flag: 'true' })).toBe(true);
+    expect(matches('flag == 1', { flag: true })).toBe(false);
+  });
+  it('orders strings by UTF-8 bytes on fields (astral after BMP-high)', () => {
+    // U+1F600 (surrogates D83D..) sorts after U+FF21 by code point, before it by UTF-16 units.
+    expect(matches('s > "\uFF21"', { s: '\u{1F600}' })).toBe(true);
+    expect(matches('s < "b"', { s: 'a' })).toBe(true);
+  });
+  it('orders strings by UTF-16 units in scripts', () => {
+    expect(matches('concat(s) > "\uFF21"', { s: '\u{1F600}' })).toBe(false);
+  });
+  it('!= is not ==: it matches events without the field', () => {
+    expect(select('user != "bob"', [{ user: 'bob' }, { user: 'alice' }, {}, { user: null }])).toEqual([1, 2, 3]);
+  });
+});
+
+describe('null, missing fields and negation', () => {
+  const events: EqlEvent[] = [{ x: 1 }, { x: null }, {}, { x: [] }, { x: [null, 2] }, { x: -5 }];
+  it('== null and != null test presence', () => {
+    expect(select('x == null', events)).toEqual([1, 2, 3]);
+    expect(select('x != null', events)).toEqual([0, 4, 5]);
+    expect(select('null == x', events)).toEqual([1, 2, 3]);
+  });
+  it('a predicate over a missing value does not match; not is its complement', () => {
+    expect(select('x > -1', events)).toEqual([0, 4]);
+    expect(select('not (x > -1)', events)).toEqual([1, 2, 3, 5]);
+  });
+  it('comparing with null by order folds to null and matches nothing, negated or not', () => {
+    expect(select('x < null', events)).toEqual([]);
+    expect(select('not (x < null)', events)).toEqual([]);
+  });
+  it('constant sub-expressions fold with three-valued logic', () => {
+    expect(select('x == 1 or null', events)).toEqual([0]);
+    expect(select('not (x == 1 and null)', events)).toEqual([1, 2, 3, 4, 5]);
+    expect(select('not (x == 1 or null)', events)).toEqual([]);
+    expect(select('true', events)).toHaveLength(6);
+    expect(select('null', events)).toEqual([]);
+    expect(select('not null', events)).toEqual([]);
+    expect(select('1 == 2 or x == 2', events)).toEqual([4]);
+  });
+  it('functions propagate null to the predicate, and their negation matches the rest', () => {
+    expect(select('length(s) > 0', [{ s: 'a' }, {}, { s: '' }])).toEqual([0]);
+    expect(select('length(s) != 1', [{ s: 'a' }, {}, { s: '' }])).toEqual([1, 2]);
+  });
+  it('a boolean function compared with false is its negation (matches missing fields)', () => {
+    expect(select('startsWith(p, "a") == false', [{ p: 'abc' }, { p: 'b' }, {}])).toEqual([1, 2]);
+    expect(select('startsWith(p, "a") != true', [{ p: 'abc' }, { p: 'b' }, {}])).toEqual([1, 2]);
+    expect(select('startsWith(p, "a") == true', [{ p: 'abc' }, { p: 'b' }, {}])).toEqual([0]);
+  });
+});
+
+describe('multi-valued fields', () => {
+  it('a plain field predicate matches when any value does', () => {
+    expect(matches('transID == 1234', { transID: [1234, 599999] })).toBe(true);
+    expect(matches('tags : "B*"', { tags: ['a', 'bee'] })).toBe(true);
+    expect(matches('tags in ("x", "a")', { tags: ['a', 'bee'] })).toBe(true);
+  });
+  it('!= and not in match only when no value matches', () => {
+    expect(matches('k != "a"', { k: ['a', 'b'] })).toBe(false);
+    expect(matches('not k in ("a")', { k: ['a', 'b'] })).toBe(false);
+    expect(matches('k not in ("c")', { k: ['a', 'b'] })).toBe(true);
+  });
+  it('a script tries every combination of values', () => {
+    expect(matches('length(f) > 0', { f: ['', 'ab'] })).toBe(true);
+    expect(matches('concat(a, ".", b) == "x.y"', { a: ['x', 'z'], b: ['w', 'y'] })).toBe(true);
+    expect(matches('concat(a, ".", b) == "z.q"', { a: ['x', 'z'], b: ['w', 'y'] })).toBe(false);
+  });
+  it('negation wraps the whole script loop', () => {
+    expect(matches('length(f) != 2', { f: ['', 'ab'] })).toBe(false);
+    expect(matches('length(f) != 3', { f: ['', 'ab'] })).toBe(true);
+  });
+  it('an empty array is tried once as null', () => {
+    expect(matches('concat(f) == null', { f: [] })).toBe(true);
+  });
+  it('arrays of objects are flattened', () => {
+    expect(matches('a.b == 2', { a: [{ b: 1 }, { b: 2 }] })).toBe(true);
+  });
+});
+
+describe('case rules', () => {
+  it(': is case-insensitive with wildcards; ASCII only on fields', () => {
+    expect(matches('name : "CMD.EXE"', { name: 'cmd.exe' })).toBe(true);
+    expect(matches('name : "c?d.*"', { name: 'CMD.exe' })).toBe(true);
+    expect(matches('name : "ärger"', { name: 'ÄRGER' })).toBe(false);
+    expect(matches('name : "ärger"', { name: 'äRGER' })).toBe(true);
+  });
+  it(': on a computed value folds Unicode per character (compareToIgnoreCase)', () => {
+    expect(matches('concat(name) : "ärger"', { name: 'ÄRGER' })).toBe(true);
+    expect(matches('concat(name) : "STRASSE"', { name: 'straße' })).toBe(false);
+  });
+  it('in is case-sensitive, in~ is not and never wildcards', () => {
+    expect(matches('name in ("CMD.EXE")', { name: 'cmd.exe' })).toBe(false);
+    expect(matches('name in~ ("CMD.EXE", "x")', { name: 'cmd.exe' })).toBe(true);
+    expect(matches('name in~ ("CMD.*")', { name: 'cmd.exe' })).toBe(false);
+    expect(matches('name in~ ("CMD.*")', { name: 'cmd.*' })).toBe(true);
+    expect(matches('name not in~ ("CMD.EXE")', { name: 'cmd.exe' })).toBe(false);
+  });
+  it('like is case-sensitive, like~ is not; \\ is a literal character', () => {
+    expect(matches('p like "C:\\\\*"', { p: 'C:\\x' })).toBe(true);
+    expect(matches('p like "c:\\\\*"', { p: 'C:\\x' })).toBe(false);
+    expect(matches('p like~ "c:\\\\*"', { p: 'C:\\x' })).toBe(true);
+    expect(matches('p like ("a*", "b*")', { p: 'bz' })).toBe(true);
+  });
+  it('a pattern of only * matches every present value, as exists', () => {
+    expect(select('f : "*"', [{ f: 'x' }, { f: 3 }, {}, { f: '' }])).toEqual([0, 1, 3]);
+  });
+  it('script-path wildcards do not cross line terminators', () => {
+    expect(matches('p : "a*b"', { p: 'a\nb' })).toBe(true);
+    expect(matches('concat(p) : "a*b"', { p: 'a\nb' })).toBe(false);
+  });
+});
+
+describe('regex', () => {
+  it('uses Lucene syntax on fields: whole string, ^ and $ literal', () => {
+    expect(matches('p regex "net[0-9]?\\\\.exe"', { p: 'net1.exe' })).toBe(true);
+    expect(matches('p regex "net"', { p: 'net.exe' })).toBe(false);
+    expect(matches('p regex "^net.*"', { p: 'net.exe' })).toBe(false);
+    expect(matches('p regex "^net.*"', { p: '^net.exe' })).toBe(true);
+    expect(matches('p regex ("a.*", "b.*")', { p: 'bcd' })).toBe(true);
+  });
+  it('regex~ folds ASCII only on fields', () => {
+    expect(matches('p regex~ "NET.*"', { p: 'net.exe' })).toBe(true);
+    expect(matches('p regex "NET.*"', { p: 'net.exe' })).toBe(false);
+    expect(matches('p regex~ "Ä.*"', { p: 'ä' })).toBe(false);
+  });
+  it('uses Java syntax on computed values: anchors, \\d', () => {
+    expect(matches('concat(p) regex "^net\\\\d$"', { p: 'net1' })).toBe(true);
+    expect(matches('concat(p) regex "net"', { p: 'net1' })).toBe(false);
+  });
+  it('a regex that does not compile is an EqlError with the pattern range', () => {
+    const text = 'p regex "a(b"';
+    try {
+      compileCondition(ast(text));
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(EqlError);
+      const d = (e as EqlError).diagnostics[0];
+      expect(d?.code).toBe('EQL4001');
+      expect(text.slice(d?.range[0], d?.range[1])).toBe('"a(b"');
+    }
+  });
+  it('backreferences are rejected in scripts rather than run by a backtracking engine', () => {
+    expect(() => compileCondition(ast('concat(p) regex "(a)\\\\1"'))).toThrow(EqlError);
+  });
+  it('catastrophic patterns run in linear time over 50k characters', () => {
+    const long = 'a'.repeat(50_000);
+    const start = performance.now();
+    expect(matches('p regex "(a+)+b"', { p: long })).toBe(false);
+    expect(matches('p regex "(a|aa)*b"', { p: long })).toBe(false);
+    expect(matches('concat(p) regex "(a+)+$"', { p: `${long}!` })).toBe(false);
+    expect(matches('p like "*a*a*a*a*a*b"', { p: long })).toBe(false);
+    expect(matches('p : "*a*a*a*a*a*b"', { p: long })).toBe(false);
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+});
+
+describe('string functions on fields (query path) vs their own semantics (script path)', () => {
+  it('stringContains on a field is the wildcard *c*: empty matches all, * and ? are wildcards', () => {
+    expect(select('stringContains(f, "")', [{ f: '' }, { f: 'x' }, {}])).toEqual([0, 1]);
+    expect(matches('stringContains(f, "a*b")', { f: 'xaxxbx' })).toBe(true);
+    expect(matches('stringContains(f, "a\\\\*b")', { f: 'xa*bx' })).toBe(true);
+    expect(matches('stringContains(f, "a\\\\*b")', { f: 'xaxbx' })).toBe(false);
+  });
+  it('stringContains on a computed value is false for an empty substring', () => {
+    expect(matches('stringContains(concat(f), "")', { f: 'x' })).toBe(false);
+    expect(matches('stringContains(concat(f), "a*b")', { f: 'axb' })).toBe(false);
+  });
+  it('endsWith on a field is the wildcard *c; startsWith a literal prefix', () => {
+    expect(matches('endsWith(f, "?.exe")', { f: 'cmd.exe' })).toBe(true);
+    expect(matches('startsWith(f, "c?d")', { f: 'cmd.exe' })).toBe(false);
+    expect(matches('startsWith(f, "c?d")', { f: 'c?d.exe' })).toBe(true);
+    expect(matches('startsWith~(f, "CMD")', { f: 'cmd.exe' })).toBe(true);
+    expect(matches('endsWith~(f, "EXE")', { f: 'cmd.exe' })).toBe(true);
+    expect(matches('stringContains~(f, "MD.E")', { f: 'cmd.exe' })).toBe(true);
+  });
+  it('~ folds ASCII only on fields but Unicode in scripts', () => {
+    expect(matches('startsWith~(f, "Ä")', { f: 'ä' })).toBe(false);
+    expect(matches('startsWith~(concat(f), "Ä")', { f: 'ä' })).toBe(true);
+  });
+  it('cidrMatch on a field tests each value against every block', () => {
+    expect(matches('cidrMatch(ip, "10.0.0.0/8", "192.168.0.0/16")', { ip: ['8.8.8.8', '192.168.1.1'] })).toBe(true);
+    expect(matches('cidrMatch(ip, "2001:db8::/32")', { ip: '2001:db8::1' })).toBe(true);
+    expect(matches('cidrMatch(ip, "10.0.0.0/8")', { ip: '11.0.0.1' })).toBe(false);
+    expect(select('not cidrMatch(ip, "10.0.0.0/8")', [{ ip: '10.1.1.1' }, {}, { ip: '1.1.1.1' }])).toEqual([1, 2]);
+  });
+  it('an invalid CIDR is an EqlError', () => {
+    expect(() => compileCondition(ast('cidrMatch(ip, "10.0.0.0/33")'))).toThrow(EqlError);
+  });
+});
+
+describe('arithmetic in conditions', () => {
+  it('integer division truncates: pid / 2 == 41 matches 82 and 83', () => {
+    expect(select('pid / 2 == 41', [{ pid: 82 }, { pid: 83 }, { pid: 84 }])).toEqual([0, 1]);
+  });
+  it('a double operand makes it a double division', () => {
+    expect(matches('pid / 2.0 == 41.5', { pid: 83 })).toBe(true);
+  });
+  it('division by zero gives null: no match, and not matches', () => {
+    expect(matches('pid / 0 == 0', { pid: 1 })).toBe(false);
+    expect(matches('not (pid / 0 == 0)', { pid: 1 })).toBe(true);
+  });
+  it('% keeps the sign of the dividend', () => {
+    expect(matches('x % 6 == -4', { x: -10 })).toBe(true);
+  });
+});
+
+describe('with a schema (Elasticsearch mapping)', () => {
+  const schema = schemaFromMapping({
+    properties: {
+      '@timestamp': { type: 'date' },
+      version: { type: 'version' },
+      addr: { type: 'ip' },
+      code: { type: 'keyword', null_value: 'NULL' },
+      dbl: { type: 'double' },
+      n: { type: 'long' },
+      event: { properties: { category: { type: 'alias', path: 'event_type' } } },
+      event_type: { type: 'keyword' },
+    },
+  });
+  it('compares dates as instants against ISO strings and epoch millis', () => {
+    const e = { '@timestamp': '2017-08-30T20:47:33Z' };
+    expect(matches('@timestamp == "2017-08-30T20:47:33.000Z"', e, schema)).toBe(true);
+    expect(matches('@timestamp > 1504125000000', e, schema)).toBe(true);
+    expect(matches('@timestamp < "2017-08-30T22:47:33+02:00"', e, schema)).toBe(false);
+    expect(matches('@timestamp == "2020-02-41"', e, schema)).toBe(false);
+  });
+  it('orders versions semantically, invalid ones after valid ones', () => {
+    expect(matches('version > "1.5.0"', { version: '1.11.3' }, schema)).toBe(true);
+    expect(matches('version < "1.5.0"', { version: '1.2.4-SNAPSHOT' }, schema)).toBe(true);
+    expect(matches('version < "1.5.0"', { version: 'bad' }, schema)).toBe(false);
+    expect(matches('version > "1.5.0"', { version: 'bad' }, schema)).toBe(true);
+  });
+  it('compares ips by address', () => {
+    expect(matches('addr == "::ffff:10.0.0.1"', { addr: '10.0.0.1' }, schema)).toBe(true);
+    expect(matches('addr < "10.0.0.2"', { addr: '10.0.0.1' }, schema)).toBe(true);
+    expect(matches('addr in ("10.0.0.1", "::1")', { addr: '0:0:0:0:0:0:0:1' }, schema)).toBe(true);
+  });
+  it('substitutes null_value for explicit nulls only', () => {
+    expect(matches('code == null', { code: null }, schema)).toBe(false);
+    expect(matches('code == "NULL"', { code: null }, schema)).toBe(true);
+    expect(matches('code == null', {}, schema)).toBe(true);
+  });
+  it('follows aliases', () => {
+    expect(matches('event.category == "process"', { event_type: 'process' }, schema)).toBe(true);
+  });
+  it('prints doubles of a double field as Java does', () => {
+    expect(matches('string(dbl) == "42.0"', { dbl: 42 }, schema)).toBe(true);
+    expect(matches('string(n) == "42"', { n: 42.5 }, schema)).toBe(true);
+    expect(matches('string(x) == "42"', { x: 42 }, schema)).toBe(true);
+  });
+  it('reads numbers of a keyword field as text', () => {
+    expect(matches('event_type == "5"', { event_type: 5 }, schema)).toBe(true);
+    expect(matches('length(event_type) == 1', { event_type: 5 }, schema)).toBe(true);
+  });
+});
+
+describe('compile errors', () => {
+  it('reports unknown functions and wrong arity', () => {
+    expect(() => compileCondition(ast('length(a, b) == 1'))).toThrow(/expects 1/);
+  });
+  it('requires constant patterns', () => {
+    expect(() => compileCondition(ast('concat(a) : concat(b)'))).toThrow(EqlError);
+  });
+});
+
+describe('compileValue', () => {
+  it('returns a field raw, arrays as they are, undefined when absent', () => {
+    expect(compileValue(ast('a.b'))({ a: { b: [1, 2] } })).toEqual([1, 2]);
+    expect(compileValue(ast('a.b'))({})).toBeUndefined();
+  });
+  it('evaluates computed values, null when missing', () => {
+    expect(compileValue(ast('pid * 2 + 1'))({ pid: 4 })).toBe(9);
+    expect(compileValue(ast('concat(a, "-", b)'))({ a: 'x' })).toBeNull();
+    expect(compileValue(ast('1 + 2'))({})).toBe(3);
+  });
+});
+
+describe('robustness', () => {
+  const conditions = [
+    'x == "a"', 'x != 5', 'x < 3', 'x in ("a", 1, null)', 'x in~ ("A")', 'x : "a*"', 'x like~ "?b*"', 'x regex "a.*"',
+    'length(x) > 1', 'concat(x, y) : "ab"', 'substring(x, 1, -1) == "b"', 'x + y > 2', 'number(x) == 5',
+    'between(x, "a", "c") == "b"', 'indexOf(x, "a") == 0', 'cidrMatch(x, "10.0.0.0/8")', 'startsWith~(x, "a")',
+    'not (x == null and y != null)', 'string(x) == "true"', 'stringContains(concat(x), y)', 'x', 'x.y.z == 1',
+  ].map((q) => compileCondition(ast(q)));
+  it('never throws on any JSON value in any field', () => {
+    const event = fc.dictionary(fc.constantFrom('x', 'y', 'x.y', '__proto__', 'constructor'), fc.jsonValue());
+    fc.assert(
+      fc.property(event, (e) => {
+        for (const c of conditions) expect(typeof c(e)).toBe('boolean');
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
