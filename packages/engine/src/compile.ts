@@ -1,0 +1,173 @@
+/**
+ * `compile`: a statement (text or AST) to a `CompiledQuery` whose `search` (batch) and `stream`
+ * share one evaluation (see query.ts).
+ */
+import type { Category, Expression, FieldRef, Statement, Term } from '@eqlkit/parser';
+import { parse } from '@eqlkit/parser';
+import { compileCondition } from './compile-expression.js';
+import { EqlError, locateDiagnostics } from './errors.js';
+import type { EqlEvent } from './event.js';
+import { compileFieldGetter } from './field-access.js';
+import type { KeyField, KeyValue } from './join-keys.js';
+import { compileKeyExtractor } from './join-keys.js';
+import { ordinalReader } from './order.js';
+import { limitsOf } from './pipes.js';
+import type { EventTest, Hit, QueryPlan, TermPlan } from './query.js';
+import { eventPlan, samplePlan, sequencePlan } from './query.js';
+import type { FieldType, Schema } from './schema.js';
+import { INTEGRAL_TYPES, FLOATING_TYPES, resolveMapping } from './schema.js';
+import type { QueryStream, StreamOptions } from './stream.js';
+import { PlanStream, searchPlan } from './stream.js';
+import { parseTimestamp } from './time.js';
+
+/** How events are read. Field names are dotted paths. */
+export interface CompileOptions {
+  /** Field holding the event time (default `@timestamp`): ISO-8601 strings or epoch millis. */
+  readonly timestampField?: string;
+  /** Field ordering events with equal timestamps (none by default). */
+  readonly tiebreakerField?: string;
+  /** Field tested by `category where` (default `event.category`). */
+  readonly eventCategoryField?: string;
+  /** Field types, as an Elasticsearch mapping would give them (aliases, dates, null_value...). */
+  readonly schema?: Schema;
+}
+
+/** Options of one batch search. */
+export interface SearchOptions {
+  /** Most results returned (default: no limit). */
+  readonly size?: number;
+  /** Keep the first (`head`, default) or last (`tail`) `size` results. */
+  readonly resultPosition?: 'head' | 'tail';
+  /** Samples per join key (default 1). */
+  readonly maxSamplesPerKey?: number;
+}
+
+/** A compiled statement. */
+export interface CompiledQuery {
+  readonly kind: 'event' | 'sequence' | 'sample';
+  readonly statement: Statement;
+  /** Elasticsearch's answer for this set of events, whatever their input order. */
+  search(events: Iterable<EqlEvent>, options?: SearchOptions): Hit[];
+  /** A stream fed one event at a time (see stream.ts for what it assumes about order). */
+  stream(options?: StreamOptions): QueryStream;
+}
+
+function splitPath(field: string): string[] {
+  return field.split('.');
+}
+
+/** Parses when given text; throws `EqlError` with the parser's errors. */
+function toStatement(query: string | Statement): Statement {
+  if (typeof query !== 'string') return query;
+  const { ast, diagnostics } = parse(query);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0 || !ast) throw new EqlError(errors);
+  return ast;
+}
+
+/** Normalizes key values of typed fields, so equal values meet (dates as instants). */
+function keyNormalizer(type: FieldType | undefined): KeyField['normalize'] {
+  if (type === 'date' || type === 'date_nanos') {
+    return (v) => (typeof v === 'string' || typeof v === 'number' ? (parseTimestamp(v) ?? null) : null);
+  }
+  if (type !== undefined && (INTEGRAL_TYPES.has(type) || FLOATING_TYPES.has(type))) {
+    return (v) => {
+      const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
+      return Number.isNaN(n) ? null : n;
+    };
+  }
+  if (type === 'boolean') {
+    return (v): KeyValue => (v === true || v === 'true' ? true : v === false || v === 'false' ? false : null);
+  }
+  return undefined;
+}
+
+class Compiler {
+  private readonly schema: Schema | undefined;
+  private readonly categoryField: string[];
+
+  constructor(options: CompileOptions) {
+    this.schema = options.schema;
+    this.categoryField = splitPath(options.eventCategoryField ?? 'event.category');
+  }
+
+  test(category: Category, condition: Expression): EventTest {
+    const cond = compileCondition(condition, { schema: this.schema });
+    if (category.any) return cond;
+    const name = category.name ?? '';
+    const get = compileFieldGetter(this.categoryField, this.schema);
+    return (event) => {
+      const v = get(event);
+      return (v === name || (Array.isArray(v) && v.includes(name))) && cond(event);
+    };
+  }
+
+  key(ref: FieldRef): KeyField {
+    const type = resolveMapping(this.schema, ref.name)?.mapping.type;
+    const normalize = keyNormalizer(type);
+    const get = compileFieldGetter(ref.path, this.schema);
+    return normalize ? { get, optional: ref.optional, normalize } : { get, optional: ref.optional };
+  }
+
+  term(term: Term, shared: readonly FieldRef[]): TermPlan {
+    return {
+      test: this.test(term.filter.category, term.filter.condition),
+      keys: compileKeyExtractor([...shared, ...term.by].map((k) => this.key(k))),
+      missing: term.missing,
+      runs: term.runs ?? 1,
+    };
+  }
+
+  plan(statement: Statement): QueryPlan<unknown> {
+    const query = statement.query;
+    switch (query.type) {
+      case 'EventQuery':
+        return eventPlan(this.test(query.filter.category, query.filter.condition)) as QueryPlan<unknown>;
+      case 'SequenceQuery': {
+        const until = query.until ? this.term(query.until, query.by) : undefined;
+        return sequencePlan({
+          terms: query.terms.map((t) => this.term(t, query.by)),
+          until: until && { test: until.test, keys: until.keys },
+          maxspanMs: query.maxspan?.millis ?? Number.POSITIVE_INFINITY,
+        }) as QueryPlan<unknown>;
+      }
+      case 'SampleQuery':
+        return samplePlan(query.terms.map((t) => this.term(t, query.by))) as QueryPlan<unknown>;
+    }
+  }
+}
+
+/**
+ * Compiles an EQL statement. Throws `EqlError` (with diagnostics) when the query does not parse or
+ * does not compile.
+ */
+export function compile(query: string | Statement, options: CompileOptions = {}): CompiledQuery {
+  const statement = toStatement(query);
+  let plan: QueryPlan<unknown>;
+  try {
+    plan = new Compiler(options).plan(statement);
+  } catch (error) {
+    if (error instanceof EqlError && typeof query === 'string') throw new EqlError(locateDiagnostics(error.diagnostics, query));
+    throw error;
+  }
+  const schema = options.schema;
+  const ordinalOf = ordinalReader(
+    compileFieldGetter(splitPath(options.timestampField ?? '@timestamp'), schema),
+    options.tiebreakerField === undefined ? undefined : compileFieldGetter(splitPath(options.tiebreakerField), schema),
+  );
+  const pipes = statement.pipes;
+  const direction = (position: 'head' | 'tail' | undefined) => (plan.kind === 'sample' ? 'head' : (position ?? 'head'));
+
+  return {
+    kind: plan.kind,
+    statement,
+    search(events, searchOptions = {}) {
+      const limits = limitsOf(pipes, searchOptions.size, direction(searchOptions.resultPosition));
+      return searchPlan(plan, ordinalOf, events, limits, { maxSamplesPerKey: searchOptions.maxSamplesPerKey });
+    },
+    stream(streamOptions = {}) {
+      const limits = limitsOf(pipes, streamOptions.size, direction(streamOptions.resultPosition));
+      return new PlanStream(plan, ordinalOf, limits, streamOptions);
+    },
+  };
+}
