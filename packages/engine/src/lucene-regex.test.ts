@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { compileJavaRegex, compileLuceneRegex, LuceneRegexError, luceneToRe2 } from './lucene-regex.js';
+
+const m = (pattern: string, value: string, ci = false) => compileLuceneRegex(pattern, ci)(value);
+
+describe('Lucene RegExp via RE2', () => {
+  it('anchors to the whole value; ^ and $ are ordinary characters', () => {
+    expect(m('abc', 'abc')).toBe(true);
+    expect(m('abc', 'xabc')).toBe(false);
+    expect(m('^a$', '^a$')).toBe(true);
+    expect(m('^a$', 'a')).toBe(false);
+  });
+  it('supports . * + ? {n,m} | ( ) and classes', () => {
+    expect(m('a.c', 'a\nc')).toBe(true);
+    expect(m('ab*c+d?', 'accc')).toBe(true);
+    expect(m('a{2,3}', 'aaa')).toBe(true);
+    expect(m('a{2,3}', 'aaaa')).toBe(false);
+    expect(m('a{2}', 'aa')).toBe(true);
+    expect(m('a{2,}', 'aaaaa')).toBe(true);
+    expect(m('(ab|cd)+', 'abcdab')).toBe(true);
+    expect(m('[a-c]+[^0-9]', 'abcx')).toBe(true);
+    expect(m('[a-c]+[^0-9]', 'abc1')).toBe(false);
+    expect(m('[]a]+', ']a]')).toBe(true);
+  });
+  it('supports \\d \\s \\w and their negations, in and out of classes', () => {
+    expect(m('\\d+\\s\\w+', '42 ab_1')).toBe(true);
+    expect(m('\\D', '1')).toBe(false);
+    expect(m('[\\d.]+', '1.2.3')).toBe(true);
+  });
+  it('reads \\x as the literal x and quotes metacharacters', () => {
+    expect(m('net\\.exe', 'net.exe')).toBe(true);
+    expect(m('net\\.exe', 'netxexe')).toBe(false);
+    expect(m('C:\\\\Windows', 'C:\\Windows')).toBe(true);
+    expect(m('a\\-b', 'a-b')).toBe(true);
+  });
+  it('supports "quoted" strings, @ (any string), # (nothing) and () (empty)', () => {
+    expect(m('"a.b"c', 'a.bc')).toBe(true);
+    expect(m('"a.b"c', 'axbc')).toBe(false);
+    expect(m('a@', 'anything at all')).toBe(true);
+    expect(m('a#', 'a')).toBe(false);
+    expect(m('a()b', 'ab')).toBe(true);
+  });
+  it('matches code points, not UTF-16 units', () => {
+    expect(m('a.b', 'a\u{1F600}b')).toBe(true);
+  });
+  it('folds ASCII letters only when case-insensitive, in classes too', () => {
+    expect(m('CMD\\.EXE', 'cmd.exe', true)).toBe(true);
+    expect(m('[A-C]x', 'bX', true)).toBe(true);
+    expect(m('[^a]', 'A', true)).toBe(false);
+    expect(m('Ä', 'ä', true)).toBe(false);
+  });
+  it('rejects invalid syntax', () => {
+    for (const bad of ['a(b', 'a[b', 'a{2', 'a{3,2}', '"abc', 'a|', '']) {
+      expect(() => luceneToRe2(bad), bad).toThrow(LuceneRegexError);
+    }
+  });
+  it('reports intersection, complement and intervals as unsupported', () => {
+    for (const p of ['a&b', '~a', '<1-5>']) {
+      try {
+        luceneToRe2(p);
+        expect.unreachable();
+      } catch (e) {
+        expect((e as LuceneRegexError).unsupported).toBe(true);
+      }
+    }
+  });
+  it('runs catastrophic patterns in linear time over 50k characters', () => {
+    const long = 'a'.repeat(50_000);
+    const start = performance.now();
+    expect(m('(a+)+$', long)).toBe(false);
+    expect(m('(a|aa)*b', long)).toBe(false);
+    expect(m('(a*)*b', long)).toBe(false);
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+});
+
+describe('Java regex (script path)', () => {
+  it('treats ^/$ as anchors, supports lazy quantifiers and must match the whole value', () => {
+    expect(compileJavaRegex('^a.*?b$')('axxb')).toBe(true);
+    expect(compileJavaRegex('a')('ab')).toBe(false);
+  });
+  it('is linear on (a+)+$ over 50k characters', () => {
+    const start = performance.now();
+    expect(compileJavaRegex('(a+)+$')(`${'a'.repeat(50_000)}!`)).toBe(false);
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+});
