@@ -4,7 +4,7 @@ import { colorEnabled, palette } from '../output/color.js';
 import type { LocatedDiagnostic } from '../output/located-diagnostic.js';
 import { diagnosticJson, renderDiagnostic } from '../output/render-diagnostic.js';
 import { toSarif } from '../output/sarif.js';
-import { loadEngine } from '../ports/engine-port.js';
+import { engine } from '../ports/engine-port.js';
 import { createQueryChecker } from '../ports/query-checker.js';
 import { checkRuleFiles, type CheckedFile } from '../ports/rules-port.js';
 import { CLI_VERSION } from '../version.js';
@@ -58,8 +58,6 @@ function print(files: readonly CheckedFile[], format: CheckFormat): void {
 export async function runCheck(paths: readonly string[], raw: RawCheckOptions): Promise<ExitCodeValue> {
   if (raw.expression !== undefined && paths.length > 0) throw new CliError('give either rule paths or -e QUERY, not both');
   if (raw.expression === undefined && paths.length === 0) throw new CliError('nothing to check: give rule files or folders, or -e QUERY');
-  // Without the engine, queries are still parsed and checked; only compile-time checks are lost.
-  const engine = await loadEngine().catch(() => undefined);
   const checker = createQueryChecker(engine, {
     ...(raw.timestampField === undefined ? {} : { timestampField: raw.timestampField }),
     ...(raw.eventCategoryField === undefined ? {} : { eventCategoryField: raw.eventCategoryField }),

@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import type { ByteCounter } from '../input/byte-counter.js';
 import { runPipeline, type PipelineStats } from '../input/event-pipeline.js';
 import { Progress } from '../output/progress.js';
-import { MAX_HELD_EVENTS, totalBytes, type EventOptions } from './event-options.js';
+import type { ReorderOptions } from '../input/reorder-window.js';
+import { totalBytes, type EventOptions } from './event-options.js';
 
 /** Called per ordered event; returns true to stop (enough results). */
 export type EventHandler = (event: Record<string, unknown>) => boolean;
@@ -11,7 +12,7 @@ export type EventHandler = (event: Record<string, unknown>) => boolean;
  * Runs the input pipeline for `query` and `run`: progress on a terminal, and backpressure so a
  * slow reader of stdout slows the run instead of filling memory.
  */
-export async function evaluateEvents(options: EventOptions, handle: EventHandler): Promise<PipelineStats> {
+export async function evaluateEvents(options: EventOptions, reorder: ReorderOptions | undefined, handle: EventHandler): Promise<PipelineStats> {
   const counter: ByteCounter = { bytesRead: 0, totalBytes: totalBytes(options.paths) };
   let events = 0;
   const progress = new Progress(counter, () => events, process.stderr);
@@ -23,8 +24,7 @@ export async function evaluateEvents(options: EventOptions, handle: EventHandler
         constants: options.constants,
         timestampField: options.timestampField,
         ...(options.tiebreakerField === undefined ? {} : { tiebreakerField: options.tiebreakerField }),
-        sortAll: options.sortAll,
-        window: { windowMs: options.windowMs, maxHeld: MAX_HELD_EVENTS },
+        ...(reorder ? { reorder } : {}),
         strict: options.strict,
         report: (line) => {
           progress.stop();

@@ -4,8 +4,8 @@ import { hitJson, hitTableLayout } from '../output/hit-json.js';
 import { inputSummaryLines } from '../output/input-summary.js';
 import { printDiagnostics } from '../output/print-diagnostics.js';
 import { createRecordWriter } from '../output/record-writer.js';
-import { errorDiagnostics, loadEngine, type CompiledQuery, type Hit } from '../ports/engine-port.js';
-import { addEventOptions, resolveEventOptions, type RawEventOptions } from './event-options.js';
+import { engine, errorDiagnostics, type CompiledQuery, type Hit } from '../ports/engine-port.js';
+import { addEventOptions, resolveEventOptions, SORT_ALL, type RawEventOptions } from './event-options.js';
 import { evaluateEvents } from './evaluate-events.js';
 
 interface RawQueryOptions extends RawEventOptions {
@@ -32,7 +32,6 @@ function parseSize(text: string | undefined): number {
 export async function runQuery(query: string, files: readonly string[], raw: RawQueryOptions): Promise<ExitCodeValue> {
   const size = parseSize(raw.size);
   const options = resolveEventOptions(raw, files);
-  const engine = await loadEngine();
   let compiled: CompiledQuery;
   try {
     compiled = engine.compile(query, {
@@ -51,7 +50,12 @@ export async function runQuery(query: string, files: readonly string[], raw: Raw
   }
 
   const writer = createRecordWriter(options.format, process.stdout, hitTableLayout(options.timestampField));
-  const stream = compiled.stream(Number.isFinite(size) ? { size } : {});
+  // The engine reorders within the window itself (only events that match a term are held);
+  // --sort sorts everything here first, so the engine then needs no window.
+  const stream = compiled.stream({
+    allowedLatenessMs: options.sortAll ? 0 : options.windowMs,
+    ...(Number.isFinite(size) ? { size } : {}),
+  });
   let printed = 0;
   const print = (hits: readonly Hit[]): boolean => {
     for (const hit of hits) {
@@ -65,9 +69,10 @@ export async function runQuery(query: string, files: readonly string[], raw: Raw
     writer.end();
     return ExitCode.Ok;
   }
-  const stats = await evaluateEvents(options, (event) => print(stream.push(event)));
+  const stats = await evaluateEvents(options, options.sortAll ? SORT_ALL : undefined, (event) => print(stream.push(event)));
   if (printed < size) print(stream.flush());
   writer.end();
+  stats.late += stream.stats.lateEvents;
   for (const line of inputSummaryLines(stats, raw.window)) process.stderr.write(`${line}\n`);
   return ExitCode.Ok;
 }

@@ -13,9 +13,12 @@ export interface PipelineOptions {
   readonly constants: readonly FieldConstant[];
   readonly timestampField: string;
   readonly tiebreakerField?: string;
-  /** `--sort`: hold the whole input and sort it. */
-  readonly sortAll: boolean;
-  readonly window: ReorderOptions;
+  /**
+   * Put events back in timestamp order before handing them on: a window, or `Infinity` for both
+   * sizes to sort the whole input (`--sort`). Undefined passes events on as read (the consumer
+   * reorders, as the engine's stream does).
+   */
+  readonly reorder?: ReorderOptions;
   /** `--strict`: the first bad record ends the run with exit 1. */
   readonly strict: boolean;
   /** Where problems are reported (stderr). */
@@ -41,7 +44,7 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
   const stats: PipelineStats = { events: 0, skippedRecords: 0, fileProblems: 0, late: 0 };
   const tsPath = options.timestampField.split('.');
   const tbPath = options.tiebreakerField?.split('.');
-  const window = new ReorderWindow<Record<string, unknown>>(options.sortAll ? { windowMs: Infinity, maxHeld: Infinity } : options.window);
+  const window = options.reorder ? new ReorderWindow<Record<string, unknown>>(options.reorder) : undefined;
 
   const onProblem = (problem: InputProblem) => {
     options.report(formatProblem(problem));
@@ -66,11 +69,15 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
     stats.events++;
     const event = item.event;
     if (options.constants.length > 0) applyFieldConstants(event, options.constants);
-    const ts = parseTimestamp(readField(event, tsPath));
-    await deliver(window.push(event, ts, tbPath ? readField(event, tbPath) : undefined));
+    if (window) {
+      const ts = parseTimestamp(readField(event, tsPath));
+      await deliver(window.push(event, ts, tbPath ? readField(event, tbPath) : undefined));
+    } else {
+      await deliver([event]);
+    }
     if (stopped) break;
   }
-  if (!stopped) await deliver(window.flush());
-  stats.late = window.late;
+  if (window && !stopped) await deliver(window.flush());
+  stats.late = window?.late ?? 0;
   return stats;
 }

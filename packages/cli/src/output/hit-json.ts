@@ -33,6 +33,7 @@ export function hitTableLayout(timestampField: string): TableLayout {
   const tsPath = timestampField.split('.');
   return {
     columns: ['#', timestampField, 'event.category', 'event.action', 'join_keys', 'event'],
+    widths: [4, 24, 18, 34, 28],
     rows(record, index) {
       const n = String(index + 1);
       const events = record.events;

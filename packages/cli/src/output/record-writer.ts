@@ -15,10 +15,10 @@ export interface RecordWriter {
 /** How a table shows a record: one or more rows of cells. */
 export interface TableLayout {
   readonly columns: readonly string[];
+  /** Width of each column but the last, which takes what it needs. */
+  readonly widths: readonly number[];
   rows(record: Record<string, unknown>, index: number): string[][];
 }
-
-const MAX_CELL = 60;
 
 function cell(text: string, width: number): string {
   const t = text.length > width ? `${text.slice(0, width - 1)}…` : text;
@@ -38,12 +38,12 @@ function jsonArray(sink: Sink): RecordWriter {
 }
 
 /**
- * A table streams too: column widths are fixed up front (header width, at least 10, at most
- * 60) rather than measured over all rows, so nothing is held back.
+ * A table streams too: column widths are fixed up front by the layout rather than measured over
+ * all rows, so nothing is held back.
  */
 function table(sink: Sink, layout: TableLayout): RecordWriter {
-  const widths = layout.columns.map((c) => Math.min(MAX_CELL, Math.max(10, c.length)));
-  const last = widths.length - 1;
+  const widths = layout.widths;
+  const last = layout.columns.length - 1;
   const line = (cells: readonly string[]) =>
     `${cells.map((c, i) => (i === last ? c : cell(c, widths[i] ?? 10))).join('  ').trimEnd()}\n`;
   let count = 0;

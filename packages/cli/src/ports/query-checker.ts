@@ -3,13 +3,12 @@ import { errorDiagnostics, type CompileOptions, type EnginePort } from './engine
 
 /**
  * Checks a query as `eql check` does: the parser's syntax and semantic checks, then, when the
- * engine is available and the parser found no error, what only compiling can find (regex
- * syntax, function arguments).
+ * parser found no error, what only compiling can find (regex syntax, function arguments).
  */
-export function createQueryChecker(engine: EnginePort | undefined, options: CompileOptions = {}) {
+export function createQueryChecker(engine: EnginePort, options: CompileOptions = {}) {
   return (query: string): { diagnostics: Diagnostic[] } => {
     const { diagnostics } = parse(query);
-    if (!engine || hasErrors(diagnostics)) return { diagnostics };
+    if (hasErrors(diagnostics)) return { diagnostics };
     try {
       engine.compile(query, options);
       return { diagnostics };
