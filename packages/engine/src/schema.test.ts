@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { sharedPath } from '../../../test/support/shared.js';
+import { resolveMapping, schemaFromMapping } from './schema.js';
+
+describe('schemaFromMapping', () => {
+  it('reads properties trees, multi-fields, aliases and null_value', () => {
+    const schema = schemaFromMapping({
+      mappings: {
+        properties: {
+          user: { properties: { name: { type: 'text', fields: { keyword: { type: 'keyword' } } } } },
+          n: { type: 'long', null_value: 0 },
+          cat: { type: 'alias', path: 'user.name' },
+          geo: { type: 'geo_point' },
+        },
+      },
+    });
+    expect(schema.fields.get('user')?.type).toBe('object');
+    expect(schema.fields.get('user.name')?.type).toBe('text');
+    expect(schema.fields.get('user.name.keyword')?.type).toBe('keyword');
+    expect(schema.fields.get('n')).toEqual({ type: 'long', nullValue: 0 });
+    expect(resolveMapping(schema, 'cat')).toEqual({ path: 'user.name', mapping: { type: 'text' } });
+    expect(schema.fields.has('geo')).toBe(false);
+  });
+  it('reads GET _mapping responses keyed by index', () => {
+    const schema = schemaFromMapping({ 'my-index': { mappings: { properties: { a: { type: 'ip' } } } } });
+    expect(schema.fields.get('a')?.type).toBe('ip');
+  });
+  it('reads the conformance mapping files (comments, keyword placeholders)', () => {
+    const text = readFileSync(sharedPath('conformance', 'elasticsearch', 'data', 'extra.mapping'), 'utf8');
+    const schema = schemaFromMapping(text);
+    expect(schema.fields.get('event_type')?.type).toBe('keyword');
+    expect(schema.fields.get('version')?.type).toBe('version');
+    expect(schema.fields.get('optional_field_default_null')?.nullValue).toBe('NULL');
+    expect(resolveMapping(schema, 'event.category')?.path).toBe('event_type');
+    const endgame = schemaFromMapping(readFileSync(sharedPath('conformance', 'elasticsearch', 'data', 'endgame-140.mapping'), 'utf8'));
+    expect(endgame.fields.get('pid')?.type).toBe('long');
+    expect(endgame.fields.get('@timestamp')?.type).toBe('date');
+  });
+  it('does not loop on alias cycles', () => {
+    const schema = schemaFromMapping({ properties: { a: { type: 'alias', path: 'b' }, b: { type: 'alias', path: 'a' } } });
+    expect(resolveMapping(schema, 'a')).toBeUndefined();
+  });
+});
