@@ -8,7 +8,7 @@ import { compileCondition } from './compile-expression.js';
 import { EqlError, locateDiagnostics } from './errors.js';
 import type { EqlEvent } from './event.js';
 import { compileFieldGetter } from './field-access.js';
-import type { KeyField, KeyValue } from './join-keys.js';
+import type { KeyField, KeyTuple, KeyValue } from './join-keys.js';
 import { compileKeyExtractor } from './join-keys.js';
 import { ordinalReader } from './order.js';
 import { limitsOf } from './pipes.js';
@@ -82,6 +82,35 @@ function keyNormalizer(type: FieldType | undefined): KeyField['normalize'] {
   return undefined;
 }
 
+/**
+ * Elasticsearch replaces an optional field (`?x`) that its mapping does not know with `null`
+ * before anything else, which is how `?x == ?y` can compare two fields (a field-to-field
+ * comparison is otherwise rejected): it becomes `null == null`, or an is-null test. Only such
+ * comparisons are rewritten here: elsewhere an unmapped field may still be dynamically mapped
+ * data, which a partial schema cannot tell.
+ */
+function nullUnknownOptionals(expr: Expression, schema: Schema): Expression {
+  switch (expr.type) {
+    case 'Logical': {
+      const left = nullUnknownOptionals(expr.left, schema);
+      const right = nullUnknownOptionals(expr.right, schema);
+      return left === expr.left && right === expr.right ? expr : { ...expr, left, right };
+    }
+    case 'Not': {
+      const operand = nullUnknownOptionals(expr.operand, schema);
+      return operand === expr.operand ? expr : { ...expr, operand };
+    }
+    case 'Comparison': {
+      if (expr.left.type !== 'Field' || expr.right.type !== 'Field') return expr;
+      const unknown = (f: FieldRef): Expression =>
+        f.optional && !resolveMapping(schema, f.name) ? { type: 'Null', range: f.range } : f;
+      return { ...expr, left: unknown(expr.left), right: unknown(expr.right) };
+    }
+    default:
+      return expr;
+  }
+}
+
 class Compiler {
   private readonly schema: Schema | undefined;
   private readonly categoryField: string[];
@@ -92,7 +121,7 @@ class Compiler {
   }
 
   test(category: Category, condition: Expression): EventTest {
-    const cond = compileCondition(condition, { schema: this.schema });
+    const cond = compileCondition(this.schema ? nullUnknownOptionals(condition, this.schema) : condition, { schema: this.schema });
     if (category.any) return cond;
     const name = category.name ?? '';
     const get = compileFieldGetter(this.categoryField, this.schema);
@@ -102,8 +131,12 @@ class Compiler {
     };
   }
 
+  type(ref: FieldRef): FieldType | undefined {
+    return resolveMapping(this.schema, ref.name)?.mapping.type;
+  }
+
   key(ref: FieldRef): KeyField {
-    const type = resolveMapping(this.schema, ref.name)?.mapping.type;
+    const type = this.type(ref);
     const normalize = keyNormalizer(type);
     const get = compileFieldGetter(ref.path, this.schema);
     return normalize ? { get, optional: ref.optional, normalize } : { get, optional: ref.optional };
@@ -125,10 +158,17 @@ class Compiler {
         return eventPlan(this.test(query.filter.category, query.filter.condition)) as QueryPlan<unknown>;
       case 'SequenceQuery': {
         const until = query.until ? this.term(query.until, query.by) : undefined;
+        const first = query.terms.find((t) => !t.missing) ?? query.terms[0];
+        const dates = [...query.by, ...(first?.by ?? [])].map((k) => {
+          const type = this.type(k);
+          return type === 'date' || type === 'date_nanos';
+        });
         return sequencePlan({
           terms: query.terms.map((t) => this.term(t, query.by)),
           until: until && { test: until.test, keys: until.keys },
           maxspanMs: query.maxspan?.millis ?? Number.POSITIVE_INFINITY,
+          // Elasticsearch reports date keys of sequences formatted (samples give epoch millis).
+          ...(dates.some(Boolean) ? { formatKeys: (key: KeyTuple) => key.map((v, i) => (dates[i] && typeof v === 'number' ? new Date(v).toISOString() : v)) } : {}),
         }) as QueryPlan<unknown>;
       }
       case 'SampleQuery':

@@ -109,6 +109,8 @@ export interface SequencePlanInput {
   readonly until?: { readonly test: EventTest; readonly keys: KeyExtractor };
   /** Infinity when the sequence has no maxspan. */
   readonly maxspanMs: number;
+  /** How join key values are reported (default: as compared). */
+  readonly formatKeys?: (key: KeyTuple) => unknown[];
 }
 
 /** What one event matched in a sequence. */
@@ -176,12 +178,9 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
     ordered: true,
     needsTimestamp: true,
     classify,
-    createProcessor: (options) => new SequenceProcessor(positives, placements, layout, input.maxspanMs, options),
+    createProcessor: (options) =>
+      new SequenceProcessor(positives, placements, layout, input.maxspanMs, input.formatKeys ?? ((key) => [...key]), options),
   };
-}
-
-function sequenceHit(key: KeyTuple, events: (EqlEvent | { missing: true })[]): Hit {
-  return { kind: 'sequence', joinKeys: [...key], events };
 }
 
 class SequenceProcessor implements Processor<SequenceMatch> {
@@ -196,6 +195,7 @@ class SequenceProcessor implements Processor<SequenceMatch> {
     placements: readonly MissingPlacement[],
     layout: readonly boolean[],
     maxspanMs: number,
+    private readonly formatKeys: (key: KeyTuple) => unknown[],
     options: ProcessorOptions,
   ) {
     this.matcher = new SequenceMatcher({
@@ -233,7 +233,7 @@ class SequenceProcessor implements Processor<SequenceMatch> {
     if (this.candidates.length > 0) {
       for (const c of this.candidates) {
         if (missing) missing.candidate(c, this.results);
-        else out.push(sequenceHit(c.key, [...c.events]));
+        else out.push({ kind: 'sequence', joinKeys: this.formatKeys(c.key), events: [...c.events] });
       }
       this.candidates.length = 0;
     }
@@ -252,7 +252,7 @@ class SequenceProcessor implements Processor<SequenceMatch> {
 
   private drain(out: Hit[]): void {
     if (this.results.length === 0) return;
-    for (const r of this.results) out.push(sequenceHit(r.key, r.events));
+    for (const r of this.results) out.push({ kind: 'sequence', joinKeys: this.formatKeys(r.key), events: r.events });
     this.results.length = 0;
   }
 }
