@@ -15,3 +15,23 @@ export { parsePackManifest } from './pack-manifest.js';
 export type { Pack, PackFile, PackRule, SkippedRule, LoadPackOptions } from './pack.js';
 export { loadPack } from './pack.js';
 export { satisfies } from './semver-range.js';
+export type { Alert, AlertRule, MissingEvent } from './alert.js';
+export { createAlert } from './alert.js';
+export { alertId, canonicalJson } from './alert-id.js';
+export type { Runner, RunnerInput, RunnerOptions, RunnerRuleError, RunnerWarning, RunnerStats } from './runner.js';
+export { createRunner } from './runner.js';
+export type { RouteKey } from './route-keys.js';
+export { ruleRouteKeys, foldForRouting } from './route-keys.js';
+export { fieldValues } from './route-index.js';
+export { indexMatcher } from './index-patterns.js';
+export type {
+  RuleTestSuite,
+  RuleTestCase,
+  RuleTestKind,
+  RuleTestExpectation,
+  RuleTestCaseResult,
+  RuleTestRun,
+  ReadFile,
+} from './rule-tests.js';
+export { parseRuleTests, runRuleTests } from './rule-tests.js';
+export { runPackTests } from './pack-tests.js';

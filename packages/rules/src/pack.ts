@@ -29,8 +29,10 @@ export interface Pack {
   readonly skipped: readonly SkippedRule[];
   /** Files that did not load (each has at least one error in `diagnostics`). */
   readonly invalidFiles: readonly string[];
-  /** Rule test files (`*.test.yaml`, `*.test.yml`) found in the pack. */
+  /** Rule test files (`*.test.yaml`, `*.test.yml`), paths as in `file` of the rules. */
   readonly testFiles: readonly PackFile[];
+  /** Event files for the tests (`.ndjson`, `.jsonl`, `.json`), paths likewise. */
+  readonly dataFiles: readonly PackFile[];
   /** Errors and warnings of every file, in file order. */
   readonly diagnostics: readonly RuleDiagnostic[];
 }
@@ -96,8 +98,9 @@ export function loadPack(files: readonly PackFile[], options: LoadPackOptions = 
     if (result.status === 'skipped') skipped.push({ file, rule: result.rule, reason: result.reason });
     else rules.push({ file, rule: result.rule });
   }
-  const testFiles = sorted.filter((f) => /\.test\.ya?ml$/i.test(f.path));
-  return { ...(manifest ? { manifest } : {}), rules, skipped, invalidFiles, testFiles, diagnostics };
+  const testFiles = sorted.filter((f) => /\.test\.ya?ml$/i.test(f.path)).map((f) => ({ path: shown(f.path), text: f.text }));
+  const dataFiles = sorted.filter((f) => /\.(ndjson|jsonl|json)$/i.test(f.path)).map((f) => ({ path: shown(f.path), text: f.text }));
+  return { ...(manifest ? { manifest } : {}), rules, skipped, invalidFiles, testFiles, dataFiles, diagnostics };
 }
 
 function duplicateDiagnostic(file: string, text: string, ruleId: string, first: string): RuleDiagnostic {

@@ -1,2 +1,2 @@
 export { readPackFiles } from './read-pack-files.js';
-export { loadRuleFile, loadPackDir } from './load-from-disk.js';
+export { loadRuleFile, loadPackDir, readTextFile } from './load-from-disk.js';

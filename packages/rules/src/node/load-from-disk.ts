@@ -23,7 +23,16 @@ export function loadRuleFile(path: string, options: LoadRuleOptions = {}): Loade
 export function loadPackDir(dir: string, options: Omit<LoadPackOptions, 'root'> = {}): Pack {
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
     const d = ruleDiagnostic(dir, '', RuleCode.Unreadable, 'error', `${dir} is not a folder`, 0);
-    return { rules: [], skipped: [], invalidFiles: [dir], testFiles: [], diagnostics: [d] };
+    return { rules: [], skipped: [], invalidFiles: [dir], testFiles: [], dataFiles: [], diagnostics: [d] };
   }
   return loadPack(readPackFiles(dir), { ...options, root: dir });
+}
+
+/** Reads a text file for rule tests (`events_file`, `cases_from`); undefined when it cannot. */
+export function readTextFile(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

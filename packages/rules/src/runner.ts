@@ -1,0 +1,230 @@
+import { compile, parseTimestamp, type CompiledQuery, type EqlEvent, type Hit, type JsonValue, type QueryStream } from '@eqlkit/engine';
+import { createAlert, type Alert, type MissingEvent } from './alert.js';
+import { indexMatcher } from './index-patterns.js';
+import { RuleCode } from './rule-diagnostic.js';
+import type { Rule } from './rule.js';
+import { RouteIndex, fieldValues } from './route-index.js';
+import { ruleRouteKeys } from './route-keys.js';
+
+/** Where an event comes from: its index, and constant fields every event of that input has. */
+export interface RunnerInput {
+  /**
+   * The index (or data stream) the event was read from; only rules whose `index` patterns match
+   * it see the event. Defaults to the event's own `_index`; without either, every rule sees it.
+   */
+  readonly index?: string;
+  /**
+   * Fields the input's documents lack but hold by construction, like a `constant_keyword` in the
+   * index mapping (`event.module: okta` for the Okta integration): used where the event has no
+   * value of its own.
+   */
+  readonly fields?: Readonly<Record<string, JsonValue>>;
+}
+
+export interface RunnerOptions {
+  /**
+   * Reorder window per rule in milliseconds (the engine's `allowedLatenessMs`): matching events
+   * up to this far behind the newest are put back in time order. Default 0: in order.
+   */
+  readonly allowedLatenessMs?: number;
+  /** Cap on partial sequences per join key, per rule (the engine's default otherwise). */
+  readonly maxPendingPerKey?: number;
+  /** The query compiler; `@eqlkit/engine`'s `compile` unless replaced (tests). */
+  readonly compile?: typeof compile;
+}
+
+/** A rule the runner could not compile; it is left out of the run. */
+export interface RunnerRuleError {
+  readonly code: typeof RuleCode.CompileFailed;
+  readonly ruleId: string;
+  readonly name: string;
+  readonly message: string;
+}
+
+/** A rule that hit its `max_signals` cap in some interval. */
+export interface RunnerWarning {
+  readonly code: typeof RuleCode.MaxSignals;
+  readonly ruleId: string;
+  readonly name: string;
+  /** Alerts left out. */
+  readonly dropped: number;
+  readonly message: string;
+}
+
+/** Counters of a run. */
+export interface RunnerStats {
+  /** Events pushed. */
+  readonly events: number;
+  /** Event deliveries to rules (an event goes to each rule it is routed to). */
+  readonly deliveries: number;
+  readonly alerts: number;
+  readonly dropped: number;
+  /** Rules indexed by a constant equality, and rules tried on every event. */
+  readonly routedRules: number;
+  readonly alwaysTriedRules: number;
+}
+
+/** Many rules over one event stream. */
+export interface Runner {
+  /** Takes one event; returns the alerts it completes, rule by rule in the order given. */
+  push(event: EqlEvent, input?: RunnerInput): Alert[];
+  /** End of input: pending alerts (sequences waiting on time, tail pipes, samples). */
+  flush(): Alert[];
+  /** Rules that did not compile. */
+  readonly errors: readonly RunnerRuleError[];
+  /** One warning per rule that dropped alerts to honour `max_signals` (final after `flush`). */
+  warnings(): RunnerWarning[];
+  stats(): RunnerStats;
+}
+
+interface RuleState {
+  readonly rule: Rule;
+  readonly stream: QueryStream;
+  readonly acceptsIndex: (index: string) => boolean;
+  readonly timestampPath: string[];
+  /** The field Kibana's rule window filters on: `timestamp_override`, else the timestamp. */
+  readonly windowPath: string[] | undefined;
+  /** Alerts per interval bucket of event time. */
+  readonly perInterval: Map<number, number>;
+  dropped: number;
+  /** Latest event time this rule saw: the time of alerts whose events carry none. */
+  lastTime: number;
+}
+
+/**
+ * Runs many rules over one event stream, as Elastic's detection engine would over the same
+ * documents. Each event is pushed only to the rules that can match it: every rule's query is
+ * analysed for the constant equalities (category, `==`, `in`, `:` without wildcards) some stage
+ * needs, rules are indexed by them, and rules without such keys are tried on every event. Each
+ * rule's `timestamp_field`/`event_category_override`/`tiebreaker_field` are compiled in; its
+ * `max_signals` caps alerts per `interval` of event time (bucketed on `timestamp_override` when
+ * the rule sets one, as Kibana's run window is) and the excess is counted and warned about.
+ */
+export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}): Runner {
+  const compileQuery = options.compile ?? compile;
+  const streamOptions = {
+    ...(options.allowedLatenessMs !== undefined ? { allowedLatenessMs: options.allowedLatenessMs } : {}),
+    ...(options.maxPendingPerKey !== undefined ? { maxPendingPerKey: options.maxPendingPerKey } : {}),
+  };
+  const states: RuleState[] = [];
+  const errors: RunnerRuleError[] = [];
+  const routes = new RouteIndex();
+  let routedRules = 0;
+  for (const rule of rules) {
+    const { settings } = rule;
+    let compiled: CompiledQuery;
+    try {
+      compiled = compileQuery(rule.query ?? '', {
+        timestampField: settings.timestampField,
+        eventCategoryField: settings.eventCategoryField,
+        ...(settings.tiebreakerField ? { tiebreakerField: settings.tiebreakerField } : {}),
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      errors.push({ code: RuleCode.CompileFailed, ruleId: rule.ruleId, name: rule.name, message });
+      continue;
+    }
+    const keys = ruleRouteKeys(compiled.statement, settings.eventCategoryField);
+    if (keys) routedRules++;
+    routes.add(states.length, keys);
+    states.push({
+      rule,
+      stream: compiled.stream(streamOptions),
+      acceptsIndex: settings.index.length > 0 ? indexMatcher(settings.index) : () => true,
+      timestampPath: settings.timestampField.split('.'),
+      windowPath: settings.timestampOverride?.split('.'),
+      perInterval: new Map(),
+      dropped: 0,
+      lastTime: Number.NaN,
+    });
+  }
+
+  const originals = new WeakMap<object, EqlEvent>();
+  let events = 0;
+  let deliveries = 0;
+  let alerts = 0;
+
+  const timeOf = (event: EqlEvent | MissingEvent, path: readonly string[]): number => {
+    const value = fieldValues(event, path)[0];
+    return parseTimestamp(value) ?? Number.NaN;
+  };
+
+  const toAlerts = (state: RuleState, hits: readonly Hit[], out: Alert[]) => {
+    for (const hit of hits) {
+      const hitEvents = hit.kind === 'event' ? [hit.event] : hit.events;
+      const shown = hitEvents.map((e) => originals.get(e) ?? e);
+      let time = Number.NaN;
+      let window = Number.NaN;
+      for (const e of hitEvents) {
+        if ('missing' in e && e.missing === true) continue;
+        const t = timeOf(e, state.timestampPath);
+        if (!(time >= t)) time = t;
+        const w = state.windowPath ? timeOf(e, state.windowPath) : Number.NaN;
+        if (!(window >= w)) window = w;
+      }
+      if (Number.isNaN(time)) time = state.lastTime;
+      if (Number.isNaN(window)) window = time;
+      const interval = state.rule.settings.intervalMillis;
+      const bucket = Number.isFinite(window) && interval > 0 ? Math.floor(window / interval) : 0;
+      const count = state.perInterval.get(bucket) ?? 0;
+      if (count >= state.rule.settings.maxSignals) {
+        state.dropped++;
+        continue;
+      }
+      state.perInterval.set(bucket, count + 1);
+      alerts++;
+      out.push(createAlert(state.rule, hit.kind === 'event' ? [] : hit.joinKeys, shown, time));
+    }
+  };
+
+  return {
+    errors,
+    push(event, input) {
+      events++;
+      const index = input?.index ?? (typeof event._index === 'string' ? event._index : undefined);
+      const view = input?.fields ? withConstants(event, input.fields) : event;
+      if (view !== event) originals.set(view, event);
+      const out: Alert[] = [];
+      for (const n of routes.candidates(view)) {
+        const state = states[n] as RuleState;
+        if (index !== undefined && !state.acceptsIndex(index)) continue;
+        deliveries++;
+        const t = timeOf(view, state.timestampPath);
+        if (!(state.lastTime >= t)) state.lastTime = t;
+        toAlerts(state, state.stream.push(view), out);
+      }
+      return out;
+    },
+    flush() {
+      const out: Alert[] = [];
+      for (const state of states) toAlerts(state, state.stream.flush(), out);
+      return out;
+    },
+    warnings() {
+      return states
+        .filter((s) => s.dropped > 0)
+        .map((s) => ({
+          code: RuleCode.MaxSignals,
+          ruleId: s.rule.ruleId,
+          name: s.rule.name,
+          dropped: s.dropped,
+          message: `rule "${s.rule.name}" reached max_signals (${s.rule.settings.maxSignals} per ${s.rule.settings.interval}); ${s.dropped} alert${s.dropped === 1 ? '' : 's'} dropped`,
+        }));
+    },
+    stats() {
+      const dropped = states.reduce((n, s) => n + s.dropped, 0);
+      return { events, deliveries, alerts, dropped, routedRules, alwaysTriedRules: routes.alwaysTried };
+    },
+  };
+}
+
+/** The event with each constant field added where the event has no value of its own. */
+function withConstants(event: EqlEvent, fields: Readonly<Record<string, JsonValue>>): EqlEvent {
+  let view: Record<string, unknown> | undefined;
+  for (const [name, value] of Object.entries(fields)) {
+    if (fieldValues(event, name.split('.')).length > 0) continue;
+    view ??= { ...event };
+    Object.defineProperty(view, name, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return view ?? event;
+}
