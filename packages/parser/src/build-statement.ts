@@ -91,7 +91,7 @@ export class StatementBuilder {
         'use `sequence` (ordered) or `sample` (unordered) with `by` join keys',
       );
     }
-    const clauses = this.clauses(nodes(cst, 'clause'), true);
+    const clauses = this.clauses(nodes(cst, 'clause'));
     let maxspan: TimeSpan | undefined;
     let maxspanWritten = false;
     for (const { key, cst: withNode } of clauses.withs) {
@@ -117,6 +117,11 @@ export class StatementBuilder {
     if (untilNode) {
       const built = this.term(untilNode, false);
       until = built.term;
+      if (until.runs !== undefined) {
+        this.sink.report(DiagnosticCode.InvalidWithOption, '`runs` is not allowed on the `until` stage', until.range);
+        const { runs: _runs, ...withoutRuns } = until;
+        until = withoutRuns;
+      }
       if (kind === 'sample') {
         this.sink.report(DiagnosticCode.InvalidSample, '`until` is not supported with sample queries', until.range);
       }
@@ -180,8 +185,8 @@ export class StatementBuilder {
     }
   }
 
-  /** Collects `by`/`with` clauses; `byFirst` reports a sequence-level `by` written after `with`. */
-  private clauses(clauseNodes: readonly CstNode[], byFirst: boolean): Clauses {
+  /** Collects `by`/`with` clauses, reporting a `by` written after `with`. */
+  private clauses(clauseNodes: readonly CstNode[]): Clauses {
     const result: Clauses = { by: [], keyCount: 0, withs: [] };
     for (const clause of clauseNodes) {
       const by = node(clause, 'byClause');
@@ -189,7 +194,7 @@ export class StatementBuilder {
         const range = nodeRange(by);
         if (result.byRange) {
           this.sink.report(DiagnosticCode.SyntaxError, '`by` is given twice', range, 'list all join keys in one `by`, separated by commas');
-        } else if (byFirst && result.withs.length > 0) {
+        } else if (result.withs.length > 0) {
           this.sink.report(DiagnosticCode.ByAfterWith, 'Please specify sequence [by] before [with] not after', range);
         }
         result.byRange = range;
@@ -217,7 +222,7 @@ export class StatementBuilder {
   private term(cst: CstNode, inSample: boolean): { term: Term; keyCount: number } {
     const missing = token(cst, 'MissingOpen') !== undefined;
     const filter = this.eventFilter(node(cst, 'eventFilter') as CstNode);
-    const clauses = this.clauses(nodes(cst, 'clause'), false);
+    const clauses = this.clauses(nodes(cst, 'clause'));
     let runs: number | undefined;
     for (const { key, cst: withNode } of clauses.withs) {
       if (key.image === 'runs' && runs === undefined) {
