@@ -143,7 +143,14 @@ class ConditionCompiler {
   private fieldLeaf(field: FieldRef, test: ValueTest): Cond {
     const get = compileFieldGetter(field.path, this.schema);
     const some = anyValue(test);
-    return { kind: 'test', test: (e) => some(get(e)) };
+    return {
+      kind: 'test',
+      test: (e) => {
+        const v = get(e);
+        // Single scalar values (the common case) skip the multi-value loop.
+        return v === undefined || v === null ? false : typeof v !== 'object' ? test(v) : some(v);
+      },
+    };
   }
 
   /** `field == null`: no value (absent, null, or only nulls). */

@@ -13,48 +13,74 @@ function merge(a: unknown, b: unknown): unknown {
   return [...(Array.isArray(a) ? a : [a]), ...(Array.isArray(b) ? b : [b])];
 }
 
+/** A reader of the rest of a path from one object level. */
+type LevelReader = (node: unknown) => unknown;
+
+interface Candidate {
+  readonly key: string;
+  /** The key is also an Object.prototype member (`constructor`, `__proto__`...): check own-ness. */
+  readonly guard: boolean;
+  readonly next: LevelReader;
+}
+
+const identity: LevelReader = (node) => node;
+
 /**
  * Build the reader for a path of segments. At each level every dotted join of the next segments
  * is a candidate key (`{"a.b": {"c": 1}}` and `{"a": {"b.c": 1}}` both give `a.b.c`), arrays of
  * objects are flattened, and only own properties are read (`__proto__`, `constructor` are data).
- * Candidate keys are joined once here, not per event.
+ * Candidate keys and readers are built once here; per event only property reads remain (the
+ * own-property check is only needed for keys that Object.prototype also has).
  */
 function pathReader(segments: readonly string[]): FieldGetter {
   const n = segments.length;
-  // keys[i] lists [key, nextIndex] for every dotted join of segments[i..j).
-  const keys: Array<Array<readonly [string, number]>> = [];
-  for (let i = 0; i < n; i++) {
-    const row: Array<readonly [string, number]> = [];
-    for (let j = i + 1; j <= n; j++) row.push([segments.slice(i, j).join('.'), j] as const);
-    keys.push(row);
+  const levels: LevelReader[] = new Array<LevelReader>(n + 1);
+  levels[n] = identity;
+  for (let i = n - 1; i >= 0; i--) {
+    const candidates: Candidate[] = [];
+    for (let j = i + 1; j <= n; j++) {
+      const key = segments.slice(i, j).join('.');
+      candidates.push({ key, guard: key in Object.prototype, next: levels[j] ?? identity });
+    }
+    levels[i] = levelReader(candidates);
   }
-  const read = (node: unknown, i: number): unknown => {
-    if (i === n) return node;
-    if (typeof node !== 'object' || node === null) return undefined;
-    if (Array.isArray(node)) {
-      let out: unknown;
-      for (const item of node) {
-        if (typeof item === 'object' && item !== null) out = merge(out, read(item, i));
+  const root = levels[0] ?? identity;
+  return (event) => root(event);
+}
+
+function levelReader(candidates: readonly Candidate[]): LevelReader {
+  const only = candidates.length === 1 ? candidates[0] : undefined;
+  const self: LevelReader = only
+    ? (node) => {
+        if (typeof node !== 'object' || node === null) return undefined;
+        if (Array.isArray(node)) return readArray(node, self);
+        const v = (node as Record<string, unknown>)[only.key];
+        if (v === undefined || (only.guard && !hasOwn.call(node, only.key))) return undefined;
+        return only.next(v);
       }
-      return out;
-    }
-    const record = node as Record<string, unknown>;
-    let result: unknown;
-    for (const [key, next] of keys[i] ?? []) {
-      const v = record[key];
-      if (v === undefined || !hasOwn.call(record, key)) continue;
-      result = merge(result, read(v, next));
-    }
-    return result;
-  };
-  if (n === 1) {
-    const key = segments[0] ?? '';
-    return (event) => {
-      const v = event[key];
-      return v === undefined || !hasOwn.call(event, key) ? undefined : v;
-    };
+    : (node) => {
+        if (typeof node !== 'object' || node === null) return undefined;
+        if (Array.isArray(node)) return readArray(node, self);
+        let result: unknown;
+        for (let k = 0; k < candidates.length; k++) {
+          const c = candidates[k] as Candidate;
+          const v = (node as Record<string, unknown>)[c.key];
+          if (v === undefined || (c.guard && !hasOwn.call(node, c.key))) continue;
+          const r = c.next(v);
+          if (r !== undefined) result = result === undefined ? r : merge(result, r);
+        }
+        return result;
+      };
+  return self;
+}
+
+/** An array of objects on the way to a field: the field of each element, flattened. */
+function readArray(items: readonly unknown[], reader: LevelReader): unknown {
+  let out: unknown;
+  for (const item of items) {
+    if (typeof item === 'object' && item !== null) out = merge(out, reader(item));
   }
-  return (event) => read(event, 0);
+  return out;
 }
 
 /**
