@@ -53,6 +53,8 @@ export const eqlErrorMessages: IParserErrorMessageProvider = {
     const why =
       expected.name === 'RBracket'
         ? ' to close the stage'
+        : expected.name === 'LParen' && ruleName === 'list'
+          ? ' to start the list, e.g. `in ("a", "b")`'
         : expected.name === 'RParen'
           ? ' to close the parenthesis'
           : expected.name === 'Where'

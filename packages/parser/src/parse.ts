@@ -5,6 +5,7 @@ import { StatementBuilder } from './build-statement.js';
 import { checkExpression, checkStatement } from './check.js';
 import { DiagnosticCode } from './codes.js';
 import { tokenRange } from './cst.js';
+import { reportSyntaxErrors } from './syntax-errors.js';
 import type { Diagnostic } from './diagnostic.js';
 import { DiagnosticSink } from './diagnostic-sink.js';
 import { eqlParser, parseTokens } from './grammar.js';
@@ -95,9 +96,7 @@ function run(
 
   const cst = parseTokens(lexed.tokens, entry);
   if (eqlParser.errors.length > 0) {
-    for (const error of eqlParser.errors) {
-      sink.report(DiagnosticCode.SyntaxError, error.message, errorRange(error.token, text.length));
-    }
+    reportSyntaxErrors(eqlParser.errors, lexed.tokens, text.length, sink);
     return undefined;
   }
   const ast = build(cst, entry, sink, text.length);
@@ -116,12 +115,6 @@ function run(
 function build(cst: CstNode, entry: 'statement' | 'expression', sink: DiagnosticSink, length: number): Statement | Expression | undefined {
   if (entry === 'expression') return new ExpressionBuilder(sink).expression(cst);
   return new StatementBuilder(sink, length).statement(cst);
-}
-
-function errorRange(token: IToken, length: number): [number, number] {
-  if (token.tokenType.name === 'EOF' || !Number.isFinite(token.startOffset)) return [length, length];
-  const [start, end] = tokenRange(token);
-  return [start, end];
 }
 
 /** Lexical problems of single tokens: legacy strings, bad escapes, unclosed strings, huge numbers. */
