@@ -1,21 +1,92 @@
 import { Command } from 'commander';
-import { CliError, type ExitCodeValue } from '../cli-error.js';
-import { addEventOptions, type RawEventOptions } from './event-options.js';
+import { createRunner, type Alert, type RunnerInput } from '@eqlkit/rules';
+import { CliError, ExitCode, type ExitCodeValue } from '../cli-error.js';
+import { alertTableLayout } from '../output/alert-table.js';
+import { printDiagnostics } from '../output/print-diagnostics.js';
+import { createRecordWriter } from '../output/record-writer.js';
+import { runSummaryLines, type RuleTally } from '../output/run-summary.js';
+import { engine } from '../ports/engine-port.js';
+import { createQueryChecker } from '../ports/query-checker.js';
+import { loadRules } from '../ports/rules-port.js';
+import { addEventOptions, MAX_HELD_EVENTS, resolveEventOptions, SORT_ALL, type RawEventOptions } from './event-options.js';
+import { evaluateEvents } from './evaluate-events.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
 
 interface RawRunOptions extends RawEventOptions {
   rules: string[];
+  index?: string;
+}
+
+const EXAMPLES = `
+Examples:
+  $ eql run --rules rules/ examples/okta/events.ndjson
+  $ eql run --rules rules/okta --format table examples/okta/events.ndjson
+  $ gzip -c examples/okta/events.ndjson | eql run --rules rules/okta --index logs-okta.system-default
+`;
+
+/** Runs rule packs over events; returns the exit code. */
+export async function runRules(files: readonly string[], raw: RawRunOptions): Promise<ExitCodeValue> {
+  const options = resolveEventOptions(raw, files);
+  const loaded = loadRules(raw.rules, createQueryChecker(engine));
+  const errors = loaded.diagnostics.filter((d) => d.diagnostic.severity === 'error');
+  if (errors.length > 0) {
+    printDiagnostics(errors, options.format === 'json');
+    process.stderr.write(`eql: ${errors.length} problem${errors.length === 1 ? '' : 's'} in the rules; nothing was run\n`);
+    return ExitCode.Failed;
+  }
+  for (const d of loaded.duplicates) {
+    process.stderr.write(`eql: warning: rule ${d.ruleId} in ${d.file} is also in ${d.kept}; running it once, from ${d.kept}\n`);
+  }
+  if (loaded.rules.length === 0) {
+    const why = loaded.skipped.length > 0 ? ` (${loaded.skipped.length} rule${loaded.skipped.length === 1 ? '' : 's'} skipped: not EQL)` : '';
+    throw new CliError(`no EQL rules to run in ${raw.rules.join(', ')}${why}`);
+  }
+
+  // The CLI's own window orders events for all rules at once and counts late ones; the runner
+  // then needs none.
+  const runner = createRunner(
+    loaded.rules.map((r) => r.rule),
+    { allowedLatenessMs: 0 },
+  );
+  if (runner.errors.length > 0) {
+    for (const e of runner.errors) process.stderr.write(`eql: rule ${e.name} (${e.ruleId}) does not compile: ${e.message}\n`);
+    return ExitCode.Failed;
+  }
+  const input: RunnerInput = raw.index === undefined ? {} : { index: raw.index };
+  const writer = createRecordWriter(options.format, process.stdout, alertTableLayout);
+  const perRule = new Map<string, number>();
+  const emit = (alerts: readonly Alert[]) => {
+    for (const alert of alerts) {
+      perRule.set(alert.rule.id, (perRule.get(alert.rule.id) ?? 0) + 1);
+      writer.write(alert as unknown as Record<string, unknown>);
+    }
+  };
+  const reorder = options.sortAll ? SORT_ALL : { windowMs: options.windowMs, maxHeld: MAX_HELD_EVENTS };
+  const stats = await evaluateEvents(options, reorder, (event) => {
+    emit(runner.push(event, input));
+    return false;
+  });
+  emit(runner.flush());
+  writer.end();
+  const dropped = new Map(runner.warnings().map((w) => [w.ruleId, w.dropped]));
+  const tallies: RuleTally[] = loaded.rules.map(({ rule }) => ({
+    ruleId: rule.ruleId,
+    name: rule.name,
+    alerts: perRule.get(rule.ruleId) ?? 0,
+    dropped: dropped.get(rule.ruleId) ?? 0,
+  }));
+  for (const line of runSummaryLines(stats, tallies, raw.window)) process.stderr.write(`${line}\n`);
+  return ExitCode.Ok;
 }
 
 /** `eql run --rules PATH... [FILE...]`. */
 export function runCommand(setExit: (code: ExitCodeValue) => void): Command {
   const command = new Command('run')
-    .description('run rule packs over events and print alerts as NDJSON')
-    .requiredOption('--rules <paths...>', 'rule files or folders');
-  addEventOptions(command);
-  return command.argument('[files...]', 'event files; - or none reads stdin').action(async (files: string[], raw: RawRunOptions) => {
-    void files;
-    void raw;
-    void setExit;
-    throw new CliError('eql run is not available in this build (@eqlkit/rules does not provide a runner yet)');
-  });
+    .description('run rule packs over events and print alerts, one JSON object a line')
+    .requiredOption('--rules <path>', 'a rule file or folder (one pack per folder with a pack.yaml); repeat for more', collect, [])
+    .option('--index <name>', "index the events come from: only rules whose index patterns match it see them (default: the event's _index, else every rule)")
+    .argument('[files...]', 'event files; - or none reads stdin');
+  addEventOptions(command).addHelpText('after', EXAMPLES);
+  return command.action(async (files: string[], raw: RawRunOptions) => setExit(await runRules(files, raw)));
 }

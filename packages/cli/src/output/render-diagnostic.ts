@@ -1,6 +1,8 @@
 import type { Palette } from './color.js';
 import type { LocatedDiagnostic } from './located-diagnostic.js';
 
+const MAX_EXCERPT = 120;
+
 function lineText(source: string, line: number): { text: string; start: number } | undefined {
   let start = 0;
   for (let l = 1; l < line; l++) {
@@ -25,9 +27,14 @@ export function renderDiagnostic({ file, source, diagnostic: d }: LocatedDiagnos
   if (src) {
     const col = Math.max(0, Math.min(d.column - 1, src.text.length));
     const lineEnd = src.start + src.text.length;
-    const width = Math.max(1, Math.min(d.range[1], lineEnd) - Math.max(d.range[0], src.start + col));
-    const pad = src.text.slice(0, col).replace(/[^\t]/g, ' ');
-    lines.push(`  ${src.text}`, `  ${pad}${p.red('^'.repeat(width))}`);
+    let width = Math.max(1, Math.min(d.range[1], lineEnd) - Math.max(d.range[0], src.start + col));
+    // A long line (minified JSON, a one-line query) is cut to a window around the column.
+    const from = src.text.length > MAX_EXCERPT && col > MAX_EXCERPT / 2 ? col - MAX_EXCERPT / 2 : 0;
+    const to = Math.min(src.text.length, from + MAX_EXCERPT);
+    width = Math.min(width, Math.max(1, to - col));
+    const text = `${from > 0 ? '…' : ''}${src.text.slice(from, to)}${to < src.text.length ? '…' : ''}`;
+    const pad = `${from > 0 ? ' ' : ''}${src.text.slice(from, col).replace(/[^\t]/g, ' ')}`;
+    lines.push(`  ${text}`, `  ${pad}${p.red('^'.repeat(width))}`);
   }
   if (d.hint) lines.push(`  ${p.cyan('hint:')} ${d.hint}`);
   return lines.join('\n');

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import type { QueryChecker, RuleDiagnostic } from '@eqlkit/rules';
+import type { PackRule, QueryChecker, RuleDiagnostic } from '@eqlkit/rules';
 import { loadPackDir, loadRuleFile } from '@eqlkit/rules/node';
 import { CliError } from '../cli-error.js';
 import { findPackRoots } from './pack-roots.js';
@@ -68,4 +68,51 @@ export function checkRuleFiles(paths: readonly string[], checkQuery: QueryChecke
     if (checked.length === before) throw new CliError(`no rule files (.toml, .yaml, .yml) in ${path}`);
   }
   return checked;
+}
+
+/** Rules to run, what was left out, and every problem found loading them. */
+export interface LoadedRules {
+  readonly rules: readonly PackRule[];
+  /** Non-EQL rules and the like, with why. */
+  readonly skipped: readonly { readonly file: string; readonly reason: string }[];
+  /** A rule_id defined again in a later pack: the first definition runs. */
+  readonly duplicates: readonly { readonly file: string; readonly ruleId: string; readonly kept: string }[];
+  readonly diagnostics: readonly LocatedDiagnostic[];
+}
+
+/**
+ * Loads the rules of `eql run`: rule files, and folders as packs (one per `pack.yaml`). A rule_id
+ * in two packs (the same rule shipped twice) runs once, from the first pack in path order.
+ */
+export function loadRules(paths: readonly string[], checkQuery: QueryChecker): LoadedRules {
+  const rules: PackRule[] = [];
+  const skipped: { file: string; reason: string }[] = [];
+  const duplicates: { file: string; ruleId: string; kept: string }[] = [];
+  const diagnostics: RuleDiagnostic[] = [];
+  const seen = new Map<string, string>();
+  const add = (entry: PackRule) => {
+    const kept = seen.get(entry.rule.ruleId);
+    if (kept !== undefined) {
+      duplicates.push({ file: entry.file, ruleId: entry.rule.ruleId, kept });
+      return;
+    }
+    seen.set(entry.rule.ruleId, entry.file);
+    rules.push(entry);
+  };
+  for (const path of paths) {
+    if (kindOf(path) === 'file') {
+      const result = loadRuleFile(path, { checkQuery });
+      diagnostics.push(...result.diagnostics);
+      if (result.status === 'loaded') add({ file: path, rule: result.rule });
+      else if (result.status === 'skipped') skipped.push({ file: path, reason: result.reason });
+      continue;
+    }
+    for (const root of findPackRoots(path)) {
+      const pack = loadPackDir(root, { checkQuery });
+      diagnostics.push(...pack.diagnostics);
+      pack.rules.forEach(add);
+      skipped.push(...pack.skipped.map((s) => ({ file: s.file, reason: s.reason })));
+    }
+  }
+  return { rules, skipped, duplicates, diagnostics: locate(diagnostics) };
 }
