@@ -1,4 +1,4 @@
-import type { Expression, FunctionCall, Node, Range, Statement } from './ast.js';
+import type { Expression, FunctionCall, MatchExpression, Node, Range, Statement } from './ast.js';
 import { DiagnosticCode } from './codes.js';
 import type { DiagnosticSink } from './diagnostic-sink.js';
 import { didYouMean } from './did-you-mean.js';
@@ -48,13 +48,10 @@ function visit(node: Node, sink: DiagnosticSink): void {
         sink.report(DiagnosticCode.EmptyList, 'expected at least one pattern in the list', node.range);
       }
       for (const pattern of node.patterns) {
-        if (firstField(pattern, true)) {
-          sink.report(
-            DiagnosticCode.NonConstantPattern,
-            `the right side of [${node.op}] must be a constant string, found [${describe(pattern)}]`,
-            pattern.range,
-            'compare a field against constants only',
-          );
+        // A method call was reported whole; its arity would only repeat the same mistake.
+        if (checkPattern(node, pattern, sink) === 'method') {
+          visit(node.value, sink);
+          return;
         }
       }
       checkStringOperands(node.value, node.patterns, node.op, sink);
@@ -73,6 +70,32 @@ function visit(node: Node, sink: DiagnosticSink): void {
       break;
   }
   for (const child of childNodes(node)) visit(child, sink);
+}
+
+/** Elasticsearch's grammar takes only literals after `:`, `like` and `regex`. */
+function checkPattern(match: MatchExpression, pattern: Expression, sink: DiagnosticSink): 'ok' | 'method' | 'error' {
+  if (isLiteral(pattern)) return 'ok';
+  const fn = pattern.type === 'Call' ? lookupFunction(pattern.name) : undefined;
+  if (!match.list && fn && pattern.type === 'Call' && match.op === ':' && pattern.args.length < fn.minArgs) {
+    sink.report(
+      DiagnosticCode.LegacyMethodCall,
+      `method syntax \`value:${fn.name}()\` is not supported`,
+      [match.value.range[0], pattern.range[1]],
+      `call the function with the value as its first argument: \`${fn.name}(value, ...)\``,
+    );
+    return 'method';
+  }
+  sink.report(
+    DiagnosticCode.NonConstantPattern,
+    `the right side of [${match.op}] must be a constant string, found [${describe(pattern)}]`,
+    pattern.range,
+    firstField(pattern) ? 'compare a field against constants only' : 'write the pattern as a string literal',
+  );
+  return 'error';
+}
+
+function isLiteral(expr: Expression): boolean {
+  return expr.type === 'String' || expr.type === 'Number' || expr.type === 'Boolean' || expr.type === 'Null';
 }
 
 function checkCall(call: FunctionCall, sink: DiagnosticSink): void {

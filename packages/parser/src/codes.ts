@@ -54,7 +54,7 @@ export const DiagnosticCode = {
   JoinKeyNotField: 'EQL2019',
   /** A field compared with a field (also in `in` lists and through functions). */
   FieldComparedWithField: 'EQL2020',
-  /** The right side of `:`/`like`/`regex`/`in` is not a constant. */
+  /** The right side of `:`/`like`/`regex` is not a literal, or an `in` list holds a non-constant. */
   NonConstantPattern: 'EQL2021',
   /** `in ()`. */
   EmptyList: 'EQL2022',
@@ -95,6 +95,8 @@ export const DiagnosticCode = {
   LegacyLeadingPipe: 'EQL3011',
   /** `` `category` where ``: backticks are for field names. */
   LegacyQuotedCategory: 'EQL3012',
+  /** Python EQL method syntax `value:function()` (= `function(value)`). */
+  LegacyMethodCall: 'EQL3013',
 
   /** A bug in eqlkit: `parse` caught an internal exception. */
   InternalError: 'EQL9001',
