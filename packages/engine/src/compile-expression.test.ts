@@ -166,6 +166,9 @@ describe('regex', () => {
     expect(matches('p regex "^net.*"', { p: '^net.exe' })).toBe(true);
     expect(matches('p regex ("a.*", "b.*")', { p: 'bcd' })).toBe(true);
   });
+  it('a regex matching everything is exists', () => {
+    expect(select('f regex ".*"', [{ f: 'x' }, { f: 7 }, {}])).toEqual([0, 1]);
+  });
   it('regex~ folds ASCII only on fields', () => {
     expect(matches('p regex~ "NET.*"', { p: 'net.exe' })).toBe(true);
     expect(matches('p regex "NET.*"', { p: 'net.exe' })).toBe(false);
@@ -320,6 +323,32 @@ describe('compileValue', () => {
     expect(compileValue(ast('pid * 2 + 1'))({ pid: 4 })).toBe(9);
     expect(compileValue(ast('concat(a, "-", b)'))({ a: 'x' })).toBeNull();
     expect(compileValue(ast('1 + 2'))({})).toBe(3);
+  });
+});
+
+describe('query path and script path agree where Elasticsearch says they do', () => {
+  // ASCII text without line terminators: wildcard `:`/`like`, `in~`, `==` give the same answer
+  // on a field (Lucene) and on a computed copy of it (Java script).
+  const text = fc.string({ unit: fc.constantFrom('a', 'B', 'b', '.', '-'), maxLength: 8 });
+  const pattern = fc.string({ unit: fc.constantFrom('a', 'A', 'b', '*', '?', '.'), maxLength: 6 });
+  it('for : and like~ and like', () => {
+    fc.assert(
+      fc.property(text, pattern, fc.constantFrom(':', 'like', 'like~'), (value, pat, op) => {
+        const literal = JSON.stringify(pat);
+        expect(matches(`f ${op} ${literal}`, { f: value })).toBe(matches(`concat(f) ${op} ${literal}`, { f: value }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('for startsWith~ and endsWith~ without pattern characters', () => {
+    const sub = fc.string({ unit: fc.constantFrom('a', 'B', 'b', '.'), maxLength: 4 });
+    fc.assert(
+      fc.property(text, sub, fc.constantFrom('startsWith', 'endsWith', 'startsWith~', 'endsWith~'), (value, s, f) => {
+        const literal = JSON.stringify(s);
+        expect(matches(`${f}(f, ${literal})`, { f: value })).toBe(matches(`${f}(concat(f), ${literal})`, { f: value }));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -177,6 +177,8 @@ export function matchTest(op: MatchOp, patterns: ReadonlyArray<string | null>, r
   if (present.length === 0) return () => false;
   if (op === 'regex' || op === 'regex~') {
     const range: Range = [ranges[0]?.[0] ?? 0, ranges[ranges.length - 1]?.[1] ?? 0];
+    // `regex ".*"` (or `@`) matches every value: Elasticsearch turns it into `exists`.
+    if (present.some((p) => p === '.*' || p === '@')) return () => true;
     // Report a bad pattern at its own range before joining them.
     present.forEach((p, i) => luceneMatcher(p, op === 'regex~', ranges[i] ?? range));
     const re = luceneMatcher(present.join('|'), op === 'regex~', range);
