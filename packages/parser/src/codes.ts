@@ -13,6 +13,8 @@ export const DiagnosticCode = {
   InvalidEscape: 'EQL1003',
   /** `\u{...}` with the wrong digit count, above U+10FFFF, or a surrogate. */
   InvalidUnicodeEscape: 'EQL1004',
+  /** A `/*` comment without its closing `*\/`. */
+  UnterminatedComment: 'EQL1006',
   /** A decimal literal that overflows a double (`1e400`). */
   NumberTooLarge: 'EQL1005',
   /** The grammar did not accept the tokens (message says what was expected). */

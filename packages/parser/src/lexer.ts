@@ -32,7 +32,8 @@ export const BlockComment = createToken({
   pattern: matchBlockComment,
   start_chars_hint: ['/'],
   line_breaks: true,
-  group: Lexer.SKIPPED,
+  // Kept in a group (not skipped) so an unclosed comment can be reported.
+  group: 'comments',
 });
 
 export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_@][A-Za-z0-9_]*/, label: 'identifier' });
@@ -46,7 +47,12 @@ export const RawString = createToken({ name: 'RawString', pattern: /"""[^\r\n]*?
 export const DoubleString = createToken({ name: 'DoubleString', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/, categories: [StringToken], label: 'string' });
 /** A `"` that is not closed on its line: reported by the lexer pass, parsed as a string. */
 export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/, categories: [StringToken], label: 'string' });
-export const LegacyRawString = createToken({ name: 'LegacyRawString', pattern: /\?"[^"\r\n]*"|\?'[^'\r\n]*'/, categories: [StringToken], label: 'string' });
+export const LegacyRawString = createToken({
+  name: 'LegacyRawString',
+  pattern: /\?"(?:\\"|[^"\r\n])*"|\?'(?:\\'|[^'\r\n])*'/,
+  categories: [StringToken],
+  label: 'string',
+});
 export const SingleQuotedString = createToken({ name: 'SingleQuotedString', pattern: /'(?:[^'\\\r\n]|\\[^\r\n])*'/, categories: [StringToken], label: 'string' });
 
 export const NumberToken = createToken({ name: 'NumberToken', pattern: Lexer.NA, label: 'number' });
@@ -187,8 +193,12 @@ export const eqlLexer = new Lexer(allTokens, {
   positionTracking: 'onlyOffset',
 });
 
-/** Every keyword spelling: an identifier with one of these names must be back-quoted. */
+/**
+ * Every keyword spelling: the printer back-quotes field segments with these names. `maxspan` is a
+ * keyword to Elasticsearch; eqlkit reads it as an identifier after `with`, but prints it quoted
+ * so the output stays valid for Elasticsearch too.
+ */
 export const KEYWORDS: ReadonlySet<string> = new Set([
   'and', 'or', 'not', 'in', 'like', 'regex', 'sequence', 'sample', 'join', 'by', 'with', 'until',
-  'where', 'any', 'true', 'false', 'null', 'of',
+  'where', 'any', 'true', 'false', 'null', 'of', 'maxspan',
 ]);

@@ -92,6 +92,11 @@ function run(
   // The lexer tracks start offsets only (cheaper than line tracking); CST node locations need ends.
   for (const t of lexed.tokens) t.endOffset = t.startOffset + t.image.length - 1;
   checkTokens(lexed.tokens, sink);
+  for (const comment of lexed.groups.comments ?? []) {
+    if (!isClosedComment(comment.image)) {
+      sink.report(DiagnosticCode.UnterminatedComment, 'unterminated comment: missing `*/`', [comment.startOffset, comment.startOffset + 2]);
+    }
+  }
   if (!checkNesting(lexed.tokens, maxDepth, sink)) return undefined;
 
   const cst = parseTokens(lexed.tokens, entry);
@@ -115,6 +120,21 @@ function run(
 function build(cst: CstNode, entry: 'statement' | 'expression', sink: DiagnosticSink, length: number): Statement | Expression | undefined {
   if (entry === 'expression') return new ExpressionBuilder(sink).expression(cst);
   return new StatementBuilder(sink, length).statement(cst);
+}
+
+/** Whether a nestable block comment closes every `/*` it opens. */
+function isClosedComment(image: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < image.length; i++) {
+    if (image.startsWith('/*', i)) {
+      depth++;
+      i++;
+    } else if (image.startsWith('*/', i)) {
+      depth--;
+      i++;
+    }
+  }
+  return depth === 0;
 }
 
 /** Lexical problems of single tokens: legacy strings, bad escapes, unclosed strings, huge numbers. */

@@ -39,6 +39,7 @@ describe('print', () => {
   it('back-quotes field segments that are not plain identifiers', () => {
     expect(reprint('`my-field`.`in`.x')).toBe('`my-field`.`in`.x');
     expect(reprint('?`a``b`')).toBe('?`a``b`');
+    expect(reprint('maxspan.runs')).toBe('`maxspan`.runs');
   });
 
   it('round-trips generated expressions', () => {
