@@ -7,7 +7,7 @@ import { compileFieldGetter } from './field-access.js';
 import { arithmeticImpl } from './functions/arithmetic.js';
 import type { ArgInfo, FunctionImpl, StaticType } from './functions/function-spec.js';
 import { lookupFunction } from './functions/registry.js';
-import { compileJavaRegex } from './lucene-regex.js';
+import { compileJavaRegex } from './java-regex.js';
 import { FLOATING_TYPES, INTEGRAL_TYPES, resolveMapping, STRING_TYPES, type FieldMapping, type Schema } from './schema.js';
 import { javaString, scriptCompare, toBoolean, toNumber } from './values.js';
 import { hasWildcard, wildcardToJavaRegex } from './wildcard.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileJavaRegex, compileLuceneRegex, LuceneRegexError, luceneToRe2 } from './lucene-regex.js';
+import { compileLuceneRegex, LuceneRegexError, luceneToRe2 } from './lucene-regex.js';
 
 const m = (pattern: string, value: string, ci = false) => compileLuceneRegex(pattern, ci)(value);
 
@@ -70,18 +70,6 @@ describe('Lucene RegExp via RE2', () => {
     expect(m('(a+)+$', long)).toBe(false);
     expect(m('(a|aa)*b', long)).toBe(false);
     expect(m('(a*)*b', long)).toBe(false);
-    expect(performance.now() - start).toBeLessThan(2000);
-  });
-});
-
-describe('Java regex (script path)', () => {
-  it('treats ^/$ as anchors, supports lazy quantifiers and must match the whole value', () => {
-    expect(compileJavaRegex('^a.*?b$')('axxb')).toBe(true);
-    expect(compileJavaRegex('a')('ab')).toBe(false);
-  });
-  it('is linear on (a+)+$ over 50k characters', () => {
-    const start = performance.now();
-    expect(compileJavaRegex('(a+)+$')(`${'a'.repeat(50_000)}!`)).toBe(false);
     expect(performance.now() - start).toBeLessThan(2000);
   });
 });

@@ -243,14 +243,3 @@ export function compileLuceneRegex(pattern: string, caseInsensitive = false): (v
   const re = RE2JS.compile(luceneToRe2(pattern, caseInsensitive));
   return (value) => re.testExact(value);
 }
-
-/**
- * Compile a Java regex (the script path: `regex` on a function result) with re2js, which accepts
- * the common Java syntax (anchors, lazy quantifiers, classes, `\d`...) and rejects what has no
- * linear-time form (backreferences, lookaround) with an error. `~` adds CASE_INSENSITIVE; note
- * re2js folds Unicode letters there, where Java folds ASCII only.
- */
-export function compileJavaRegex(pattern: string, caseInsensitive = false): (value: string) => boolean {
-  const re = RE2JS.compile(pattern, caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
-  return (value) => re.testExact(value);
-}

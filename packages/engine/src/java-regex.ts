@@ -1,0 +1,145 @@
+import { RE2JS } from 're2js';
+
+/**
+ * Java regexes (the script path: `regex` on a computed value) run with re2js, which accepts the
+ * common Java syntax (anchors, lazy quantifiers, classes, `\d`, `\p{..}`, `\Q..\E`) and rejects
+ * what has no linear-time form (backreferences, lookaround) with an error.
+ */
+
+function isAsciiLetter(c: string): boolean {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+function otherCase(c: string): string {
+  return c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase();
+}
+
+function quoteLiteral(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    if (isAsciiLetter(ch)) out += `[${ch}${otherCase(ch)}]`;
+    else out += /[0-9]/.test(ch) ? ch : `\\x{${(ch.codePointAt(0) ?? 0).toString(16)}}`;
+  }
+  return out;
+}
+
+/** The ASCII-letter counterparts of a class range `lo-hi`, as extra class items. */
+function rangeCounterparts(lo: number, hi: number): string {
+  let out = '';
+  const add = (a: number, b: number, shift: number) => {
+    const from = Math.max(lo, a);
+    const to = Math.min(hi, b);
+    if (from <= to) out += `\\x{${(from + shift).toString(16)}}-\\x{${(to + shift).toString(16)}}`;
+  };
+  add(65, 90, 32);
+  add(97, 122, -32);
+  return out;
+}
+
+/** Length of the escape starting at `i` (a backslash): `\p{..}`, `\x{..}`, `\xhh`, `\uhhhh`, `\c`. */
+function escapeLength(p: string, i: number): number {
+  const c = p[i + 1];
+  if ((c === 'p' || c === 'P' || c === 'x' || c === 'N') && p[i + 2] === '{') {
+    const close = p.indexOf('}', i + 3);
+    return close < 0 ? p.length - i : close - i + 1;
+  }
+  if (c === 'x') return 4;
+  if (c === 'u') return 6;
+  if (c === 'p' || c === 'P') return 3;
+  return c === undefined ? 1 : 2;
+}
+
+/**
+ * Rewrite a Java pattern so that ASCII letters match both cases, as Java's CASE_INSENSITIVE
+ * (without UNICODE_CASE) does: `Ä` stays distinct from `ä`, unlike RE2's Unicode `(?i)`.
+ * Escapes, `\Q..\E`, group syntax (`(?<name>`, `(?i)`) and quantifiers are kept as written.
+ */
+export function asciiCaseInsensitive(pattern: string): string {
+  let out = '';
+  let i = 0;
+  const p = pattern;
+  while (i < p.length) {
+    const c = p[i] ?? '';
+    if (c === '\\') {
+      if (p[i + 1] === 'Q') {
+        const end = p.indexOf('\\E', i + 2);
+        out += quoteLiteral(p.slice(i + 2, end < 0 ? p.length : end));
+        i = end < 0 ? p.length : end + 2;
+        continue;
+      }
+      const n = escapeLength(p, i);
+      out += p.slice(i, i + n);
+      i += n;
+    } else if (c === '[') {
+      const [text, next] = classWithCounterparts(p, i);
+      out += text;
+      i = next;
+    } else if (c === '(' && p[i + 1] === '?') {
+      let j = i + 2;
+      if (p[j] === 'P' && p[j + 1] === '<') j++;
+      if (p[j] === '<' && isAsciiLetter(p[j + 1] ?? '')) j = p.indexOf('>', j) + 1 || p.length;
+      else while (j < p.length && /[A-Za-z-]/.test(p[j] ?? '')) j++;
+      out += p.slice(i, j);
+      i = j;
+    } else if (isAsciiLetter(c)) {
+      out += `[${c}${otherCase(c)}]`;
+      i++;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Copy a `[...]` class from `start`, adding the other case of its ASCII letters and ranges. */
+function classWithCounterparts(p: string, start: number): [string, number] {
+  let i = start + 1;
+  let body = '';
+  let extra = '';
+  if (p[i] === '^') {
+    body += '^';
+    i++;
+  }
+  if (p[i] === ']') {
+    body += ']';
+    i++;
+  }
+  let depth = 0;
+  while (i < p.length) {
+    const c = p[i] ?? '';
+    if (c === ']' && depth === 0) {
+      return [`[${body}${extra}]`, i + 1];
+    }
+    if (c === '\\') {
+      const n = escapeLength(p, i);
+      body += p.slice(i, i + n);
+      i += n;
+      continue;
+    }
+    if (c === '[') depth++;
+    if (c === ']') depth--;
+    const lo = c.codePointAt(0) ?? 0;
+    if (p[i + 1] === '-' && p[i + 2] !== undefined && p[i + 2] !== ']' && p[i + 2] !== '\\') {
+      const hi = p.codePointAt(i + 2) ?? 0;
+      const hiText = String.fromCodePoint(hi);
+      body += `${c}-${hiText}`;
+      extra += rangeCounterparts(lo, hi);
+      i += 2 + hiText.length;
+      continue;
+    }
+    body += c;
+    if (isAsciiLetter(c)) extra += otherCase(c);
+    i++;
+  }
+  return [`[${body}${extra}`, i];
+}
+
+/**
+ * Compile a Java regex into a whole-string matcher. `~` is Java's CASE_INSENSITIVE, which folds
+ * ASCII letters only. Throws re2js's syntax error for what it cannot run.
+ */
+export function compileJavaRegex(pattern: string, caseInsensitive = false): (value: string) => boolean {
+  const re = RE2JS.compile(caseInsensitive ? asciiCaseInsensitive(pattern) : pattern);
+  return (value) => re.testExact(value);
+}
