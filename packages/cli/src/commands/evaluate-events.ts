@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { ByteCounter } from '../input/byte-counter.js';
 import { runPipeline, type PipelineStats } from '../input/event-pipeline.js';
 import { Progress } from '../output/progress.js';
+import { STDIN } from '../input/read-text.js';
 import type { ReorderOptions } from '../input/reorder-window.js';
 import { totalBytes, type EventOptions } from './event-options.js';
 
@@ -16,6 +17,9 @@ export async function evaluateEvents(options: EventOptions, reorder: ReorderOpti
   const counter: ByteCounter = { bytesRead: 0, totalBytes: totalBytes(options.paths) };
   let events = 0;
   const progress = new Progress(counter, () => events, process.stderr);
+  if (options.paths.includes(STDIN) && process.stdin.isTTY === true) {
+    process.stderr.write('eql: reading events from the terminal (end with Ctrl-D); give a FILE to read a file\n');
+  }
   if (options.progress) progress.start();
   try {
     return await runPipeline(

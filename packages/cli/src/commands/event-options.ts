@@ -32,8 +32,11 @@ export interface EventOptions {
   readonly paths: readonly string[];
 }
 
-/** Events held at most by the CLI's reorder window, whatever its duration: bounds memory. */
-export const MAX_HELD_EVENTS = 200_000;
+/**
+ * Events held at most by the CLI's reorder window, whatever its duration: bounds memory (a
+ * parsed 1 KB event takes a few KB of heap). Past it the oldest is released early.
+ */
+export const MAX_HELD_EVENTS = 50_000;
 
 /** `--sort`: everything held, then sorted. */
 export const SORT_ALL = { windowMs: Infinity, maxHeld: Infinity } as const;
