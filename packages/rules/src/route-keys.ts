@@ -33,12 +33,12 @@ export function ruleRouteKeys(statement: Statement, categoryField: string): Rout
   return dedupe(keys);
 }
 
-/** The alternatives one stage needs: its category and its condition, whichever is narrower. */
+/** The alternatives one stage needs: its condition's or its category's, whichever is narrower (the condition on a tie: categories are common). */
 function filterKeys(filter: EventFilter, categoryField: string): RouteKey[] | undefined {
   const { category } = filter;
   const byCategory =
     category.any || category.name === undefined ? undefined : [{ field: categoryField, value: category.name, folded: false }];
-  return narrower(byCategory, conditionKeys(filter.condition));
+  return narrower(conditionKeys(filter.condition), byCategory);
 }
 
 /**
@@ -100,12 +100,11 @@ function exact(field: FieldRef, value: string): RouteKey {
   return { field: field.name, value, folded: false };
 }
 
-/** Fewer alternatives route fewer events; exact keys beat folded ones at equal count. */
+/** Fewer alternatives route fewer events; on a tie the first (the more specific) side. */
 function narrower(a: RouteKey[] | undefined, b: RouteKey[] | undefined): RouteKey[] | undefined {
   if (!a) return b;
   if (!b) return a;
-  if (a.length !== b.length) return a.length < b.length ? a : b;
-  return a.some((k) => k.folded) && !b.some((k) => k.folded) ? b : a;
+  return b.length < a.length ? b : a;
 }
 
 function dedupe(keys: RouteKey[]): RouteKey[] {

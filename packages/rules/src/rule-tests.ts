@@ -72,8 +72,9 @@ export function parseRuleTests(
   const parsed = loadYaml(file, text);
   if (parsed.diagnostics.length > 0) return { diagnostics: [...parsed.diagnostics] };
   const diagnostics: RuleDiagnostic[] = [];
-  const fail = (pointer: string, message: string) => {
-    const at = parsed.positions.locate(pointer)?.value ?? { start: 0, end: 0 };
+  const fail = (pointer: string, message: string, atKey = false) => {
+    const loc = parsed.positions.locate(pointer);
+    const at = (atKey ? loc?.key : undefined) ?? loc?.value ?? { start: 0, end: 0 };
     diagnostics.push(ruleDiagnostic(file, text, RuleCode.BadTestFile, 'error', message, at.start, at.end, { jsonPath: pointer }));
   };
   const doc = parsed.data;
@@ -82,7 +83,7 @@ export function parseRuleTests(
     return { diagnostics };
   }
   const known = new Set(['rule', 'id_field', 'input', 'cases', 'cases_from', 'description']);
-  for (const key of Object.keys(doc)) if (!known.has(key)) fail(`/${key}`, `unknown key "${key}" in a rule test file`);
+  for (const key of Object.keys(doc)) if (!known.has(key)) fail(`/${key}`, `unknown key "${key}" in a rule test file`, true);
 
   let inherited: RuleTestSuite | undefined;
   if (doc.cases_from !== undefined) {
@@ -111,12 +112,13 @@ export function parseRuleTests(
     names.add(c.name);
     cases.push(c);
   });
+  diagnostics.sort((a, b) => (a.file === b.file ? a.range[0] - b.range[0] : 0));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const rule = typeof doc.rule === 'string' ? doc.rule : undefined;
   return { suite: { file, ...(rule ? { rule } : {}), idField, cases }, diagnostics };
 }
 
-type Fail = (pointer: string, message: string) => void;
+type Fail = (pointer: string, message: string, atKey?: boolean) => void;
 
 function readInput(raw: unknown, at: string, fail: Fail): RunnerInput | undefined {
   if (!isRecord(raw)) {
@@ -144,7 +146,7 @@ function readCase(
     return undefined;
   }
   const known = new Set(['name', 'kind', 'description', 'input', 'events', 'events_file', 'expect']);
-  for (const key of Object.keys(raw)) if (!known.has(key)) fail(`${at}/${key}`, `unknown key "${key}" in a case`);
+  for (const key of Object.keys(raw)) if (!known.has(key)) fail(`${at}/${key}`, `unknown key "${key}" in a case`, true);
   if (typeof raw.name !== 'string' || raw.name === '') fail(`${at}/name`, 'a case needs a `name`');
   const kind = raw.kind ?? 'true_positive';
   if (kind !== 'true_positive' && kind !== 'false_positive') fail(`${at}/kind`, '`kind` must be true_positive or false_positive');

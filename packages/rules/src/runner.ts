@@ -29,6 +29,11 @@ export interface RunnerOptions {
   readonly allowedLatenessMs?: number;
   /** Cap on partial sequences per join key, per rule (the engine's default otherwise). */
   readonly maxPendingPerKey?: number;
+  /**
+   * Route events by the rules' constant predicates (default true). `false` pushes every event
+   * to every rule: slower, and the reference that routing must agree with.
+   */
+  readonly routing?: boolean;
   /** The query compiler; `@eqlkit/engine`'s `compile` unless replaced (tests). */
   readonly compile?: typeof compile;
 }
@@ -124,7 +129,7 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
       errors.push({ code: RuleCode.CompileFailed, ruleId: rule.ruleId, name: rule.name, message });
       continue;
     }
-    const keys = ruleRouteKeys(compiled.statement, settings.eventCategoryField);
+    const keys = options.routing === false ? undefined : ruleRouteKeys(compiled.statement, settings.eventCategoryField);
     if (keys) routedRules++;
     routes.add(states.length, keys);
     states.push({

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { buildRule } from './build-rule.js';
+import { RuleCode } from './rule-diagnostic.js';
+import type { Rule } from './rule.js';
+import { createRunner } from './runner.js';
+
+let n = 0;
+function rule(query: string, extra: Record<string, unknown> = {}): Rule {
+  n++;
+  return buildRule({
+    metadata: { creation_date: '2024/01/01', updated_date: '2024/01/01', maturity: 'production' },
+    rule: {
+      rule_id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+      name: `Rule ${n}`,
+      type: 'eql',
+      language: 'eql',
+      severity: 'medium',
+      risk_score: 47,
+      author: ['t'],
+      description: 'd',
+      index: ['logs-*'],
+      tags: ['T'],
+      query,
+      ...extra,
+    },
+  });
+}
+
+const at = (minute: number, second = 0) => new Date(Date.UTC(2024, 0, 1, 0, minute, second)).toISOString();
+
+describe('createRunner', () => {
+  it('caps alerts at max_signals per interval of event time and warns how many were dropped', () => {
+    const r = rule('any where event.action == "x"', { max_signals: 2, interval: '5m' });
+    const runner = createRunner([r]);
+    const minutes = [0, 1, 2, 3, 4, 5, 6];
+    const alerts = minutes.flatMap((m) => runner.push({ '@timestamp': at(m), event: { action: 'x' } }));
+    alerts.push(...runner.flush());
+    expect(alerts.map((a) => a['@timestamp'])).toEqual([at(0), at(1), at(5), at(6)]);
+    expect(runner.warnings()).toEqual([
+      expect.objectContaining({ code: RuleCode.MaxSignals, ruleId: r.ruleId, dropped: 3, message: expect.stringMatching(/max_signals \(2 per 5m\); 3 alerts dropped/) }),
+    ]);
+    expect(runner.stats()).toMatchObject({ events: 7, alerts: 4, dropped: 3 });
+  });
+
+  it('buckets the cap on timestamp_override when the rule sets one, as Kibana’s run window does', () => {
+    const r = rule('any where event.action == "x"', { max_signals: 1, interval: '5m', timestamp_override: 'event.ingested' });
+    const runner = createRunner([r]);
+    const alerts = [0, 5, 10].flatMap((m) => runner.push({ '@timestamp': at(0), event: { action: 'x', ingested: at(m) } }));
+    expect(alerts).toHaveLength(3);
+    expect(runner.warnings()).toEqual([]);
+  });
+
+  it('builds alerts with the rule’s fields, join keys and a deterministic id', () => {
+    const r = rule('sequence by user.name [any where event.action == "a"] [any where event.action == "b"]', { building_block_type: 'default' });
+    const events = [
+      { '@timestamp': at(0), event: { action: 'a' }, user: { name: 'u' } },
+      { '@timestamp': at(1), event: { action: 'b' }, user: { name: 'u' } },
+    ];
+    const run = () => {
+      const runner = createRunner([r]);
+      return [...events.flatMap((e) => runner.push(e)), ...runner.flush()];
+    };
+    const [alert] = run();
+    expect(alert).toMatchObject({
+      '@timestamp': at(1),
+      rule: { id: r.ruleId, name: r.name, severity: 'medium', risk_score: 47, tags: ['T'], threat: [], version: 1, building_block: true },
+      join_keys: ['u'],
+      events,
+    });
+    expect(alert?.id).toMatch(/^[0-9a-f]{16}$/);
+    expect(run()[0]?.id).toBe(alert?.id);
+  });
+
+  it('gives different events different alert ids and an event query empty join keys', () => {
+    const r = rule('any where event.action == "x"');
+    const runner = createRunner([r]);
+    const a = runner.push({ '@timestamp': at(0), event: { action: 'x' }, n: 1 });
+    const b = runner.push({ '@timestamp': at(0), event: { action: 'x' }, n: 2 });
+    expect(a[0]?.join_keys).toEqual([]);
+    expect(a[0]?.id).not.toBe(b[0]?.id);
+  });
+
+  it('adds input constants where the event has no value, and alerts show the original event', () => {
+    const r = rule('any where event.module == "okta" and event.action == "x"');
+    const runner = createRunner([r]);
+    const plain = { '@timestamp': at(0), event: { action: 'x' } };
+    const other = { '@timestamp': at(0), event: { action: 'x', module: 'beats' } };
+    expect(runner.push(plain)).toEqual([]);
+    const alerts = runner.push(plain, { fields: { 'event.module': 'okta' } });
+    expect(alerts.map((a) => a.events)).toEqual([[plain]]);
+    expect(runner.push(other, { fields: { 'event.module': 'okta' } })).toEqual([]);
+  });
+
+  it('shows an event only to rules whose index patterns match its input index or _index', () => {
+    const okta = rule('any where event.action == "x"', { index: ['logs-okta*'] });
+    const any = rule('any where event.action == "x"', { index: ['logs-*', '-logs-okta*'] });
+    const runner = createRunner([okta, any]);
+    const ids = (alerts: { rule: { id: string } }[]) => alerts.map((a) => a.rule.id);
+    expect(ids(runner.push({ '@timestamp': at(0), event: { action: 'x' } }, { index: 'logs-okta.system-default' }))).toEqual([okta.ruleId]);
+    expect(ids(runner.push({ '@timestamp': at(0), event: { action: 'x' }, _index: 'logs-aws-default' }))).toEqual([any.ruleId]);
+    expect(ids(runner.push({ '@timestamp': at(0), event: { action: 'x' } }))).toEqual([okta.ruleId, any.ruleId]);
+  });
+
+  it('honours event_category_override and tiebreaker_field', () => {
+    const r = rule('sequence [start where event.action == "a"] [start where event.action == "b"]', {
+      event_category_override: 'event.type',
+      tiebreaker_field: 'event.sequence',
+    });
+    const runner = createRunner([r], { allowedLatenessMs: 1000 });
+    // Same timestamp: the tiebreaker, not the input order, decides that "a" comes first.
+    const b = { '@timestamp': at(0), event: { type: ['start'], action: 'b', sequence: 2 } };
+    const a = { '@timestamp': at(0), event: { type: ['start'], action: 'a', sequence: 1 } };
+    const alerts = [...runner.push(b), ...runner.push(a), ...runner.flush()];
+    expect(alerts.map((x) => x.events)).toEqual([[a, b]]);
+  });
+
+  it('reports a rule whose query does not compile and runs the others', () => {
+    const bad = rule('any where');
+    const good = rule('any where true');
+    const runner = createRunner([bad, good]);
+    expect(runner.errors.map((e) => [e.code, e.ruleId])).toEqual([[RuleCode.CompileFailed, bad.ruleId]]);
+    expect(runner.push({ '@timestamp': at(0) })).toHaveLength(1);
+  });
+
+  it('routes events only to rules that can match them', () => {
+    const rules = ['a', 'b', 'c'].map((x) => rule(`any where event.action == "${x}"`));
+    const runner = createRunner(rules);
+    runner.push({ '@timestamp': at(0), event: { action: 'b' } });
+    expect(runner.stats()).toMatchObject({ deliveries: 1, routedRules: 3, alwaysTriedRules: 0 });
+  });
+});

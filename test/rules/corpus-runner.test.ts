@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compile } from '@eqlkit/engine';
+import { createRunner, loadRule, type Alert, type Rule } from '@eqlkit/rules';
+import { sharedPath } from '../support/shared.js';
+import { generateCorpusEvents } from './corpus-events.js';
+
+function corpusRules(): Rule[] {
+  const root = sharedPath('corpus', 'detection-rules');
+  const rules: Rule[] = [];
+  for (const dir of ['rules', 'rules_building_block']) {
+    for (const e of readdirSync(join(root, dir), { withFileTypes: true, recursive: true })) {
+      if (!e.isFile() || !e.name.endsWith('.toml')) continue;
+      const path = join(e.parentPath, e.name);
+      const result = loadRule(path, readFileSync(path, 'utf8'), { checkQuery: false });
+      if (result.status === 'loaded') rules.push(result.rule);
+    }
+  }
+  return rules.sort((a, b) => (a.ruleId < b.ruleId ? -1 : 1));
+}
+
+/** Each rule's alerts as `id join_keys` lines, in emission order. */
+function byRule(alerts: readonly Alert[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const a of alerts) {
+    const list = out.get(a.rule.id) ?? [];
+    list.push(`${a.id} ${JSON.stringify(a.join_keys)}`);
+    out.set(a.rule.id, list);
+  }
+  return out;
+}
+
+describe('the runner over the whole corpus', () => {
+  const rules = corpusRules();
+  const shapes = rules.map((rule) => ({ rule, statement: compile(rule.query ?? '').statement }));
+  const events = generateCorpusEvents(shapes, 3500, 20240305);
+
+  it('gives each rule the same alerts as running that rule alone on every event', () => {
+    expect(rules).toHaveLength(1081);
+    const together = createRunner(rules);
+    expect(together.errors).toEqual([]);
+    const combined: Alert[] = [];
+    for (const { event, index } of events) combined.push(...together.push(event, { index }));
+    combined.push(...together.flush());
+    const actual = byRule(combined);
+
+    let firing = 0;
+    let firingSequences = 0;
+    const mismatches: string[] = [];
+    for (const rule of rules) {
+      const alone = createRunner([rule], { routing: false });
+      const own: Alert[] = [];
+      for (const { event, index } of events) own.push(...alone.push(event, { index }));
+      own.push(...alone.flush());
+      const expected = byRule(own).get(rule.ruleId) ?? [];
+      if (JSON.stringify(actual.get(rule.ruleId) ?? []) !== JSON.stringify(expected)) mismatches.push(rule.name);
+      if (expected.length > 0) {
+        firing++;
+        if (/^\s*(\/\*[\s\S]*?\*\/\s*)?sequence/.test(rule.query ?? '')) firingSequences++;
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // The generated stream must make a real share of the corpus fire, sequences included.
+    expect(firing).toBeGreaterThan(250);
+    expect(firingSequences).toBeGreaterThan(20);
+
+    const stats = together.stats();
+    // Routing must actually spare work: far fewer deliveries than events × rules.
+    expect(stats.deliveries).toBeLessThan((events.length * rules.length) / 5);
+    process.stdout.write(
+      `corpus runner: ${events.length} events, ${stats.alerts} alerts, ${firing} rules firing (${firingSequences} sequences), ` +
+        `${stats.routedRules} routed rules, ${stats.alwaysTriedRules} always tried, ${stats.deliveries} deliveries\n`,
+    );
+  });
+});
