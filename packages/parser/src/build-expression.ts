@@ -164,8 +164,8 @@ export class ExpressionBuilder {
   }
 
   private patternValue(cst: CstNode): Expression {
-    const literal = node(cst, 'literal');
-    if (literal) return this.literal(literal);
+    const literal = token(cst, 'LiteralToken');
+    if (literal) return literalOf(literal);
     const call = node(cst, 'call');
     if (call) return this.call(call);
     const field = node(cst, 'field');
@@ -173,8 +173,8 @@ export class ExpressionBuilder {
   }
 
   private primary(cst: CstNode): Expression {
-    const literal = node(cst, 'literal');
-    if (literal) return this.literal(literal);
+    const literal = token(cst, 'LiteralToken');
+    if (literal) return literalOf(literal);
     const call = node(cst, 'call');
     if (call) return this.call(call);
     const lineage = node(cst, 'lineage');
@@ -192,21 +192,6 @@ export class ExpressionBuilder {
     if (field) return this.field(field);
     const inner = node(cst, 'expression');
     return inner ? this.expression(inner) : this.placeholder(nodeRange(cst));
-  }
-
-  /** A literal token as an AST literal. */
-  literal(cst: CstNode): Literal {
-    const range = nodeRange(cst);
-    const str = token(cst, 'StringToken');
-    if (str) return { type: 'String', value: stringTokenValue(str), raw: str.tokenType.name === 'RawString', range };
-    const num = token(cst, 'NumberToken');
-    if (num) {
-      if (num.tokenType.name === 'Integer') return { type: 'Number', ...integerValue(num.image), range };
-      return { type: 'Number', value: Number(num.image), integer: false, range };
-    }
-    if (token(cst, 'True')) return { type: 'Boolean', value: true, range };
-    if (token(cst, 'False')) return { type: 'Boolean', value: false, range };
-    return { type: 'Null', range };
   }
 
   private call(cst: CstNode): FunctionCall {
@@ -229,17 +214,34 @@ export class ExpressionBuilder {
         'match any element of a multi-valued field by comparing the field itself',
       );
     }
-    const path = nodes(cst, 'segments').map((segment) => {
-      const quoted = token(segment, 'QuotedIdentifier');
-      if (quoted) return quoted.image.slice(1, -1).replace(/``/g, '`');
-      return token(segment, 'Identifier')?.image ?? '';
-    });
+    const path = tokens(cst, 'segments').map((segment) =>
+      segment.tokenType.name === 'QuotedIdentifier' ? segment.image.slice(1, -1).replace(/``/g, '`') : segment.image,
+    );
     return { type: 'Field', path, name: path.join('.'), optional: token(cst, 'Question') !== undefined, range: nodeRange(cst) };
   }
 
   /** Stands in for a node that could not be built (a legacy construct, already reported). */
   private placeholder(range: Range): Expression {
     return { type: 'Null', range };
+  }
+}
+
+/** A literal token as an AST literal. */
+function literalOf(t: IToken): Literal {
+  const range = tokenRange(t);
+  switch (t.tokenType.name) {
+    case 'True':
+      return { type: 'Boolean', value: true, range };
+    case 'False':
+      return { type: 'Boolean', value: false, range };
+    case 'Null':
+      return { type: 'Null', range };
+    case 'Integer':
+      return { type: 'Number', ...integerValue(t.image), range };
+    case 'Decimal':
+      return { type: 'Number', value: Number(t.image), integer: false, range };
+    default:
+      return { type: 'String', value: stringTokenValue(t), raw: t.tokenType.name === 'RawString', range };
   }
 }
 

@@ -23,11 +23,9 @@ const RULE_WORDS: Readonly<Record<string, string>> = {
   list: 'a parenthesised list',
   primary: 'a value, field, function call or `(`',
   patternValue: 'a pattern string or a parenthesised list',
-  literal: 'a literal',
   call: 'a function call',
   lineage: 'an expression',
   field: 'a field name',
-  fieldSegment: 'a field name',
 };
 
 function tokenWords(type: TokenType): string {

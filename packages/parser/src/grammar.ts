@@ -191,7 +191,7 @@ class EqlGrammar extends CstParser {
   /** A single pattern after `:`/`like`/`regex`; a `(` there always starts a list. */
   patternValue = this.RULE('patternValue', () => {
     this.OR([
-      { ALT: () => this.SUBRULE(this.literal) },
+      { ALT: () => this.CONSUME(t.LiteralToken) },
       { ALT: () => this.SUBRULE(this.call) },
       { ALT: () => this.SUBRULE(this.field) },
     ]);
@@ -205,7 +205,7 @@ class EqlGrammar extends CstParser {
 
   primary = this.RULE('primary', () => {
     this.OR([
-      { ALT: () => this.SUBRULE(this.literal) },
+      { ALT: () => this.CONSUME(t.LiteralToken) },
       { ALT: () => this.SUBRULE(this.call) },
       { ALT: () => this.SUBRULE(this.lineage) },
       { ALT: () => this.SUBRULE(this.field) },
@@ -216,16 +216,6 @@ class EqlGrammar extends CstParser {
           this.CONSUME(t.RParen);
         },
       },
-    ]);
-  });
-
-  literal = this.RULE('literal', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(t.StringToken) },
-      { ALT: () => this.CONSUME(t.NumberToken) },
-      { ALT: () => this.CONSUME(t.True) },
-      { ALT: () => this.CONSUME(t.False) },
-      { ALT: () => this.CONSUME(t.Null) },
     ]);
   });
 
@@ -247,7 +237,7 @@ class EqlGrammar extends CstParser {
 
   field = this.RULE('field', () => {
     this.OPTION(() => this.CONSUME(t.Question));
-    this.SUBRULE(this.fieldSegment, { LABEL: 'segments' });
+    this.CONSUME(t.FieldName, { LABEL: 'segments' });
     // `field[0]` (legacy) only when `[` INTEGER `]` follows, so `by user [process where ...]`
     // stays a sequence stage.
     this.MANY({
@@ -259,7 +249,7 @@ class EqlGrammar extends CstParser {
           {
             ALT: () => {
               this.CONSUME(t.Dot);
-              this.SUBRULE2(this.fieldSegment, { LABEL: 'segments' });
+              this.CONSUME2(t.FieldName, { LABEL: 'segments' });
             },
           },
           {
@@ -272,10 +262,6 @@ class EqlGrammar extends CstParser {
         ]);
       },
     });
-  });
-
-  fieldSegment = this.RULE('fieldSegment', () => {
-    this.OR([{ ALT: () => this.CONSUME(t.Identifier) }, { ALT: () => this.CONSUME(t.QuotedIdentifier) }]);
   });
 }
 

@@ -36,13 +36,24 @@ export const BlockComment = createToken({
   group: 'comments',
 });
 
-export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_@][A-Za-z0-9_]*/, label: 'identifier' });
+/** Token category of the literal tokens (strings, numbers, `true`, `false`, `null`). */
+export const LiteralToken = createToken({ name: 'LiteralToken', pattern: Lexer.NA, label: 'literal' });
+/** Token category of a field path segment: a plain or a back-quoted name. */
+export const FieldName = createToken({ name: 'FieldName', pattern: Lexer.NA, label: 'field name' });
+
+export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_@][A-Za-z0-9_]*/, categories: [FieldName], label: 'identifier' });
 /** `startsWith~`: a function name with the case-insensitive marker glued on. */
 export const TildeName = createToken({ name: 'TildeName', pattern: /[A-Za-z][A-Za-z0-9_]*~/, label: 'function name' });
-export const QuotedIdentifier = createToken({ name: 'QuotedIdentifier', pattern: /`(?:[^`]|``)*`/, line_breaks: true, label: 'quoted field name' });
+export const QuotedIdentifier = createToken({
+  name: 'QuotedIdentifier',
+  pattern: /`(?:[^`]|``)*`/,
+  line_breaks: true,
+  categories: [FieldName],
+  label: 'quoted field name',
+});
 
 /** Token category of every literal string form, so the grammar can consume any of them. */
-export const StringToken = createToken({ name: 'StringToken', pattern: Lexer.NA, label: 'string' });
+export const StringToken = createToken({ name: 'StringToken', pattern: Lexer.NA, categories: [LiteralToken], label: 'string' });
 export const RawString = createToken({ name: 'RawString', pattern: /"""[^\r\n]*?""""?"?/, categories: [StringToken], label: 'raw string' });
 export const DoubleString = createToken({ name: 'DoubleString', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/, categories: [StringToken], label: 'string' });
 /** A `"` that is not closed on its line: reported by the lexer pass, parsed as a string. */
@@ -55,7 +66,7 @@ export const LegacyRawString = createToken({
 });
 export const SingleQuotedString = createToken({ name: 'SingleQuotedString', pattern: /'(?:[^'\\\r\n]|\\[^\r\n])*'/, categories: [StringToken], label: 'string' });
 
-export const NumberToken = createToken({ name: 'NumberToken', pattern: Lexer.NA, label: 'number' });
+export const NumberToken = createToken({ name: 'NumberToken', pattern: Lexer.NA, categories: [LiteralToken], label: 'number' });
 export const Decimal = createToken({
   name: 'Decimal',
   pattern: /(?:\d+\.\d*|\.\d+)(?:[eE][+-]?\d+)?|\d+[eE][+-]?\d+/,
@@ -64,9 +75,9 @@ export const Decimal = createToken({
 });
 export const Integer = createToken({ name: 'Integer', pattern: /\d+/, categories: [NumberToken], label: 'integer' });
 
-function keyword(word: string, longerAlt: TokenType | TokenType[] = [TildeName, Identifier]): TokenType {
+function keyword(word: string, longerAlt: TokenType | TokenType[] = [TildeName, Identifier], categories: TokenType[] = []): TokenType {
   const name = word.replace('~', 'Tilde').replace(/^./, (c) => c.toUpperCase());
-  return createToken({ name, pattern: word, longer_alt: longerAlt, label: `\`${word}\`` });
+  return createToken({ name, pattern: word, longer_alt: longerAlt, categories, label: `\`${word}\`` });
 }
 
 export const InTilde = keyword('in~', TildeName);
@@ -86,9 +97,9 @@ export const With = keyword('with');
 export const Until = keyword('until');
 export const Where = keyword('where');
 export const Any = keyword('any');
-export const True = keyword('true');
-export const False = keyword('false');
-export const Null = keyword('null');
+export const True = keyword('true', undefined, [LiteralToken]);
+export const False = keyword('false', undefined, [LiteralToken]);
+export const Null = keyword('null', undefined, [LiteralToken]);
 export const Of = keyword('of');
 
 export const CompareOp = createToken({ name: 'CompareOp', pattern: Lexer.NA, label: 'comparison operator' });
@@ -182,6 +193,8 @@ export const allTokens: TokenType[] = [
   Percent,
   StringToken,
   NumberToken,
+  LiteralToken,
+  FieldName,
   CompareOp,
   AdditiveOp,
   MultiplicativeOp,
