@@ -49,6 +49,13 @@ describe('equality and ordering on a field (query path)', () => {
     expect(matches('flag == true', { flag: 'true' })).toBe(true);
     expect(matches('flag == 1', { flag: true })).toBe(false);
   });
+  it('treats ISO date strings as dates without a schema, as dynamic mapping does', () => {
+    expect(matches('t == "2017-08-30T20:47:33Z"', { t: '2017-08-30T20:47:33.000Z' })).toBe(true);
+    expect(matches('t > 1504125000000', { t: '2017-08-30T20:47:33Z' })).toBe(true);
+    expect(matches('t < "2017-08-31"', { t: '2017-08-30T22:00:00+02:00' })).toBe(true);
+    expect(matches('t == 5', { t: 5 })).toBe(true);
+    expect(matches('t == 5', { t: '5' })).toBe(true);
+  });
   it('orders strings by UTF-8 bytes on fields (astral after BMP-high)', () => {
     // U+1F600 (surrogates D83D..) sorts after U+FF21 by code point, before it by UTF-16 units.
     expect(matches('s > "\uFF21"', { s: '\u{1F600}' })).toBe(true);

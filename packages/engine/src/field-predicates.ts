@@ -70,13 +70,23 @@ function orderTest(op: RangeOp): (c: number) => boolean {
   }
 }
 
+/** Strings that dynamic mapping detects as dates (`strict_date_optional_time`): ISO dates and date-times. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:$|T)/;
+
+/** The instant of a constant that can meet a detected date field: an ISO string or epoch millis. */
+function dateConstant(c: unknown): number | undefined {
+  if (typeof c === 'number') return Number.isFinite(c) ? c : undefined;
+  return typeof c === 'string' && ISO_DATE.test(c) ? parseTimestamp(c) : undefined;
+}
+
 /**
  * `field op constant` (`!=` is compiled as `not ==` by the caller). With a mapping the constant is
  * parsed as the field type (dates as instants, versions semantically, ips by bytes). Without one
  * the value's JSON type decides, as on a dynamically mapped field: a number field reads the
  * constant as a number (`pid == "5"` matches 5), a string field reads it as text (`k == 5`
- * matches "5"), a boolean field reads `true`/`"true"`. A constant the type cannot read never
- * matches (Elasticsearch would reject the query).
+ * matches "5"), a boolean field reads `true`/`"true"`; an ISO date string value is a date (dynamic
+ * mapping's date detection) compared as an instant with an ISO or epoch-millis constant. A constant
+ * the type cannot read never matches (Elasticsearch would reject the query).
  */
 export function comparisonTest(op: RangeOp, constant: Constant, mapping?: FieldMapping): ValueTest {
   const ops = typeOps(mapping);
@@ -96,6 +106,20 @@ export function comparisonTest(op: RangeOp, constant: Constant, mapping?: FieldM
   const s = stringKey(constant.value, constant.integral);
   const n = toNumber(constant.value);
   const b = toBoolean(constant.value);
+  // `pid == 5` keeps its tight closure; epoch millis against a date string matter for ranges.
+  const instant = op === '==' && typeof constant.value === 'number' ? undefined : dateConstant(constant.value);
+  if (instant !== undefined) {
+    // Dynamic mapping's date detection: an ISO date string is a `date`, compared as an instant.
+    return (v) => {
+      if (typeof v === 'string' && ISO_DATE.test(v)) {
+        const t = parseTimestamp(v);
+        if (t !== undefined) return pass(numeric(t, instant));
+      }
+      if (typeof v === 'string') return s !== undefined && pass(compareUtf8(v, s));
+      if (typeof v === 'number') return n !== undefined && pass(numeric(v, n));
+      return false;
+    };
+  }
   if (op === '==') {
     return (v) => (typeof v === 'string' ? v === s : typeof v === 'number' ? v === n : typeof v === 'boolean' ? v === b : false);
   }
