@@ -173,6 +173,10 @@ describe('regex', () => {
     expect(matches('p regex "^net.*"', { p: '^net.exe' })).toBe(true);
     expect(matches('p regex ("a.*", "b.*")', { p: 'bcd' })).toBe(true);
   });
+  it('reads Lucene escapes of letters as the letter (not as Java/RE2 escapes)', () => {
+    expect(matches('p regex "a\\\\eb"', { p: 'aeb' })).toBe(true);
+    expect(matches('p regex "\\\\<x\\\\>"', { p: '<x>' })).toBe(true);
+  });
   it('a regex matching everything is exists', () => {
     expect(select('f regex ".*"', [{ f: 'x' }, { f: 7 }, {}])).toEqual([0, 1]);
   });
@@ -316,8 +320,10 @@ describe('compile errors', () => {
   it('reports unknown functions and wrong arity', () => {
     expect(() => compileCondition(ast('length(a, b) == 1'))).toThrow(/expects 1/);
   });
-  it('requires constant patterns', () => {
+  it('requires constant string patterns', () => {
     expect(() => compileCondition(ast('concat(a) : concat(b)'))).toThrow(EqlError);
+    expect(() => compileCondition(ast('a : concat(b)'))).toThrow(EqlError);
+    expect(() => compileCondition(ast('a like 5'))).toThrow(EqlError);
   });
 });
 

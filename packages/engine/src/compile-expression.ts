@@ -1,6 +1,7 @@
 import type { Expression, FieldRef } from '@eqlkit/parser';
 import { ScriptCompiler, type ScriptField, type ScriptNode } from './compile-script.js';
 import { isConstantExpression } from './constant-fold.js';
+import { EngineCodes, fail } from './errors.js';
 import type { EqlEvent } from './event.js';
 import { compileFieldGetter } from './field-access.js';
 import {
@@ -224,9 +225,12 @@ class ConditionCompiler {
   private match(expr: Extract<Expression, { type: 'Match' }>): Cond {
     const value = expr.value;
     if (value.type !== 'Field') return this.script(expr);
-    // Validate patterns the way the script compiler does (string constants only).
-    new ScriptCompiler(this.schema).compile({ ...expr, value: { type: 'Null', range: value.range } });
-    const patterns = expr.patterns.map((p) => this.constant(p).value as string | null);
+    const patterns = expr.patterns.map((p) => {
+      if (!isConstantExpression(p)) fail(EngineCodes.InvalidArgument, `the patterns of [${expr.op}] must be string constants`, p.range);
+      const v = this.constant(p).value;
+      if (v !== null && typeof v !== 'string') fail(EngineCodes.InvalidArgument, `the patterns of [${expr.op}] must be strings`, p.range);
+      return v;
+    });
     return this.fieldLeaf(value, matchTest(expr.op, patterns, expr.patterns.map((p) => p.range), this.mapping(value)));
   }
 
