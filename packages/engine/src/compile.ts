@@ -6,6 +6,7 @@ import type { Category, Expression, FieldRef, Statement, Term } from '@eqlkit/pa
 import { parse } from '@eqlkit/parser';
 import { compileCondition } from './compile-expression.js';
 import { EqlError, locateDiagnostics } from './errors.js';
+import { categoryTest, fastFieldGetter, PlainReaders, withFastPath } from './fast-path.js';
 import type { EqlEvent } from './event.js';
 import { compileFieldGetter } from './field-access.js';
 import type { KeyField, KeyTuple, KeyValue } from './join-keys.js';
@@ -114,6 +115,8 @@ function nullUnknownOptionals(expr: Expression, schema: Schema): Expression {
 class Compiler {
   private readonly schema: Schema | undefined;
   private readonly categoryField: string[];
+  private readonly tests = new Map<string, EventTest>();
+  private readonly readers = new PlainReaders();
 
   constructor(options: CompileOptions) {
     this.schema = options.schema;
@@ -121,14 +124,23 @@ class Compiler {
   }
 
   test(category: Category, condition: Expression): EventTest {
-    const cond = compileCondition(this.schema ? nullUnknownOptionals(condition, this.schema) : condition, { schema: this.schema });
+    // Terms written alike (the seed rule repeats its first term) share one predicate, so a
+    // plan can evaluate it once per event.
+    const signature = JSON.stringify([category, condition], (k, v: unknown) => (k === 'range' ? undefined : v));
+    let test = this.tests.get(signature);
+    if (!test) {
+      test = this.compileTest(category, condition);
+      this.tests.set(signature, test);
+    }
+    return test;
+  }
+
+  private compileTest(category: Category, condition: Expression): EventTest {
+    const rewritten = this.schema ? nullUnknownOptionals(condition, this.schema) : condition;
+    const cond = withFastPath(rewritten, compileCondition(rewritten, { schema: this.schema }), this.readers, this.schema);
     if (category.any) return cond;
-    const name = category.name ?? '';
-    const get = compileFieldGetter(this.categoryField, this.schema);
-    return (event) => {
-      const v = get(event);
-      return (v === name || (Array.isArray(v) && v.includes(name))) && cond(event);
-    };
+    const is = categoryTest(this.categoryField, category.name ?? '', compileFieldGetter(this.categoryField, this.schema), this.readers, this.schema);
+    return (event) => is(event) && cond(event);
   }
 
   type(ref: FieldRef): FieldType | undefined {
@@ -138,7 +150,7 @@ class Compiler {
   key(ref: FieldRef): KeyField {
     const type = this.type(ref);
     const normalize = keyNormalizer(type);
-    const get = compileFieldGetter(ref.path, this.schema);
+    const get = fastFieldGetter(ref.path, compileFieldGetter(ref.path, this.schema), this.readers, this.schema);
     return normalize ? { get, optional: ref.optional, normalize } : { get, optional: ref.optional };
   }
 

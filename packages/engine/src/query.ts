@@ -151,12 +151,19 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
   const terms = input.terms;
   const until = input.until;
 
+  // Terms sharing one predicate (same text) evaluate it once per event.
+  const firstWithTest = terms.map((term) => terms.findIndex((other) => other.test === term.test));
+  const verdicts: boolean[] = new Array<boolean>(terms.length).fill(false);
+
   const classify = (event: EqlEvent): SequenceMatch | undefined => {
     let stages: StageMatch[] | undefined;
     let missing: SequenceMatch['missing'] | undefined;
     for (let t = 0; t < terms.length; t++) {
       const term = terms[t]!;
-      if (!term.test(event)) continue;
+      const first = firstWithTest[t]!;
+      const matched = first === t ? term.test(event) : verdicts[first]!;
+      verdicts[t] = matched;
+      if (!matched) continue;
       const keys = term.keys(event);
       if (keys.length === 0) continue;
       for (const slot of slots[t]!) {

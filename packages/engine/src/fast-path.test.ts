@@ -1,0 +1,95 @@
+import type { Expression } from '@eqlkit/parser';
+import { parse } from '@eqlkit/parser';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileCondition } from './compile-expression.js';
+import type { EqlEvent } from './event.js';
+import { categoryTest, fastFieldGetter, PlainReaders, withFastPath } from './fast-path.js';
+import { compileFieldGetter } from './field-access.js';
+import { schemaFromMapping } from './schema.js';
+
+function condition(text: string): Expression {
+  const { ast, diagnostics } = parse(`any where ${text}`);
+  if (!ast || ast.query.type !== 'EventQuery') throw new Error(`${text}: ${JSON.stringify(diagnostics)}`);
+  return ast.query.filter.condition;
+}
+
+const word = fc.constantFrom('x', 'y', 'X', '');
+const scalar = fc.oneof(word, fc.integer({ min: 0, max: 2 }), fc.boolean(), fc.constant(null));
+const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }));
+/** Events mixing layouts: nested, dotted twins, arrays of objects, scalars in the way. */
+const eventArb: fc.Arbitrary<EqlEvent> = fc.record(
+  {
+    a: fc.oneof(fc.record({ b: value, c: fc.record({ d: value }, { requiredKeys: [] }) }, { requiredKeys: [] }), fc.array(fc.record({ b: value })), scalar),
+    'a.b': value,
+    'a.c.d': value,
+    'c.d': value,
+    c: value,
+  },
+  { requiredKeys: [] },
+);
+
+const leaf = fc.oneof(
+  fc.tuple(fc.constantFrom('a.b', 'c', 'a.c.d'), fc.constantFrom('==', '!='), word).map(([f, op, w]) => `${f} ${op} "${w}"`),
+  fc.tuple(fc.constantFrom('a.b', 'c'), fc.constantFrom('in', 'not in'), fc.array(word, { minLength: 1, maxLength: 3 })).map(
+    ([f, op, ws]) => `${f} ${op} (${ws.map((w) => `"${w}"`).join(', ')})`,
+  ),
+);
+const conditionArb: fc.Arbitrary<string> = fc.letrec<{ c: string }>((tie) => ({
+  c: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    leaf,
+    fc.tuple(tie('c'), fc.constantFrom('and', 'or'), tie('c')).map(([l, op, r]) => `(${l} ${op} ${r})`),
+    tie('c').map((c) => `not ${c}`),
+  ),
+})).c;
+
+describe('fast path', () => {
+  it('agrees with the compiled predicate on every event layout', () => {
+    fc.assert(
+      fc.property(conditionArb, fc.array(eventArb, { maxLength: 8 }), (text, events) => {
+        const expr = condition(text);
+        const full = compileCondition(expr);
+        const fast = withFastPath(expr, full, new PlainReaders());
+        for (const e of events) expect(fast(e), `${text} on ${JSON.stringify(e)}`).toBe(full(e));
+      }),
+      { numRuns: 400 },
+    );
+  });
+  it('reads join-key values as the general reader does (null and absent alike)', () => {
+    fc.assert(
+      fc.property(eventArb, (e) => {
+        for (const path of [['a', 'b'], ['c'], ['a', 'c', 'd']]) {
+          const slow = compileFieldGetter(path);
+          expect(fastFieldGetter(path, slow, new PlainReaders())(e) ?? null).toEqual(slow(e) ?? null);
+        }
+      }),
+    );
+  });
+  it('tests categories as value-or-array membership', () => {
+    const get = compileFieldGetter(['event', 'category']);
+    const is = categoryTest(['event', 'category'], 'process', get, new PlainReaders());
+    expect(is({ event: { category: 'process' } })).toBe(true);
+    expect(is({ event: { category: ['file', 'process'] } })).toBe(true);
+    expect(is({ 'event.category': 'process' })).toBe(true);
+    expect(is({ event: { category: 'Process' } })).toBe(false);
+    expect(is({})).toBe(false);
+  });
+  it('leaves typed fields (aliases, null_value, numbers) to the compiled predicate', () => {
+    const schema = schemaFromMapping({
+      properties: { k: { type: 'keyword', null_value: 'NULL' }, n: { type: 'long' }, al: { type: 'alias', path: 'k' } },
+    });
+    for (const text of ['k == "NULL"', 'n == "5"', 'al == "NULL"']) {
+      const expr = condition(text);
+      const full = compileCondition(expr, { schema });
+      const fast = withFastPath(expr, full, new PlainReaders(), schema);
+      expect(fast).toBe(full);
+    }
+  });
+  it('does not read inherited properties', () => {
+    const expr = condition('constructor == "x"');
+    const full = compileCondition(expr);
+    const fast = withFastPath(expr, full, new PlainReaders());
+    expect(fast({})).toBe(full({}));
+  });
+});

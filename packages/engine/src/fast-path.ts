@@ -1,0 +1,273 @@
+/**
+ * A shortcut for the commonest term conditions: `field == "text"`, `field != "text"`,
+ * `field in ("a", "b")` joined by `and`/`or`/`not`, on events whose layout is plain (nested
+ * objects, one scalar value, no dotted-key twin). There the answer is exact string equality
+ * (EQL-SEMANTICS 3.2/3.4), decided without the general field reader; any other layout (arrays,
+ * dotted keys, numbers, inherited properties) defers to the compiled predicate. So the shortcut
+ * only decides where the full predicate cannot disagree (checked by fast-path.test.ts), and the
+ * common case of detection rules — most events fail a string test — costs a few property reads.
+ */
+import type { Expression, FieldRef } from '@eqlkit/parser';
+import type { EventPredicate } from './compile-expression.js';
+import type { EqlEvent } from './event.js';
+import type { Schema } from './schema.js';
+import { resolveMapping } from './schema.js';
+
+const FALSE = 0;
+const TRUE = 1;
+const DEFER = 2;
+type Verdict = typeof FALSE | typeof TRUE | typeof DEFER;
+
+/** Returned by a plain read when the layout is not plain: the general reader must decide. */
+const UNKNOWN: unique symbol = Symbol('unknown layout');
+type Scalar = string | number | boolean;
+
+/** A field read for the shortcut: the scalar value, `null` when surely absent, or UNKNOWN. */
+type PlainRead = (event: EqlEvent) => Scalar | null | typeof UNKNOWN;
+
+/**
+ * Names an `Object.prototype` lookup could answer (`constructor`, `__proto__`...): paths with
+ * them are left to the general reader, which reads own properties only. For any other name a
+ * property found on a JSON object is its own, so the shortcut needs no `hasOwnProperty` call.
+ */
+const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+function scalar(v: unknown): Scalar | null | typeof UNKNOWN {
+  if (v === undefined || v === null) return null;
+  const t = typeof v;
+  return t === 'string' || t === 'number' || t === 'boolean' ? (v as Scalar) : UNKNOWN;
+}
+
+type Node = Record<string, unknown>;
+
+/** The next level of a path: the object, `null` when the path ends here, or UNKNOWN (array). */
+function child(node: Node, key: string): Node | null | typeof UNKNOWN {
+  const v = node[key];
+  if (v === undefined || v === null || typeof v !== 'object') return null;
+  return Array.isArray(v) ? UNKNOWN : (v as Node);
+}
+
+/**
+ * Readers shared by every shortcut of one compiled statement: the terms of a sequence test the
+ * same fields one after the other on the same event, so each reader remembers its last event
+ * and value.
+ */
+export class PlainReaders {
+  private readonly readers = new Map<string, PlainRead>();
+
+  get(path: readonly string[]): PlainRead {
+    const name = path.join('\u0000');
+    let reader = this.readers.get(name);
+    if (!reader) {
+      const read = plainReader(path);
+      let lastEvent: EqlEvent | undefined;
+      let lastValue: Scalar | null | typeof UNKNOWN = null;
+      reader = (event) => {
+        if (event !== lastEvent) {
+          lastValue = read(event);
+          lastEvent = event;
+        }
+        return lastValue;
+      };
+      this.readers.set(name, reader);
+    }
+    return reader;
+  }
+}
+
+function plainReader(path: readonly string[]): PlainRead {
+  if (path.some((k) => PROTOTYPE_NAMES.has(k))) return () => UNKNOWN;
+  const [a = '', b = '', c = ''] = path;
+  // A dotted twin (`{"event.action": ...}` beside `{"event": {...}}`) means another layout.
+  switch (path.length) {
+    case 1:
+      return (e) => scalar(e[a]);
+    case 2: {
+      const ab = `${a}.${b}`;
+      return (e) => {
+        if (e[ab] !== undefined) return UNKNOWN;
+        const o = e[a];
+        if (o === undefined || o === null || typeof o !== 'object') return null;
+        if (Array.isArray(o)) return UNKNOWN;
+        const v = (o as Node)[b];
+        if (v === undefined || v === null) return null;
+        return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : UNKNOWN;
+      };
+    }
+    case 3: {
+      const ab = `${a}.${b}`;
+      const abc = `${ab}.${c}`;
+      const bc = `${b}.${c}`;
+      return (e) => {
+        if (e[abc] !== undefined || e[ab] !== undefined) return UNKNOWN;
+        const o = child(e as Node, a);
+        if (o === null || o === UNKNOWN) return o;
+        if (o[bc] !== undefined) return UNKNOWN;
+        const p = child(o, b);
+        return p === null || p === UNKNOWN ? p : scalar(p[c]);
+      };
+    }
+    default: {
+      const n = path.length;
+      const dotted: string[][] = path.map((_, i) => {
+        const keys: string[] = [];
+        for (let j = i + 2; j <= n; j++) keys.push(path.slice(i, j).join('.'));
+        return keys;
+      });
+      return (e) => {
+        let node = e as Node;
+        for (let i = 0; i < n - 1; i++) {
+          for (const key of dotted[i]!) if (node[key] !== undefined) return UNKNOWN;
+          const next = child(node, path[i]!);
+          if (next === null || next === UNKNOWN) return next;
+          node = next;
+        }
+        return scalar(node[path[n - 1]!]);
+      };
+    }
+  }
+}
+
+type Leaf = (event: EqlEvent) => Verdict;
+
+/** Fields the shortcut may read: no mapping, or a plain keyword without null_value or alias. */
+function plainField(ref: FieldRef, schema: Schema | undefined): boolean {
+  if (!schema) return true;
+  const resolved = resolveMapping(schema, ref.name);
+  if (resolved === undefined) return !schema.fields.has(ref.name);
+  const { path, mapping } = resolved;
+  return path === ref.name && (mapping.type === 'keyword' || mapping.type === 'wildcard') && mapping.nullValue === undefined;
+}
+
+/**
+ * `and`/`or` of two shortcuts. Both sides are pure and the combination is symmetric, so the side
+ * that decides more often (false for `and`, true for `or`) is moved first, learnt as events pass.
+ */
+function combine(op: 'and' | 'or', left: Leaf, right: Leaf): Leaf {
+  const decisive: Verdict = op === 'and' ? FALSE : TRUE;
+  const other: Verdict = op === 'and' ? TRUE : FALSE;
+  let first = left;
+  let second = right;
+  let firstWins = 0;
+  let secondWins = 0;
+  let calls = 0;
+  return (e) => {
+    if (++calls === 256) {
+      calls = 0;
+      if (secondWins > firstWins) [first, second] = [second, first];
+      firstWins = secondWins = 0;
+    }
+    const l = first(e);
+    if (l === decisive) {
+      firstWins++;
+      return decisive;
+    }
+    const r = second(e);
+    if (r === decisive) {
+      secondWins++;
+      return decisive;
+    }
+    return l === other && r === other ? other : DEFER;
+  };
+}
+
+function compileLeaf(expr: Expression, schema: Schema | undefined, readers: PlainReaders): Leaf | undefined {
+  switch (expr.type) {
+    case 'Logical': {
+      const left = compileLeaf(expr.left, schema, readers);
+      const right = compileLeaf(expr.right, schema, readers);
+      return left && right ? combine(expr.op, left, right) : undefined;
+    }
+    case 'Not': {
+      const operand = compileLeaf(expr.operand, schema, readers);
+      if (!operand) return undefined;
+      return (e) => {
+        const v = operand(e);
+        return v === DEFER ? DEFER : v === TRUE ? FALSE : TRUE;
+      };
+    }
+    case 'Comparison': {
+      if (expr.op !== '==' && expr.op !== '!=') return undefined;
+      const [field, literal] =
+        expr.left.type === 'Field' ? [expr.left, expr.right] : expr.right.type === 'Field' ? [expr.right, expr.left] : [];
+      if (!field || literal?.type !== 'String' || field.type !== 'Field' || !plainField(field, schema)) return undefined;
+      const read = readers.get(field.path);
+      const text = literal.value;
+      const hit: Verdict = expr.op === '==' ? TRUE : FALSE;
+      const miss: Verdict = expr.op === '==' ? FALSE : TRUE;
+      return (e) => {
+        const v = read(e);
+        return typeof v === 'string' ? (v === text ? hit : miss) : v === null ? miss : DEFER;
+      };
+    }
+    case 'In': {
+      if (expr.caseInsensitive || expr.value.type !== 'Field' || !plainField(expr.value, schema)) return undefined;
+      if (!expr.list.every((item) => item.type === 'String')) return undefined;
+      const set = new Set(expr.list.map((item) => (item as { value: string }).value));
+      const read = readers.get(expr.value.path);
+      const hit: Verdict = expr.negated ? FALSE : TRUE;
+      const miss: Verdict = expr.negated ? TRUE : FALSE;
+      return (e) => {
+        const v = read(e);
+        return typeof v === 'string' ? (set.has(v) ? hit : miss) : v === null ? miss : DEFER;
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The predicate of `condition` with the shortcut in front of `full` (its compiled form), or
+ * `full` itself when the condition is not of the supported shape.
+ */
+export function withFastPath(condition: Expression, full: EventPredicate, readers: PlainReaders, schema?: Schema): EventPredicate {
+  const leaf = compileLeaf(condition, schema, readers);
+  if (!leaf) return full;
+  return (event) => {
+    const v = leaf(event);
+    return v === DEFER ? full(event) : v === TRUE;
+  };
+}
+
+/**
+ * The category test of `category where` (value equal to `name`, or an array containing it), with
+ * the shortcut on plain layouts and `read` (the general field reader) otherwise.
+ */
+export function categoryTest(
+  path: readonly string[],
+  name: string,
+  read: (event: EqlEvent) => unknown,
+  readers: PlainReaders,
+  schema?: Schema,
+): EventPredicate {
+  const slow: EventPredicate = (event) => {
+    const v = read(event);
+    return v === name || (Array.isArray(v) && v.includes(name));
+  };
+  if (!plainField({ type: 'Field', path, name: path.join('.'), optional: false, range: [0, 0] }, schema)) return slow;
+  const plain = readers.get(path);
+  return (event) => {
+    const v = plain(event);
+    return typeof v === 'string' ? v === name : v === null ? false : slow(event);
+  };
+}
+
+/**
+ * A field reader with the shortcut: scalar values of plain layouts directly, `read` (the general
+ * reader) for everything else. Absent and `null` both read as undefined: for join keys, where
+ * they mean the same.
+ */
+export function fastFieldGetter(
+  path: readonly string[],
+  read: (event: EqlEvent) => unknown,
+  readers: PlainReaders,
+  schema?: Schema,
+): (event: EqlEvent) => unknown {
+  if (!plainField({ type: 'Field', path, name: path.join('.'), optional: false, range: [0, 0] }, schema)) return read;
+  const plain = readers.get(path);
+  return (event) => {
+    const v = plain(event);
+    return v === UNKNOWN ? read(event) : v === null ? undefined : v;
+  };
+}
