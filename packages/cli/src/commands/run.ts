@@ -36,7 +36,7 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
     return ExitCode.Failed;
   }
   for (const d of loaded.duplicates) {
-    process.stderr.write(`eql: warning: rule ${d.ruleId} in ${d.file} is also in ${d.kept}; running it once, from ${d.kept}\n`);
+    process.stderr.write(`eql: note: rule ${d.ruleId} is in ${d.kept} and ${d.file}; running it once\n`);
   }
   if (loaded.rules.length === 0) {
     const why = loaded.skipped.length > 0 ? ` (${loaded.skipped.length} rule${loaded.skipped.length === 1 ? '' : 's'} skipped: not EQL)` : '';
