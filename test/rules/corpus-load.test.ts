@@ -22,14 +22,15 @@ describe('detection-rules corpus', () => {
 
   it('loads and validates every corpus rule with zero errors and zero warnings', () => {
     const problems: string[] = [];
-    let loaded = 0;
+    const status = { loaded: 0, skipped: 0, invalid: 0 };
     for (const path of files) {
       const result = loadRule(relative(root, path), readFileSync(path, 'utf8'));
-      if (result.status === 'loaded') loaded++;
+      status[result.status]++;
       for (const d of result.diagnostics) problems.push(formatRuleDiagnostic(d));
-      if (result.status !== 'loaded') problems.push(`${result.file}: ${result.status}`);
+      if (result.status === 'skipped' && result.rule.metadata.maturity !== 'deprecated') problems.push(`${result.file}: skipped`);
     }
     expect(problems).toEqual([]);
-    expect(loaded).toBe(1081);
+    // The 57 deprecated rules load but do not run, as Elastic ships none of them.
+    expect(status).toEqual({ loaded: 1024, skipped: 57, invalid: 0 });
   });
 });

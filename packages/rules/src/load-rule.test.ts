@@ -55,6 +55,13 @@ describe('loadRule', () => {
     });
   });
 
+  it('loads a deprecated rule as skipped: Elastic ships no deprecated rule', () => {
+    const result = loadRule('r.toml', toml('maturity = "deprecated"\ndeprecation_date = "2024/01/01"'));
+    expect(result.status).toBe('skipped');
+    expect(result.status === 'skipped' && result.reason).toMatch(/^deprecated rule/);
+    expect(result.diagnostics).toEqual([]);
+  });
+
   it('keeps a deprecated rule whose query no longer parses as skipped, with warnings', () => {
     const text = toml('maturity = "deprecated"\ndeprecation_date = "2024/01/01"').replace('any where true', 'process where x == 1 | unique x');
     const result = loadRule('r.toml', text);

@@ -26,7 +26,7 @@ export type LoadedRuleFile =
       readonly status: 'skipped';
       readonly file: string;
       readonly rule: Rule;
-      /** Why the rule does not run here (a non-EQL rule type, a deprecated query that does not parse). */
+      /** Why the rule does not run here (a non-EQL rule type, a deprecated rule). */
       readonly reason: string;
       readonly diagnostics: readonly RuleDiagnostic[];
     }
@@ -74,18 +74,17 @@ export function loadRule(file: string, text: string, options: LoadRuleOptions = 
     return { status: 'invalid', file, diagnostics: [...diagnostics, d] };
   }
   const checkQuery = options.checkQuery ?? parserQueryCheck;
-  if (!checkQuery) return { status: 'loaded', file, rule, diagnostics };
-
-  const queryDiagnostics = placeQueryDiagnostics(parsed, query, checkQuery(query).diagnostics);
-  if (!queryDiagnostics.some((d) => d.severity === 'error')) {
-    return { status: 'loaded', file, rule, diagnostics: [...diagnostics, ...queryDiagnostics] };
-  }
+  const queryDiagnostics = checkQuery ? placeQueryDiagnostics(parsed, query, checkQuery(query).diagnostics) : [];
+  const queryErrors = queryDiagnostics.some((d) => d.severity === 'error');
   if (rule.metadata.maturity === 'deprecated') {
-    // Upstream skips query validation for deprecated rules; we keep them, unrunnable, as warnings.
+    // Elastic ships no deprecated rule and skips their query validation: loaded, not run, and
+    // query problems only warned about.
     const warnings = queryDiagnostics.map((d) => ({ ...d, severity: 'warning' as const }));
-    return { status: 'skipped', file, rule, reason: 'deprecated rule whose query does not parse', diagnostics: [...diagnostics, ...warnings] };
+    const reason = queryErrors ? 'deprecated rule (not run; its query does not parse)' : 'deprecated rule (not run, as Elastic ships none)';
+    return { status: 'skipped', file, rule, reason, diagnostics: [...diagnostics, ...warnings] };
   }
-  return { status: 'invalid', file, diagnostics: [...diagnostics, ...queryDiagnostics] };
+  if (queryErrors) return { status: 'invalid', file, diagnostics: [...diagnostics, ...queryDiagnostics] };
+  return { status: 'loaded', file, rule, diagnostics: [...diagnostics, ...queryDiagnostics] };
 }
 
 /** Moves query diagnostics from query offsets to file offsets (exact through string escapes). */
