@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileCondition, compileValue } from './compile-expression.js';
 import { EqlError } from './errors.js';
 import type { EqlEvent } from './event.js';
+import type { Expression } from '@eqlkit/parser';
 import { schemaFromMapping, type Schema } from './schema.js';
 
 function ast(text: string) {
@@ -379,6 +380,55 @@ describe('robustness', () => {
         for (const c of conditions) expect(typeof c(e)).toBe('boolean');
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('compiles any expression tree to a predicate that never throws, or throws EqlError', () => {
+    const r = [0, 0] as const;
+    const tree = fc.letrec<{ expr: Expression }>((tie) => ({
+      expr: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.string({ maxLength: 4 }).map((value): Expression => ({ type: 'String', value, raw: false, range: r })),
+        fc.integer({ min: -3, max: 3 }).map((value): Expression => ({ type: 'Number', value, integer: true, range: r })),
+        fc.constantFrom(0.5, -2.5).map((value): Expression => ({ type: 'Number', value, integer: false, range: r })),
+        fc.boolean().map((value): Expression => ({ type: 'Boolean', value, range: r })),
+        fc.constant<Expression>({ type: 'Null', range: r }),
+        fc.constantFrom('x', 'y').map((name): Expression => ({ type: 'Field', path: [name], name, optional: false, range: r })),
+        fc.record({ op: fc.constantFrom('==', '!=', '<', '>=') as fc.Arbitrary<'==' | '!=' | '<' | '>='>, left: tie('expr'), right: tie('expr') })
+          .map((c): Expression => ({ type: 'Comparison', ...c, range: r })),
+        fc.record({ op: fc.constantFrom('and', 'or') as fc.Arbitrary<'and' | 'or'>, left: tie('expr'), right: tie('expr') })
+          .map((c): Expression => ({ type: 'Logical', ...c, range: r })),
+        fc.record({ op: fc.constantFrom('+', '-', '*', '/', '%') as fc.Arbitrary<'+' | '-' | '*' | '/' | '%'>, left: tie('expr'), right: tie('expr') })
+          .map((c): Expression => ({ type: 'Arithmetic', ...c, range: r })),
+        tie('expr').map((operand): Expression => ({ type: 'Not', operand, range: r })),
+        fc.record({ value: tie('expr'), list: fc.array(tie('expr'), { minLength: 1, maxLength: 3 }), caseInsensitive: fc.boolean(), negated: fc.boolean() })
+          .map((c): Expression => ({ type: 'In', ...c, range: r })),
+        fc.record({
+          op: fc.constantFrom(':', 'like', 'like~', 'regex', 'regex~') as fc.Arbitrary<':' | 'like' | 'like~' | 'regex' | 'regex~'>,
+          value: tie('expr'),
+          patterns: fc.array(fc.string({ maxLength: 4 }).map((value): Expression => ({ type: 'String', value, raw: false, range: r })), { minLength: 1, maxLength: 2 }),
+          list: fc.boolean(),
+        }).map((c): Expression => ({ type: 'Match', ...c, range: r })),
+        fc.record({
+          name: fc.constantFrom('length', 'concat', 'substring', 'startsWith', 'stringContains', 'between', 'indexOf', 'number', 'string', 'add', 'cidrMatch'),
+          caseInsensitive: fc.boolean(),
+          args: fc.array(tie('expr'), { minLength: 1, maxLength: 4 }),
+        }).map((c): Expression => ({ type: 'Call', ...c, range: r })),
+      ),
+    })).expr;
+    const event = fc.dictionary(fc.constantFrom('x', 'y'), fc.jsonValue({ maxDepth: 2 }));
+    fc.assert(
+      fc.property(tree, fc.array(event, { maxLength: 3 }), (expr, events) => {
+        let predicate: (e: EqlEvent) => boolean;
+        try {
+          predicate = compileCondition(expr);
+        } catch (e) {
+          expect(e).toBeInstanceOf(EqlError);
+          return;
+        }
+        for (const e of events) expect(typeof predicate(e)).toBe('boolean');
+      }),
+      { numRuns: 1000 },
     );
   });
 });
