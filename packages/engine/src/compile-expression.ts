@@ -1,3 +1,18 @@
+/**
+ * `where` conditions compiled once into closures (EQL-SEMANTICS 3, 4, 8). Choices where an
+ * in-memory engine cannot be Elasticsearch, documented here and in the modules they live in:
+ * - Without a schema a field is typed by its JSON value, as dynamic mapping would type it: a
+ *   number field reads a string constant as a number (`pid == "5"` matches 5), a string field
+ *   reads a number constant as text (`code == 5` matches "5"), an ISO date string compares as an
+ *   instant. A constant the type cannot read (`pid == "abc"`) does not match, where Elasticsearch
+ *   would fail the query. With a schema (`schemaFromMapping`) the mapping type decides.
+ * - Division or remainder by zero gives null (no match), where Elasticsearch fails for integers.
+ *   Integers are JS numbers: exact up to 2^53, not 64-bit longs.
+ * - A script predicate tries at most MAX_VALUE_COMBINATIONS combinations of multi-values.
+ * - Lucene regex intersection (`&`), complement (`~`) and intervals (`<1-5>`), and Java
+ *   backreferences/lookaround, are rejected with EQL4002: they have no linear-time RE2 form.
+ * - Runtime type mismatches a verifier would reject (`length(pid)` on a number) give null.
+ */
 import type { Expression, FieldRef } from '@eqlkit/parser';
 import { ScriptCompiler, type ScriptField, type ScriptNode } from './compile-script.js';
 import { isConstantExpression } from './constant-fold.js';
