@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { EqlError } from './errors.js';
+import { comparisonTest, insensitiveInTest, inTest, matchTest, stringQueryTest } from './field-predicates.js';
+import type { FieldMapping } from './schema.js';
+
+const int = (value: unknown) => ({ value, integral: true });
+const dbl = (value: unknown) => ({ value, integral: false });
+const typed = (type: FieldMapping['type']): FieldMapping => ({ type });
+
+describe('comparisonTest', () => {
+  it('on a keyword mapping reads numbers as their Java text', () => {
+    expect(comparisonTest('==', int(5), typed('keyword'))('5')).toBe(true);
+    expect(comparisonTest('==', dbl(5), typed('keyword'))('5.0')).toBe(true);
+    expect(comparisonTest('==', int('5'), typed('keyword'))(5)).toBe(true);
+    expect(comparisonTest('<', int('b'), typed('keyword'))('a')).toBe(true);
+  });
+  it('on numeric mappings parses numeric text on both sides', () => {
+    expect(comparisonTest('==', int('5'), typed('long'))('5')).toBe(true);
+    expect(comparisonTest('>=', dbl(4.5), typed('double'))(5)).toBe(true);
+    expect(comparisonTest('==', int('x'), typed('long'))(5)).toBe(false);
+  });
+  it('on boolean mappings reads true/"true"', () => {
+    expect(comparisonTest('==', int('true'), typed('boolean'))(true)).toBe(true);
+    expect(comparisonTest('==', int(false), typed('boolean'))('false')).toBe(true);
+    expect(comparisonTest('<', int(true), typed('boolean'))(false)).toBe(true);
+  });
+  it('on date mappings compares instants, epoch millis included', () => {
+    expect(comparisonTest('==', int(0), typed('date'))('1970-01-01T00:00:00Z')).toBe(true);
+    expect(comparisonTest('>', int('1970-01-01'), typed('date'))(1)).toBe(true);
+  });
+});
+
+describe('inTest', () => {
+  it('hashes typed keys (ip, date, version)', () => {
+    expect(inTest([int('::1'), int(null)], typed('ip'))('0:0:0:0:0:0:0:1')).toBe(true);
+    expect(inTest([int('2020-01-01T00:00:00Z')], typed('date'))('2020-01-01T01:00:00+01:00')).toBe(true);
+    expect(inTest([int('1.2.3')], typed('version'))('1.2.3')).toBe(true);
+  });
+  it('untyped: strings, numbers and booleans each by their own set; null never matches', () => {
+    const test = inTest([int('a'), int(1), int(null), int(true)]);
+    expect(test('a')).toBe(true);
+    expect(test(1)).toBe(true);
+    expect(test('1')).toBe(true);
+    expect(test(true)).toBe(true);
+    expect(test(null)).toBe(false);
+    expect(test('b')).toBe(false);
+  });
+});
+
+describe('insensitiveInTest', () => {
+  it('folds ASCII only, never wildcards', () => {
+    expect(insensitiveInTest(['ABC', 'x*'])('abc')).toBe(true);
+    expect(insensitiveInTest(['ABC', 'x*'])('xy')).toBe(false);
+    expect(insensitiveInTest(['É'])('é')).toBe(false);
+  });
+});
+
+describe('matchTest', () => {
+  it('reports the bad pattern of a list at its own range', () => {
+    try {
+      matchTest('regex', ['a', 'b('], [[0, 3], [5, 9]]);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as EqlError).diagnostics[0]?.range).toEqual([5, 9]);
+    }
+  });
+  it('ignores null patterns', () => {
+    expect(matchTest('like', [null], [[0, 1]])('x')).toBe(false);
+    expect(matchTest('like', [null, 'x'], [[0, 1], [2, 3]])('x')).toBe(true);
+  });
+});
+
+describe('stringQueryTest', () => {
+  it('startsWith is a literal prefix; endsWith/stringContains are wildcards with \\ escapes', () => {
+    expect(stringQueryTest('startsWith', 'a*', false)('a*b')).toBe(true);
+    expect(stringQueryTest('startsWith', 'a*', false)('ab')).toBe(false);
+    expect(stringQueryTest('endsWith', 'b?', false)('abc')).toBe(true);
+    expect(stringQueryTest('stringContains', 'x\\?y', false)('axyb')).toBe(false);
+    expect(stringQueryTest('stringContains', 'x\\?y', false)('ax?yb')).toBe(true);
+    expect(stringQueryTest('stringContains', '', false)('')).toBe(true);
+  });
+});
