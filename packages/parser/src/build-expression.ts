@@ -15,6 +15,41 @@ import type { DiagnosticSink } from './diagnostic-sink.js';
 import { lookupFunction } from './functions.js';
 import { decodeEscapes, integerValue, rawStringValue } from './literals.js';
 
+/** Binding strength of the expression levels (EQL-SEMANTICS 3.1), loosest first. */
+const enum Level {
+  Or = 1,
+  And = 2,
+  Not = 3,
+  Comparison = 4,
+  Additive = 5,
+  Multiplicative = 6,
+}
+
+function operatorLevel(op: IToken): Level {
+  switch (op.tokenType.name) {
+    case 'Or':
+      return Level.Or;
+    case 'And':
+      return Level.And;
+    case 'Plus':
+    case 'Minus':
+      return Level.Additive;
+    case 'Star':
+    case 'Slash':
+    case 'Percent':
+      return Level.Multiplicative;
+    default:
+      return Level.Comparison;
+  }
+}
+
+/** A flat operator chain being consumed left to right: operand `next`, then operator `next - 1`. */
+interface Chain {
+  readonly operands: readonly CstNode[];
+  readonly operators: readonly IToken[];
+  next: number;
+}
+
 /**
  * CST → AST for expressions. Lexical problems of literals were already reported by the token pass,
  * so literal decoding here ignores them. Legacy constructs are reported here (they only exist in
@@ -28,94 +63,96 @@ export class ExpressionBuilder {
     return this.expression(node(cst, 'expression') ?? node(cst, 'bare') ?? cst);
   }
 
+  /** Builds a flat `operand (operator operand)*` chain by precedence climbing. */
   expression(cst: CstNode): Expression {
-    return this.logical(cst, 'or', (c) => this.andExpression(c));
+    const chain: Chain = { operands: nodes(cst, 'operands'), operators: tokens(cst, 'BinaryOp'), next: 0 };
+    if (chain.operands.length === 0) return this.placeholder(nodeRange(cst));
+    return this.climb(chain, this.operand(chain, Level.Or), Level.Or);
   }
 
-  private andExpression(cst: CstNode): Expression {
-    return this.logical(cst, 'and', (c) => this.notExpression(c));
-  }
-
-  private logical(cst: CstNode, op: 'and' | 'or', operand: (c: CstNode) => Expression): Expression {
-    const operands = nodes(cst, 'operands');
-    const first = operands[0];
-    if (!first) return this.placeholder(nodeRange(cst));
-    let result = operand(first);
-    for (let i = 1; i < operands.length; i++) {
-      const right = operand(operands[i] as CstNode);
-      result = { type: 'Logical', op, left: result, right, range: span(result.range, right.range) };
-    }
-    return result;
-  }
-
-  private notExpression(cst: CstNode): Expression {
-    const comparison = node(cst, 'comparison');
-    let result = comparison ? this.comparison(comparison) : this.placeholder(nodeRange(cst));
-    const nots = tokens(cst, 'Not');
-    for (let i = nots.length - 1; i >= 0; i--) {
-      const start = (nots[i] as IToken).startOffset;
-      result = { type: 'Not', operand: result, range: [start, result.range[1]] };
-    }
-    return result;
-  }
-
-  private comparison(cst: CstNode): Expression {
-    const operands = nodes(cst, 'operands').map((c) => this.additive(c));
-    const ops = tokens(cst, 'CompareOp');
-    let result = operands[0] ?? this.placeholder(nodeRange(cst));
-    for (let i = 0; i < ops.length; i++) {
-      const opToken = ops[i] as IToken;
-      const right = operands[i + 1] ?? this.placeholder(tokenRange(opToken));
-      if (i === 1) {
-        this.sink.report(
-          DiagnosticCode.ChainedComparison,
-          `comparisons cannot be chained: \`${opToken.image}\` follows another comparison`,
-          tokenRange(opToken),
-          'combine two comparisons with `and`, e.g. `a < b and b < c`',
-        );
+  /** Extends `left` with every following operator that binds at `min` or tighter. */
+  private climb(chain: Chain, left: Expression, min: Level): Expression {
+    let result = left;
+    let comparisons = 0;
+    while (chain.next - 1 < chain.operators.length) {
+      const op = chain.operators[chain.next - 1];
+      if (!op) break;
+      const level = operatorLevel(op);
+      if (level < min) break;
+      const right = this.climb(chain, this.operand(chain, level + 1), level + 1);
+      if (level === Level.Comparison) {
+        if (++comparisons === 2) {
+          this.sink.report(
+            DiagnosticCode.ChainedComparison,
+            `comparisons cannot be chained: \`${op.image}\` follows another comparison`,
+            tokenRange(op),
+            'combine two comparisons with `and`, e.g. `a < b and b < c`',
+          );
+        }
+        result = this.comparison(op, result, right);
+      } else if (level === Level.Or || level === Level.And) {
+        result = { type: 'Logical', op: level === Level.Or ? 'or' : 'and', left: result, right, range: span(result.range, right.range) };
+      } else {
+        result = { type: 'Arithmetic', op: op.image as ArithmeticOp, left: result, right, range: span(result.range, right.range) };
       }
-      let op = opToken.image as ComparisonOp | '=';
-      if (op === '=') {
-        this.sink.report(
-          DiagnosticCode.LegacyAssignEquality,
-          '`=` is not an equality operator in Elasticsearch EQL',
-          tokenRange(opToken),
-          'use `==` (or `:` for a case-insensitive string match)',
-        );
-        op = '==';
-      }
-      result = { type: 'Comparison', op, left: result, right, range: span(result.range, right.range) };
     }
     return result;
   }
 
-  private additive(cst: CstNode): Expression {
-    return this.arithmetic(cst, 'AdditiveOp', (c) => this.multiplicative(c));
-  }
-
-  private multiplicative(cst: CstNode): Expression {
-    return this.arithmetic(cst, 'MultiplicativeOp', (c) => this.unary(c));
-  }
-
-  private arithmetic(cst: CstNode, opName: string, operand: (c: CstNode) => Expression): Expression {
-    const operands = nodes(cst, 'operands').map(operand);
-    const ops = tokens(cst, opName);
-    let result = operands[0] ?? this.placeholder(nodeRange(cst));
-    for (let i = 0; i < ops.length; i++) {
-      const right = operands[i + 1] ?? this.placeholder(tokenRange(ops[i] as IToken));
-      const op = (ops[i] as IToken).image as ArithmeticOp;
-      result = { type: 'Arithmetic', op, left: result, right, range: span(result.range, right.range) };
+  private comparison(opToken: IToken, left: Expression, right: Expression): Expression {
+    let op = opToken.image as ComparisonOp | '=';
+    if (op === '=') {
+      this.sink.report(
+        DiagnosticCode.LegacyAssignEquality,
+        '`=` is not an equality operator in Elasticsearch EQL',
+        tokenRange(opToken),
+        'use `==` (or `:` for a case-insensitive string match)',
+      );
+      op = '==';
     }
-    return result;
+    return { type: 'Comparison', op, left, right, range: span(left.range, right.range) };
   }
 
-  private unary(cst: CstNode): Expression {
+  /**
+   * The next operand with its prefixes. `not` takes the comparison that follows (so it may only
+   * stand where a condition can start); signs take only the predicate. Prefix chains are built
+   * in a loop: 10,000 `not` must not recurse.
+   */
+  private operand(chain: Chain, min: Level): Expression {
+    const cst = chain.operands[chain.next] as CstNode;
+    chain.next++;
+    const prefixes = tokens(cst, 'PrefixOp');
     const predicate = node(cst, 'predicate');
-    let result = predicate ? this.predicate(predicate) : this.placeholder(nodeRange(cst));
-    const signs = tokens(cst, 'AdditiveOp');
-    for (let i = signs.length - 1; i >= 0; i--) {
-      const sign = signs[i] as IToken;
-      result = { type: 'Unary', op: sign.image === '-' ? '-' : '+', operand: result, range: [sign.startOffset, result.range[1]] };
+    let firstSign = prefixes.findIndex((p) => p.image !== 'not');
+    if (firstSign < 0) firstSign = prefixes.length;
+    const misplacedNot = prefixes.slice(firstSign).find((p) => p.image === 'not');
+    if (misplacedNot) {
+      this.sink.report(
+        DiagnosticCode.SyntaxError,
+        '`not` cannot follow a sign',
+        tokenRange(misplacedNot),
+        'put the negated condition in parentheses: `-(not ...)`',
+      );
+    }
+    let value = predicate ? this.predicate(predicate) : this.placeholder(nodeRange(cst));
+    for (let i = prefixes.length - 1; i >= firstSign; i--) {
+      const sign = prefixes[i] as IToken;
+      value = { type: 'Unary', op: sign.image === '-' ? '-' : '+', operand: value, range: [sign.startOffset, value.range[1]] };
+    }
+    if (firstSign === 0) return value;
+    const firstNot = prefixes[0] as IToken;
+    if (min > Level.Not) {
+      const previous = chain.operators[chain.next - 2];
+      this.sink.report(
+        DiagnosticCode.SyntaxError,
+        `\`not\` cannot follow ${previous ? `\`${previous.image}\`` : 'an operator'}`,
+        tokenRange(firstNot),
+        'put the negated condition in parentheses: `(not ...)`',
+      );
+    }
+    let result = this.climb(chain, value, Level.Comparison);
+    for (let i = firstSign - 1; i >= 0; i--) {
+      result = { type: 'Not', operand: result, range: [(prefixes[i] as IToken).startOffset, result.range[1]] };
     }
     return result;
   }

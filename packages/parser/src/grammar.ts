@@ -105,54 +105,22 @@ class EqlGrammar extends CstParser {
     });
   });
 
+  /**
+   * A flat chain `operand (operator operand)*`; the AST builder applies precedence (EQL-SEMANTICS
+   * 3.1) by precedence climbing. One CST level instead of one per precedence level keeps the tree
+   * small, which is most of the parsing cost.
+   */
   expression = this.RULE('expression', () => {
-    this.SUBRULE(this.andExpression, { LABEL: 'operands' });
+    this.SUBRULE(this.operand, { LABEL: 'operands' });
     this.MANY(() => {
-      this.CONSUME(t.Or);
-      this.SUBRULE2(this.andExpression, { LABEL: 'operands' });
+      this.CONSUME(t.BinaryOp);
+      this.SUBRULE2(this.operand, { LABEL: 'operands' });
     });
   });
 
-  andExpression = this.RULE('andExpression', () => {
-    this.SUBRULE(this.notExpression, { LABEL: 'operands' });
-    this.MANY(() => {
-      this.CONSUME(t.And);
-      this.SUBRULE2(this.notExpression, { LABEL: 'operands' });
-    });
-  });
-
-  notExpression = this.RULE('notExpression', () => {
-    this.MANY(() => this.CONSUME(t.Not));
-    this.SUBRULE(this.comparison);
-  });
-
-  /** Comparisons do not chain; extra operators are parsed to be reported. */
-  comparison = this.RULE('comparison', () => {
-    this.SUBRULE(this.additive, { LABEL: 'operands' });
-    this.MANY(() => {
-      this.CONSUME(t.CompareOp);
-      this.SUBRULE2(this.additive, { LABEL: 'operands' });
-    });
-  });
-
-  additive = this.RULE('additive', () => {
-    this.SUBRULE(this.multiplicative, { LABEL: 'operands' });
-    this.MANY(() => {
-      this.CONSUME(t.AdditiveOp);
-      this.SUBRULE2(this.multiplicative, { LABEL: 'operands' });
-    });
-  });
-
-  multiplicative = this.RULE('multiplicative', () => {
-    this.SUBRULE(this.unary, { LABEL: 'operands' });
-    this.MANY(() => {
-      this.CONSUME(t.MultiplicativeOp);
-      this.SUBRULE2(this.unary, { LABEL: 'operands' });
-    });
-  });
-
-  unary = this.RULE('unary', () => {
-    this.MANY(() => this.CONSUME(t.AdditiveOp));
+  /** Prefix operators (`not`, `-`, `+`) and a predicate. */
+  operand = this.RULE('operand', () => {
+    this.MANY(() => this.CONSUME(t.PrefixOp));
     this.SUBRULE(this.predicate);
   });
 

@@ -75,6 +75,11 @@ export const Decimal = createToken({
 });
 export const Integer = createToken({ name: 'Integer', pattern: /\d+/, categories: [NumberToken], label: 'integer' });
 
+/** Every infix operator (`or`, `and`, comparisons, arithmetic): the grammar reads a flat chain. */
+export const BinaryOp = createToken({ name: 'BinaryOp', pattern: Lexer.NA, label: 'operator' });
+/** Every prefix operator (`not`, unary `-` and `+`). */
+export const PrefixOp = createToken({ name: 'PrefixOp', pattern: Lexer.NA, label: '`not`, `-` or `+`' });
+
 function keyword(word: string, longerAlt: TokenType | TokenType[] = [TildeName, Identifier], categories: TokenType[] = []): TokenType {
   const name = word.replace('~', 'Tilde').replace(/^./, (c) => c.toUpperCase());
   return createToken({ name, pattern: word, longer_alt: longerAlt, categories, label: `\`${word}\`` });
@@ -83,9 +88,9 @@ function keyword(word: string, longerAlt: TokenType | TokenType[] = [TildeName, 
 export const InTilde = keyword('in~', TildeName);
 export const LikeTilde = keyword('like~', TildeName);
 export const RegexTilde = keyword('regex~', TildeName);
-export const And = keyword('and');
-export const Or = keyword('or');
-export const Not = keyword('not');
+export const And = keyword('and', undefined, [BinaryOp]);
+export const Or = keyword('or', undefined, [BinaryOp]);
+export const Not = keyword('not', undefined, [PrefixOp]);
 export const In = keyword('in');
 export const Like = keyword('like');
 export const Regex = keyword('regex');
@@ -102,7 +107,7 @@ export const False = keyword('false', undefined, [LiteralToken]);
 export const Null = keyword('null', undefined, [LiteralToken]);
 export const Of = keyword('of');
 
-export const CompareOp = createToken({ name: 'CompareOp', pattern: Lexer.NA, label: 'comparison operator' });
+export const CompareOp = createToken({ name: 'CompareOp', pattern: Lexer.NA, categories: [BinaryOp], label: 'comparison operator' });
 export const Eq = createToken({ name: 'Eq', pattern: '==', categories: [CompareOp], label: '`==`' });
 export const Neq = createToken({ name: 'Neq', pattern: '!=', categories: [CompareOp], label: '`!=`' });
 export const Lte = createToken({ name: 'Lte', pattern: '<=', categories: [CompareOp], label: '`<=`' });
@@ -124,10 +129,10 @@ export const Dot = createToken({ name: 'Dot', pattern: '.', label: '`.`' });
 export const PipeBar = createToken({ name: 'PipeBar', pattern: '|', label: '`|`' });
 export const Question = createToken({ name: 'Question', pattern: '?', label: '`?`' });
 
-export const AdditiveOp = createToken({ name: 'AdditiveOp', pattern: Lexer.NA, label: '`+` or `-`' });
+export const AdditiveOp = createToken({ name: 'AdditiveOp', pattern: Lexer.NA, categories: [BinaryOp, PrefixOp], label: '`+` or `-`' });
 export const Plus = createToken({ name: 'Plus', pattern: '+', categories: [AdditiveOp], label: '`+`' });
 export const Minus = createToken({ name: 'Minus', pattern: '-', categories: [AdditiveOp], label: '`-`' });
-export const MultiplicativeOp = createToken({ name: 'MultiplicativeOp', pattern: Lexer.NA, label: '`*`, `/` or `%`' });
+export const MultiplicativeOp = createToken({ name: 'MultiplicativeOp', pattern: Lexer.NA, categories: [BinaryOp], label: '`*`, `/` or `%`' });
 export const Star = createToken({ name: 'Star', pattern: '*', categories: [MultiplicativeOp], label: '`*`' });
 export const Slash = createToken({ name: 'Slash', pattern: '/', categories: [MultiplicativeOp], label: '`/`' });
 export const Percent = createToken({ name: 'Percent', pattern: '%', categories: [MultiplicativeOp], label: '`%`' });
@@ -198,6 +203,8 @@ export const allTokens: TokenType[] = [
   CompareOp,
   AdditiveOp,
   MultiplicativeOp,
+  BinaryOp,
+  PrefixOp,
 ];
 
 /** The one shared lexer instance. */

@@ -21,6 +21,12 @@ describe('syntax error messages speak EQL', () => {
     expect(messages('sequence by a')).toEqual(['expected a sequence stage `[category where ...]` but found end of query']);
   });
 
+  it('says where `not` may not stand', () => {
+    expect(messages('any where a == not b')).toEqual(['`not` cannot follow `==`']);
+    expect(messages('any where -not a')).toEqual(['`not` cannot follow a sign']);
+    expect(messages('any where (a == (not b))')).toEqual([]);
+  });
+
   it('never mentions chevrotain token type names', () => {
     for (const query of ['process where x in 1', 'sequence with maxspan [a where true]', 'any where x == ', 'any where f(,)']) {
       for (const message of messages(query)) expect(message).not.toMatch(/LParen|RParen|Identifier|NumberToken|-->/);
