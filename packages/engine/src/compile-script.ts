@@ -4,7 +4,7 @@ import { javaEqualsIgnoreCase } from './case-fold.js';
 import { EngineCodes, fail } from './errors.js';
 import type { FieldGetter } from './field-access.js';
 import { compileFieldGetter } from './field-access.js';
-import { arithmeticImpl } from './functions/arithmetic.js';
+import { arithmeticImpl, arithmeticType } from './functions/arithmetic.js';
 import type { ArgInfo, FunctionImpl, StaticType } from './functions/function-spec.js';
 import { lookupFunction } from './functions/registry.js';
 import { compileJavaRegex } from './java-regex.js';
@@ -170,8 +170,7 @@ export class ScriptCompiler {
         const impl = arithmeticImpl(expr.op, left.type, right.type);
         const l = left.evaluate;
         const r = right.evaluate;
-        const type = left.type === 'int' && right.type === 'int' ? 'int' : left.type === 'double' || right.type === 'double' ? 'double' : 'any';
-        return { evaluate: (env) => impl(l(env), r(env)), type, constant: left.constant && right.constant };
+        return { evaluate: (env) => impl(l(env), r(env)), type: arithmeticType(left.type, right.type), constant: left.constant && right.constant };
       }
       case 'Not': {
         const operand = this.compile(expr.operand);
