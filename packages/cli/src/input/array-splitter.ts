@@ -43,10 +43,18 @@ export class ArraySplitter implements Splitter {
       const c = chunk.charCodeAt(i);
       if (this.state === 'inside') {
         if (this.inString) {
-          if (this.escaped) this.escaped = false;
-          else if (c === BACKSLASH) this.escaped = true;
-          else if (c === QUOTE) this.inString = false;
-          else if (c === NEWLINE) this.line++;
+          if (this.escaped) {
+            this.escaped = false;
+            continue;
+          }
+          const end = this.stringEnd(chunk, i);
+          if (end === -1) {
+            i = chunk.length - 1;
+            continue;
+          }
+          i = end;
+          if (chunk.charCodeAt(end) === BACKSLASH) this.escaped = true;
+          else this.inString = false;
           continue;
         }
         if (this.depth === 0 && (c === COMMA || c === CLOSE_BRACKET)) {
@@ -94,6 +102,20 @@ export class ArraySplitter implements Splitter {
     }
     if (this.elementStarted) this.parts.push(chunk.slice(from));
     return records;
+  }
+
+  /**
+   * Index of the next `"` or backslash in `chunk` from `from`, or -1. A tight loop: most of an
+   * event is string content. Counts raw newlines (invalid in a JSON string, but the line numbers
+   * of later reports must stay right).
+   */
+  private stringEnd(chunk: string, from: number): number {
+    for (let j = from; j < chunk.length; j++) {
+      const c = chunk.charCodeAt(j);
+      if (c === QUOTE || c === BACKSLASH) return j;
+      if (c === NEWLINE) this.line++;
+    }
+    return -1;
   }
 
   end(): { records: TextRecord[]; error?: SplitError } {
