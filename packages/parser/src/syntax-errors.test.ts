@@ -24,7 +24,7 @@ describe('syntax error messages speak EQL', () => {
   it('says where `not` may not stand', () => {
     expect(messages('any where a == not b')).toEqual(['`not` cannot follow `==`']);
     expect(messages('any where -not a')).toEqual(['`not` cannot follow a sign']);
-    expect(messages('any where (a == (not b))')).toEqual([]);
+    expect(messages('any where a == (not true)')).toEqual([]);
   });
 
   it('never mentions chevrotain token type names', () => {
