@@ -25,7 +25,7 @@ Examples:
   $ eql check rules/ --format sarif > eql.sarif
 `;
 
-/** Validates one query: the parser's checks, then the engine's when it is available. */
+/** Validates one query: the parser's checks, then what only compiling finds. */
 function checkQuery(query: string, checker: ReturnType<typeof createQueryChecker>): CheckedFile {
   const { diagnostics } = checker(query);
   return { file: '<query>', diagnostics: diagnostics.map((diagnostic) => ({ file: '<query>', source: query, diagnostic })) };
