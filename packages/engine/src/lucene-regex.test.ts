@@ -43,9 +43,11 @@ describe('Lucene RegExp via RE2', () => {
   it('matches code points, not UTF-16 units', () => {
     expect(m('a.b', 'a\u{1F600}b')).toBe(true);
   });
-  it('folds ASCII letters only when case-insensitive, in classes too', () => {
+  it('folds ASCII letters only when case-insensitive, single class letters too but not ranges (as Lucene)', () => {
     expect(m('CMD\\.EXE', 'cmd.exe', true)).toBe(true);
-    expect(m('[A-C]x', 'bX', true)).toBe(true);
+    expect(m('[abc]x', 'BX', true)).toBe(true);
+    expect(m('[a-c]x', 'bX', true)).toBe(true);
+    expect(m('[a-c]x', 'BX', true)).toBe(false);
     expect(m('[^a]', 'A', true)).toBe(false);
     expect(m('Ä', 'ä', true)).toBe(false);
   });

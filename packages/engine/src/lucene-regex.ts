@@ -7,7 +7,8 @@ import { RE2JS } from 're2js';
  * `{n}`/`{n,}`/`{n,m}`, `"quoted"` strings, `@` (any string), `#` (empty language), `()` (empty
  * string). Intersection `&`, complement `~` and `<...>` intervals have no RE2 form: they raise
  * `UnsupportedLuceneRegex`. `^` and `$` are ordinary characters; the whole value must match.
- * Case-insensitive mode folds ASCII letters only, like Lucene's `ASCII_CASE_INSENSITIVE`.
+ * Case-insensitive mode folds ASCII letters only, like Lucene's `ASCII_CASE_INSENSITIVE`, and
+ * (as Lucene) not inside character ranges.
  */
 export class LuceneRegexError extends Error {
   constructor(
@@ -32,10 +33,15 @@ function isAsciiAlnum(cp: number): boolean {
   return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
 }
 
-/** Add the other ASCII case of every letter in the ranges. */
+/**
+ * Add the other ASCII case of every single letter of a class. Lucene folds single characters
+ * (`REGEXP_CHAR`) but builds ranges (`REGEXP_CHAR_RANGE`) as written, so `[a-c]` stays
+ * lowercase even under `regex~`.
+ */
 function foldRanges(ranges: Ranges): Ranges {
   const out: Ranges = [...ranges];
   for (const [lo, hi] of ranges) {
+    if (lo !== hi) continue;
     const addShift = (a: number, b: number, shift: number) => {
       const from = Math.max(lo, a);
       const to = Math.min(hi, b);
