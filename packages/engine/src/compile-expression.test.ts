@@ -70,6 +70,35 @@ describe('equality and ordering on a field (query path)', () => {
   });
 });
 
+describe('or of equalities on one field (merged into one set)', () => {
+  const events: EqlEvent[] = [{ x: 'a' }, { x: 'b' }, { x: 'c' }, { x: 5 }, { y: 1 }, {}, { x: ['z', 'b'] }, { x: '2020-01-01T00:00:00.000Z' }];
+  it('answers as the separate comparisons would', () => {
+    const merged = 'x == "a" or "b" == x or y == 1 or x in ("c", 5) or x == "2020-01-01T00:00:00Z"';
+    expect(select(merged, events)).toEqual([0, 1, 2, 3, 4, 6, 7]);
+    expect(select(`not (${merged})`, events)).toEqual([5]);
+  });
+  it('keeps null semantics: x == null in an or is a presence test', () => {
+    expect(select('x == "a" or x == null', events)).toEqual([0, 4, 5]);
+  });
+  it('agrees with the unmerged form on random events', () => {
+    const merged = compileCondition(ast('x == "a" or x == 1 or x in ("b", true) or x == "2020-01-01"'));
+    const separate = [
+      compileCondition(ast('x == "a"')),
+      compileCondition(ast('x == 1')),
+      compileCondition(ast('x in ("b", true)')),
+      compileCondition(ast('x == "2020-01-01"')),
+    ];
+    const value = fc.oneof(fc.constantFrom('a', 'b', 1, true, '1', 'true', '2020-01-01', '2020-01-01T00:00:00Z', null), fc.jsonValue({ maxDepth: 1 }));
+    fc.assert(
+      fc.property(fc.oneof(value, fc.array(value, { maxLength: 3 })), (x) => {
+        const event = { x };
+        expect(merged(event)).toBe(separate.some((p) => p(event)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('null, missing fields and negation', () => {
   const events: EqlEvent[] = [{ x: 1 }, { x: null }, {}, { x: [] }, { x: [null, 2] }, { x: -5 }];
   it('== null and != null test presence', () => {

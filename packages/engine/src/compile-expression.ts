@@ -186,7 +186,7 @@ class ConditionCompiler {
       case 'Not':
         return not(this.compile(expr.operand));
       case 'Logical':
-        return expr.op === 'and' ? and(this.compile(expr.left), this.compile(expr.right)) : or(this.compile(expr.left), this.compile(expr.right));
+        return expr.op === 'and' ? and(this.compile(expr.left), this.compile(expr.right)) : this.disjunction(expr);
       case 'Field':
         return this.fieldLeaf(expr, (v) => v === true);
       case 'Comparison':
@@ -200,6 +200,57 @@ class ConditionCompiler {
       default:
         return this.script(expr);
     }
+  }
+
+  /**
+   * `a or b or ...`, with the equalities and `in` lists on one field merged into one set lookup
+   * (as Elasticsearch's optimizer combines them into a terms query): detection rules often list
+   * dozens of `process.name == "x"` alternatives.
+   */
+  private disjunction(expr: Extract<Expression, { type: 'Logical' }>): Cond {
+    const disjuncts: Expression[] = [];
+    const flatten = (e: Expression): void => {
+      if (e.type === 'Logical' && e.op === 'or') {
+        flatten(e.left);
+        flatten(e.right);
+      } else disjuncts.push(e);
+    };
+    flatten(expr);
+    const groups = new Map<string, { field: FieldRef; constants: Constant[]; members: Expression[] }>();
+    const rest: Expression[] = [];
+    for (const d of disjuncts) {
+      const term = this.equalityTerm(d);
+      if (!term) {
+        rest.push(d);
+        continue;
+      }
+      const group = groups.get(term.field.name);
+      if (group) {
+        group.constants.push(...term.constants);
+        group.members.push(d);
+      } else groups.set(term.field.name, { field: term.field, constants: [...term.constants], members: [d] });
+    }
+    let cond: Cond = FALSE;
+    for (const group of groups.values()) {
+      const single = group.members.length === 1 ? group.members[0] : undefined;
+      cond = or(cond, single ? this.compile(single) : this.fieldLeaf(group.field, inTest(group.constants, this.mapping(group.field))));
+    }
+    for (const d of rest) cond = or(cond, this.compile(d));
+    return cond;
+  }
+
+  /** `field == const` (either order, const not null) or `field in (consts)`: its field and constants. */
+  private equalityTerm(e: Expression): { field: FieldRef; constants: Constant[] } | undefined {
+    if (e.type === 'Comparison' && e.op === '==') {
+      const [field, value] = e.left.type === 'Field' ? [e.left, e.right] : [e.right, e.left];
+      if (field.type !== 'Field' || !isConstantExpression(value)) return undefined;
+      const constant = this.constant(value);
+      return constant.value === null ? undefined : { field, constants: [constant] };
+    }
+    if (e.type === 'In' && !e.negated && !e.caseInsensitive && e.value.type === 'Field' && e.list.every(isConstantExpression)) {
+      return { field: e.value, constants: e.list.map((c) => this.constant(c)) };
+    }
+    return undefined;
   }
 
   private comparison(expr: Extract<Expression, { type: 'Comparison' }>): Cond {

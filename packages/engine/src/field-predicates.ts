@@ -150,17 +150,30 @@ export function inTest(constants: readonly Constant[], mapping?: FieldMapping): 
   const strings = new Set<string>();
   const numbers = new Set<number>();
   const booleans = new Set<boolean>();
+  const instants = new Set<number>();
   for (const c of present) {
     const s = stringKey(c.value, c.integral);
     const n = toNumber(c.value);
     const b = toBoolean(c.value);
+    const t = typeof c.value === 'string' ? dateConstant(c.value) : undefined;
     if (s !== undefined) strings.add(s);
     if (n !== undefined) numbers.add(n);
     if (b !== undefined) booleans.add(b);
+    if (t !== undefined) instants.add(t);
   }
-  if (numbers.size === 0 && booleans.size === 0) return (v) => typeof v === 'string' && strings.has(v);
-  return (v) =>
-    typeof v === 'string' ? strings.has(v) : typeof v === 'number' ? numbers.has(v) : typeof v === 'boolean' ? booleans.has(v) : false;
+  const byType: ValueTest =
+    numbers.size === 0 && booleans.size === 0
+      ? (v) => typeof v === 'string' && strings.has(v)
+      : (v) => (typeof v === 'string' ? strings.has(v) : typeof v === 'number' ? numbers.has(v) : typeof v === 'boolean' ? booleans.has(v) : false);
+  if (instants.size === 0) return byType;
+  // As `==`: an ISO date string value is a detected date, compared as an instant.
+  return (v) => {
+    if (typeof v === 'string' && ISO_DATE.test(v)) {
+      const t = parseTimestamp(v);
+      if (t !== undefined) return instants.has(t);
+    }
+    return byType(v);
+  };
 }
 
 /** Values a string query sees: strings, and on a keyword mapping the text of numbers/booleans. */
