@@ -92,7 +92,25 @@ describe('limits', () => {
     expect(diagnostics.map((d) => d.code)).toEqual([DiagnosticCode.NestingTooDeep]);
   });
 
-  it('honours maxDepth and maxLength options', () => {
+  it('accepts an or-chain of 500 conditions by default', () => {
+    const text = `any where ${Array.from({ length: 500 }, (_, i) => `x == ${i}`).join(' or ')}`;
+    expect(parse(text).diagnostics).toEqual([]);
+  });
+
+  it('parses 256 nested brackets, the hard cap, without an internal error', () => {
+    const text = `any where ${'('.repeat(255)}x == 1${')'.repeat(255)}`;
+    const { ast, diagnostics } = parse(text, { maxDepth: 256 });
+    expect(diagnostics).toEqual([]);
+    expect(ast).toBeDefined();
+  });
+
+  it('caps bracket nesting where the grammar would run out of stack, whatever maxDepth says', () => {
+    const text = `any where ${'('.repeat(1000)}x${')'.repeat(1000)}`;
+    expect(parse(text, { maxDepth: 100_000 }).diagnostics.map((d) => d.code)).toEqual([DiagnosticCode.NestingTooDeep]);
+  });
+
+  it('honours maxDepth, maxTreeDepth and maxLength options', () => {
+    expect(parse('any where not not x', { maxTreeDepth: 3 }).diagnostics[0]?.code).toBe(DiagnosticCode.NestingTooDeep);
     expect(parse('any where ((x))', { maxDepth: 1 }).diagnostics[0]?.code).toBe(DiagnosticCode.NestingTooDeep);
     expect(parse('any where ((x))', { maxDepth: 10 }).diagnostics).toEqual([]);
     expect(parse('any where true', { maxLength: 5 }).diagnostics[0]?.code).toBe(DiagnosticCode.QueryTooLong);

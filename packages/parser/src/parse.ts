@@ -17,8 +17,17 @@ import { maxDepth as treeDepth } from './tree.js';
 export interface ParseOptions {
   /** Longest accepted query, in UTF-16 units. Default 1 MiB. */
   maxLength?: number;
-  /** Deepest accepted nesting (brackets while parsing, tree depth after). Default 200. */
+  /**
+   * Deepest accepted bracket nesting (`(`, `[`, `![`). Default 200. The grammar recurses once per
+   * bracket, so values above 256 are lowered to 256 to keep the stack safe.
+   */
   maxDepth?: number;
+  /**
+   * Deepest accepted syntax tree. Default 1000. A chain of `n` `or`s is `n` levels deep (the tree
+   * is left-nested), so this bounds long chains and runs of `not` for code that walks the tree
+   * recursively.
+   */
+  maxTreeDepth?: number;
 }
 
 /** `ast` is set whenever the text is syntactically valid, even when semantic checks report errors. */
@@ -29,6 +38,9 @@ export interface ParseResult<T> {
 
 const DEFAULT_MAX_LENGTH = 1 << 20;
 const DEFAULT_MAX_DEPTH = 200;
+/** Bracket nesting the grammar survives with room to spare (it overflows near 400 under tsx). */
+const BRACKET_HARD_LIMIT = 256;
+const DEFAULT_MAX_TREE_DEPTH = 1000;
 
 /** Parses and checks a whole EQL statement. Never throws. */
 export function parse(text: string, options: ParseOptions = {}): ParseResult<Statement> {
@@ -76,7 +88,8 @@ function run(
   sink: DiagnosticSink,
 ): Statement | Expression | undefined {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const maxDepth = Math.min(options.maxDepth ?? DEFAULT_MAX_DEPTH, BRACKET_HARD_LIMIT);
+  const maxTreeDepth = options.maxTreeDepth ?? DEFAULT_MAX_TREE_DEPTH;
   if (text.length > maxLength) {
     sink.report(DiagnosticCode.QueryTooLong, `query is ${text.length} characters long; the limit is ${maxLength}`, [0, 0]);
     return undefined;
@@ -106,8 +119,12 @@ function run(
   }
   const ast = build(cst, entry, sink, text.length);
   if (!ast) return undefined;
-  if (treeDepth(ast, maxDepth + 1) > maxDepth) {
-    sink.report(DiagnosticCode.NestingTooDeep, `query nests more than ${maxDepth} levels deep`, ast.range);
+  if (treeDepth(ast, maxTreeDepth + 1) > maxTreeDepth) {
+    sink.report(
+      DiagnosticCode.NestingTooDeep,
+      `query is more than ${maxTreeDepth} levels deep (long operator chains and runs of \`not\` count one level per operator)`,
+      ast.range,
+    );
     return undefined;
   }
   // After a lexical error the tree may hold stand-ins; checking it would only add noise.
@@ -195,7 +212,7 @@ function checkNesting(list: readonly IToken[], maxDepth: number, sink: Diagnosti
     if (name === 'LParen' || name === 'LBracket' || name === 'MissingOpen') {
       depth++;
       if (depth > maxDepth) {
-        sink.report(DiagnosticCode.NestingTooDeep, `query nests more than ${maxDepth} levels deep`, tokenRange(t));
+        sink.report(DiagnosticCode.NestingTooDeep, `brackets nest more than ${maxDepth} levels deep`, tokenRange(t));
         return false;
       }
     } else if (name === 'RParen' || name === 'RBracket') {
