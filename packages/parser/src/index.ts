@@ -12,3 +12,4 @@ export { childNodes } from './tree.js';
 export { print, quoteString } from './print.js';
 export { stripRanges } from './strip-ranges.js';
 export { formatDiagnostic, type FormatOptions } from './format-diagnostic.js';
+export { isNode, isExpression, isLiteral, isQuery } from './guards.js';
