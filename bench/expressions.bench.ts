@@ -49,6 +49,10 @@ const cases: Array<[string, string]> = [
   ['in~ (2 strings)', 'event.action in~ ("USER.AUTHENTICATION.SSO", "x")'],
   ['regex', 'event.action regex "user\\\\.mfa\\\\..*push"'],
   ['script: length(action) > 20', 'length(event.action) > 20'],
+  [
+    '20 predicates (18 ors of action ==, merged)',
+    `event.dataset == "okta.system" and event.outcome == "failure" and (${Array.from({ length: 17 }, (_, i) => `event.action == "app.action.${i}"`).join(' or ')} or event.action == "user.mfa.okta_verify.deny_push")`,
+  ],
 ];
 
 console.log(`expressions: ${events.length} Okta-shaped events, best of 15 passes`);
