@@ -25,6 +25,12 @@ describe('eql usage', () => {
     expect(size.code).toBe(2);
   });
 
+  it('eql run without --rules is a usage error naming the option', async () => {
+    const r = await runEql(['run', 'examples/okta/events.ndjson']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("required option '--rules <path>' not specified");
+  });
+
   it('names an unreadable input file in one line, exit 2', async () => {
     const r = await runEql(['query', 'any where true', 'missing.ndjson']);
     expect(r).toMatchObject({ code: 2, stderr: 'eql: cannot read missing.ndjson: no such file\n', stdout: '' });

@@ -44,11 +44,17 @@ export const SORT_ALL = { windowMs: Infinity, maxHeld: Infinity } as const;
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** Adds the input and output options shared by `eql query` and `eql run`. */
-export function addEventOptions(command: Command): Command {
+export function addEventOptions(command: Command, kind: 'query' | 'run'): Command {
+  if (kind === 'query') {
+    command
+      .option('--timestamp-field <name>', 'field holding the event time', '@timestamp')
+      .option('--tiebreaker-field <name>', 'field that orders events with equal timestamps')
+      .option('--event-category-field <name>', 'field holding the event category (default: event.category)');
+  } else {
+    // Each rule has its own timestamp, tiebreaker and category fields; this one only orders input.
+    command.option('--timestamp-field <name>', 'field the input is put in time order by (rules use their own settings)', '@timestamp');
+  }
   return command
-    .option('--timestamp-field <name>', 'field holding the event time', '@timestamp')
-    .option('--tiebreaker-field <name>', 'field that orders events with equal timestamps')
-    .option('--event-category-field <name>', 'field holding the event category (default: event.category)')
     .option('--field <name=value>', 'set a constant field on every event (repeatable); the value is JSON if it parses', collect, [])
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else ndjson)').choices(OUTPUT_FORMATS))
     .option('--sort', 'sort the whole input by time first (memory grows with the input)')

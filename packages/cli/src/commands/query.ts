@@ -84,6 +84,6 @@ export function queryCommand(setExit: (code: ExitCodeValue) => void): Command {
     .argument('<query>', 'the EQL query')
     .argument('[files...]', 'event files; - or none reads stdin')
     .option('--size <n>', 'print at most N results (default: no limit)');
-  addEventOptions(command).addHelpText('after', EXAMPLES);
+  addEventOptions(command, 'query').addHelpText('after', EXAMPLES);
   return command.action(async (query: string, files: string[], raw: RawQueryOptions) => setExit(await runQuery(query, files, raw)));
 }

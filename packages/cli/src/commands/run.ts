@@ -11,7 +11,7 @@ import { loadRules } from '../ports/rules-port.js';
 import { addEventOptions, MAX_HELD_EVENTS, resolveEventOptions, SORT_ALL, type RawEventOptions } from './event-options.js';
 import { evaluateEvents } from './evaluate-events.js';
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 interface RawRunOptions extends RawEventOptions {
   rules: string[];
@@ -84,9 +84,9 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
 export function runCommand(setExit: (code: ExitCodeValue) => void): Command {
   const command = new Command('run')
     .description('run rule packs over events and print alerts, one JSON object a line')
-    .requiredOption('--rules <path>', 'a rule file or folder (one pack per folder with a pack.yaml); repeat for more', collect, [])
+    .requiredOption('--rules <path>', 'a rule file or folder (one pack per folder with a pack.yaml); repeat for more', collect)
     .option('--index <name>', "index the events come from: only rules whose index patterns match it see them (default: the event's _index, else every rule)")
     .argument('[files...]', 'event files; - or none reads stdin');
-  addEventOptions(command).addHelpText('after', EXAMPLES);
+  addEventOptions(command, 'run').addHelpText('after', EXAMPLES);
   return command.action(async (files: string[], raw: RawRunOptions) => setExit(await runRules(files, raw)));
 }
