@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { generateOktaEvents } from '../../scripts/generate/okta-events.js';
 import { repoRoot } from '../support/shared.js';
 
-type Doc = Record<string, any>;
+/** The fields of a generated event these tests read. */
+interface Doc {
+  '@timestamp': string;
+  event: { id: string; action: string; module?: string; dataset?: string; kind?: string };
+  okta: { event_type: string };
+  user?: { email?: string };
+}
 
 /**
  * An independent, naive reading of the push-abuse rule: an SSO alerts when two denies of the
@@ -39,10 +45,10 @@ describe('okta event generator', () => {
   });
 
   it('produces exactly count events, ascending @timestamp, Okta-shaped, about 1 KB each', () => {
-    const events = [...generateOktaEvents({ count: 2000, seed: 11 }).events()];
+    const events = [...generateOktaEvents({ count: 2000, seed: 11 }).events()] as unknown as Doc[];
     expect(events).toHaveLength(2000);
     for (let i = 1; i < events.length; i++) expect(events[i]!['@timestamp'] >= events[i - 1]!['@timestamp']).toBe(true);
-    const sample = events[0] as Doc;
+    const sample = events[0]!;
     expect(sample.event).toMatchObject({ module: 'okta', dataset: 'okta.system', kind: 'event' });
     expect(sample.okta.event_type).toBe(sample.event.action);
     const bytes = events.reduce((n, e) => n + JSON.stringify(e).length, 0) / events.length;
@@ -53,7 +59,7 @@ describe('okta event generator', () => {
   it('plants bursts that alert and decoys that do not, as an independent matcher sees them', () => {
     for (const seed of [1, 2, 99]) {
       const data = generateOktaEvents({ count: 3000, seed });
-      const found = naiveAlerts([...data.events()] as Doc[]);
+      const found = naiveAlerts([...data.events()] as unknown as Doc[]);
       // Expected alerts are listed in planting order; alerts complete in SSO order.
       const byFirstId = (a: readonly string[], b: readonly string[]) => (a[0]! < b[0]! ? -1 : 1);
       expect(found.sort(byFirstId)).toEqual(data.expectedAlerts.map((a) => [...a.event_ids]).sort(byFirstId));
