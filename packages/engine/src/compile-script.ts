@@ -113,7 +113,8 @@ function compileRegex(pattern: string, ci: boolean, range: Range): (s: string) =
     return compileJavaRegex(pattern, ci);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    const unsupported = /unsupported|invalid or unsupported Perl syntax/.test(message);
+    // Backreferences and lookaround are valid Java but have no linear-time form.
+    const unsupported = /unsupported/.test(message) || /\\[1-9]|\\k<|\(\?<?[=!]/.test(pattern);
     fail(unsupported ? EngineCodes.UnsupportedRegex : EngineCodes.InvalidRegex, `cannot compile regex [${pattern}]: ${message}`, range);
   }
 }
