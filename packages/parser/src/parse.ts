@@ -69,8 +69,12 @@ function guarded<E extends 'statement' | 'expression'>(
 ): ParseResult<E extends 'statement' ? Statement : Expression> {
   const sink = new DiagnosticSink(typeof text === 'string' ? text : '');
   try {
-    const source = typeof text === 'string' ? text : String(text);
-    const ast = run(source, options, entry, sink);
+    const source = typeof text === 'string' ? text : '';
+    if (typeof text !== 'string') {
+      sink.report(DiagnosticCode.SyntaxError, `expected the query as a string, got ${text === null ? 'null' : typeof text}`, [0, 0]);
+      return { ast: undefined, diagnostics: sink.diagnostics };
+    }
+    const ast = run(source, options ?? {}, entry, sink);
     const diagnostics = sink.diagnostics.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
     const valid = !diagnostics.some((d) => isSyntaxCode(d.code));
     return { ast: valid ? (ast as E extends 'statement' ? Statement : Expression) : undefined, diagnostics };
@@ -98,7 +102,7 @@ function run(
   for (const error of lexed.errors) {
     sink.report(
       DiagnosticCode.UnexpectedCharacter,
-      `unexpected character \`${text.charAt(error.offset)}\``,
+      `unexpected character ${describeCharacter(text, error.offset)}`,
       [error.offset, error.offset + Math.max(1, error.length)],
     );
   }
@@ -137,6 +141,14 @@ function run(
 function build(cst: CstNode, entry: 'statement' | 'expression', sink: DiagnosticSink, length: number): Statement | Expression | undefined {
   if (entry === 'expression') return new ExpressionBuilder(sink).expression(cst);
   return new StatementBuilder(sink, length).statement(cst);
+}
+
+/** A character for a message: printable ones quoted, others as their code point. */
+function describeCharacter(text: string, offset: number): string {
+  const code = text.codePointAt(offset) ?? 0;
+  const printable = code > 0x20 && code !== 0x7f && !(code >= 0x80 && code <= 0xa0) && code !== 0xfeff;
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return printable ? `\`${String.fromCodePoint(code)}\`` : hex;
 }
 
 /** Whether a nestable block comment closes every `/*` it opens. */
