@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { compile } from '@eqlkit/engine';
 import { describe, expect, it } from 'vitest';
 import { generateOktaEvents } from '../../scripts/generate/okta-events.js';
 import { repoRoot } from '../support/shared.js';
@@ -67,6 +68,22 @@ describe('okta event generator', () => {
       expect(data.scenarioCounts['other-case']).toBeGreaterThan(0);
       expect(data.scenarioCounts['no-email']).toBeGreaterThan(0);
     }
+  });
+
+  it('the engine, streaming the seed rule query, finds exactly the planted bursts', () => {
+    const query = readFileSync(join(repoRoot, 'rules/okta/credential_access_mfa_push_brute_force.toml'), 'utf8').match(/query = '''([\s\S]*?)'''/)?.[1];
+    expect(query).toContain('sequence by user.email');
+    const data = generateOktaEvents({ count: 20_000, seed: 5 });
+    const stream = compile(query as string).stream();
+    const ids: string[][] = [];
+    const collect = (hits: ReturnType<typeof stream.push>) => {
+      for (const hit of hits) if (hit.kind !== 'event') ids.push(hit.events.map((e) => (e as unknown as Doc).event.id));
+    };
+    for (const event of data.events()) collect(stream.push(event));
+    collect(stream.flush());
+    const byFirstId = (a: readonly string[], b: readonly string[]) => (a[0]! < b[0]! ? -1 : 1);
+    expect(ids.sort(byFirstId)).toEqual(data.expectedAlerts.map((a) => [...a.event_ids]).sort(byFirstId));
+    expect(ids.length).toBe(250);
   });
 
   it('bundled sample matches the generator and its expected alerts', () => {
