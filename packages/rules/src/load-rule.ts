@@ -93,6 +93,7 @@ export function placeQueryDiagnostics(
   query: string,
   diagnostics: readonly Diagnostic[],
 ): RuleDiagnostic[] {
+  if (diagnostics.length === 0) return [];
   const offsets = parsed.positions.stringOffsets('/rule/query', query);
   const value = parsed.positions.locate('/rule/query')?.value ?? { start: 0, end: 0 };
   return diagnostics.map((d) => {

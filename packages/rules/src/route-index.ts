@@ -7,11 +7,18 @@ import { foldForRouting } from './route-keys.js';
  */
 export class RouteIndex {
   private readonly always: number[] = [];
+  /** Scratch marks, one per rule, reused by every `candidates` call. */
+  private hit = new Uint8Array(0);
   /** field → (exact value → rules), (folded value → rules). */
   private readonly byField = new Map<string, { exact: Map<string, number[]>; folded: Map<string, number[]>; path: string[] }>();
 
   /** Adds rule number `rule` with its keys (undefined: always try it). */
   add(rule: number, keys: readonly RouteKey[] | undefined): void {
+    if (rule >= this.hit.length) {
+      const grown = new Uint8Array(Math.max(rule + 1, this.hit.length * 2));
+      grown.set(this.hit);
+      this.hit = grown;
+    }
     if (!keys) {
       this.always.push(rule);
       return;
@@ -36,15 +43,23 @@ export class RouteIndex {
 
   /** Rule numbers that may match `event`, ascending and without repeats. */
   candidates(event: object): number[] {
-    const found = new Set<number>(this.always);
+    const hit = this.hit;
+    hit.fill(0);
+    for (const r of this.always) hit[r] = 1;
     for (const { exact, folded, path } of this.byField.values()) {
       for (const value of fieldValues(event, path)) {
         const text = typeof value === 'string' ? value : String(value);
-        for (const r of exact.get(text) ?? []) found.add(r);
-        if (folded.size > 0) for (const r of folded.get(foldForRouting(text)) ?? []) found.add(r);
+        const rules = exact.get(text);
+        if (rules) for (const r of rules) hit[r] = 1;
+        if (folded.size > 0) {
+          const ci = folded.get(foldForRouting(text));
+          if (ci) for (const r of ci) hit[r] = 1;
+        }
       }
     }
-    return [...found].sort((a, b) => a - b);
+    const out: number[] = [];
+    for (let r = 0; r < hit.length; r++) if (hit[r]) out.push(r);
+    return out;
   }
 }
 

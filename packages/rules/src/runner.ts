@@ -112,6 +112,12 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
     ...(options.maxPendingPerKey !== undefined ? { maxPendingPerKey: options.maxPendingPerKey } : {}),
   };
   const states: RuleState[] = [];
+  const paths = new Map<string, string[]>();
+  const pathOf = (field: string) => {
+    let path = paths.get(field);
+    if (!path) paths.set(field, (path = field.split('.')));
+    return path;
+  };
   const errors: RunnerRuleError[] = [];
   const routes = new RouteIndex();
   let routedRules = 0;
@@ -135,8 +141,8 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
     states.push({
       rule,
       stream: compiled.stream(streamOptions),
-      acceptsIndex: settings.index.length > 0 ? indexMatcher(settings.index) : () => true,
-      timestampPath: settings.timestampField.split('.'),
+      acceptsIndex: settings.index.length > 0 ? memo(indexMatcher(settings.index)) : () => true,
+      timestampPath: pathOf(settings.timestampField),
       windowPath: settings.timestampOverride?.split('.'),
       perInterval: new Map(),
       dropped: 0,
@@ -190,11 +196,16 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
       const view = input?.fields ? withConstants(event, input.fields) : event;
       if (view !== event) originals.set(view, event);
       const out: Alert[] = [];
+      const times = new Map<readonly string[], number>(); // one parse per timestamp field
       for (const n of routes.candidates(view)) {
         const state = states[n] as RuleState;
         if (index !== undefined && !state.acceptsIndex(index)) continue;
         deliveries++;
-        const t = timeOf(view, state.timestampPath);
+        let t = times.get(state.timestampPath);
+        if (t === undefined) {
+          t = timeOf(view, state.timestampPath);
+          times.set(state.timestampPath, t);
+        }
         if (!(state.lastTime >= t)) state.lastTime = t;
         toAlerts(state, state.stream.push(view), out);
       }
@@ -232,4 +243,17 @@ function withConstants(event: EqlEvent, fields: Readonly<Record<string, JsonValu
     Object.defineProperty(view, name, { value, enumerable: true, writable: true, configurable: true });
   }
   return view ?? event;
+}
+
+/** Caches a matcher's answers: an input's index name repeats for every event it holds. */
+function memo(match: (index: string) => boolean): (index: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (index) => {
+    let answer = seen.get(index);
+    if (answer === undefined) {
+      answer = match(index);
+      if (seen.size < 10_000) seen.set(index, answer);
+    }
+    return answer;
+  };
 }

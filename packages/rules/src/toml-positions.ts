@@ -173,7 +173,7 @@ export function tomlPositions(text: string): SourcePositions {
 
 /** Offset just past the string starting at `start` (any of the four TOML string forms). */
 function skipString(text: string, start: number): number {
-  return decodeTomlString(text, start).end;
+  return decodeTomlString(text, start, false).end;
 }
 
 /**
@@ -183,6 +183,7 @@ function skipString(text: string, start: number): number {
 export function decodeTomlString(
   text: string,
   start: number,
+  withOffsets = true,
 ): { value: string; offsets: number[]; end: number } {
   const quote = text[start] as '"' | "'";
   const multi = text.startsWith(quote.repeat(3), start);
@@ -192,7 +193,7 @@ export function decodeTomlString(
   const offsets: number[] = [];
   const push = (s: string, from: number) => {
     value += s;
-    for (let i = 0; i < s.length; i++) offsets.push(from);
+    if (withOffsets) for (let i = 0; i < s.length; i++) offsets.push(from);
   };
   if (multi) {
     // A newline right after the opening delimiter is trimmed.
