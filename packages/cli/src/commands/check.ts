@@ -55,7 +55,7 @@ function print(files: readonly CheckedFile[], format: CheckFormat): void {
 }
 
 /** Checks rule files and folders, or one query; returns the exit code. */
-export async function runCheck(paths: readonly string[], raw: RawCheckOptions): Promise<ExitCodeValue> {
+export function runCheck(paths: readonly string[], raw: RawCheckOptions): ExitCodeValue {
   if (raw.expression !== undefined && paths.length > 0) throw new CliError('give either rule paths or -e QUERY, not both');
   if (raw.expression === undefined && paths.length === 0) throw new CliError('nothing to check: give rule files or folders, or -e QUERY');
   const checker = createQueryChecker(engine, {
@@ -77,5 +77,5 @@ export function checkCommand(setExit: (code: ExitCodeValue) => void): Command {
     .option('--timestamp-field <name>', 'timestamp field for -e')
     .option('--event-category-field <name>', 'event category field for -e')
     .addHelpText('after', EXAMPLES)
-    .action(async (paths: string[], raw: RawCheckOptions) => setExit(await runCheck(paths, raw)));
+    .action((paths: string[], raw: RawCheckOptions) => setExit(runCheck(paths, raw)));
 }
