@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileLuceneRegex, LuceneRegexError, luceneToRe2 } from './lucene-regex.js';
 
@@ -73,5 +74,24 @@ describe('Lucene RegExp via RE2', () => {
     expect(m('(a|aa)*b', long)).toBe(false);
     expect(m('(a*)*b', long)).toBe(false);
     expect(performance.now() - start).toBeLessThan(2000);
+  });
+});
+
+describe('Lucene translation against a reference on the common syntax', () => {
+  // Patterns built from the syntax Lucene and JS regexes read alike (literals, `.`, classes,
+  // groups, `|`, `* + ?`, `{n,m}`), matched whole against short inputs by both engines.
+  const atom = fc.constantFrom('a', 'b', '.', '[ab]', '[^a]', '(a|b)', '(ab)', '\\.', '[a-b]');
+  const piece = fc.tuple(atom, fc.constantFrom('', '*', '+', '?', '{1,2}')).map(([a, q]) => a + q);
+  const pattern = fc.array(piece, { minLength: 1, maxLength: 4 }).chain((pieces) =>
+    fc.boolean().map((alt) => (alt && pieces.length > 1 ? `${pieces[0]}|${pieces.slice(1).join('')}` : pieces.join(''))),
+  );
+  it('matches exactly when an anchored JS regex does', () => {
+    fc.assert(
+      fc.property(pattern, fc.string({ unit: fc.constantFrom('a', 'b', '.', '\n'), maxLength: 6 }), fc.boolean(), (p, value, ci) => {
+        const reference = new RegExp(`^(?:${p})$`, ci ? 'si' : 's');
+        expect(m(p, value, ci)).toBe(reference.test(value));
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
