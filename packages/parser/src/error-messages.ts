@@ -4,7 +4,7 @@ import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain'
 const RULE_WORDS: Readonly<Record<string, string>> = {
   statement: 'a query',
   query: 'a query (`category where ...`, `sequence` or `sample`)',
-  sequence: 'a sequence stage `[category where ...]`',
+  sequence: 'a stage `[category where ...]`',
   clause: '`by` or `with`',
   byClause: 'a join key',
   withClause: '`with maxspan=...` or `with runs=...`',
@@ -14,7 +14,7 @@ const RULE_WORDS: Readonly<Record<string, string>> = {
   pipe: 'a pipe',
   expression: 'an expression',
   operand: 'an expression',
-  predicate: 'an expression',
+  predicate: 'a literal pattern or a parenthesised list of them',
   list: 'a parenthesised list',
   primary: 'a value, field, function call or `(`',
   patternValue: 'a pattern string or a parenthesised list',
@@ -42,6 +42,12 @@ function ruleWords(ruleName: string): string {
 export const eqlErrorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }) {
     if (expected.name === 'EOF') return `unexpected ${describeToken(actual)} after the end of the query`;
+    if (ruleName === 'pipe' && expected.name === 'Identifier') {
+      return `expected a pipe name (\`head\` or \`tail\`) but found ${describeToken(actual)}`;
+    }
+    if ((ruleName === 'list' || ruleName === 'call') && expected.name === 'RParen') {
+      return `expected \`,\` or \`)\` but found ${describeToken(actual)}`;
+    }
     const what = tokenWords(expected);
     const why =
       expected.name === 'RBracket'

@@ -18,7 +18,15 @@ describe('syntax error messages speak EQL', () => {
   });
 
   it('asks for a stage after sequence keys', () => {
-    expect(messages('sequence by a')).toEqual(['expected a sequence stage `[category where ...]` but found end of query']);
+    expect(messages('sequence by a')).toEqual(['expected a stage `[category where ...]` but found end of query']);
+  });
+
+  it('asks for a comma or a closing parenthesis inside lists and calls', () => {
+    expect(messages('any where x in ("a" "b")')).toEqual(['expected `,` or `)` but found `"b"`']);
+  });
+
+  it('asks for a pipe name', () => {
+    expect(messages('any where x | ')).toEqual(['expected a pipe name (`head` or `tail`) but found end of query']);
   });
 
   it('says where `not` may not stand', () => {
