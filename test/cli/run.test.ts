@@ -96,6 +96,14 @@ describe('eql run', () => {
     expect(missing).toMatchObject({ code: 2, stderr: 'eql: cannot read no/such/pack: no such file or folder\n' });
   });
 
+  it('--timestamp-field replaces every rule’s own: a field the events lack means no sequence can form', async () => {
+    const ingested = await runEql(['run', '--rules', 'rules/okta', '--timestamp-field', 'event.ingested', SAMPLE]);
+    expect(ndjson(ingested.stdout)).toHaveLength(5);
+    const missing = await runEql(['run', '--rules', 'rules/okta', '--timestamp-field', 'no.such.field', SAMPLE]);
+    expect(missing.code).toBe(0);
+    expect(missing.stdout).toBe('');
+  });
+
   it('--format table prints one row per alert', async () => {
     const r = await runEql(['run', '--rules', 'rules/okta', '--format', 'table', SAMPLE]);
     const rows = r.stdout.trim().split('\n');

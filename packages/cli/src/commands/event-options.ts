@@ -7,7 +7,7 @@ import { defaultFormat, OUTPUT_FORMATS, type OutputFormat } from '../output/outp
 
 /** Raw values commander gives for the options shared by `query` and `run`. */
 export interface RawEventOptions {
-  timestampField: string;
+  timestampField?: string;
   tiebreakerField?: string;
   eventCategoryField?: string;
   field: string[];
@@ -47,12 +47,15 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function addEventOptions(command: Command, kind: 'query' | 'run'): Command {
   if (kind === 'query') {
     command
-      .option('--timestamp-field <name>', 'field holding the event time', '@timestamp')
+      .option('--timestamp-field <name>', 'field holding the event time (default: @timestamp)')
       .option('--tiebreaker-field <name>', 'field that orders events with equal timestamps')
       .option('--event-category-field <name>', 'field holding the event category (default: event.category)');
   } else {
-    // Each rule has its own timestamp, tiebreaker and category fields; this one only orders input.
-    command.option('--timestamp-field <name>', 'field the input is put in time order by (rules use their own settings)', '@timestamp');
+    // Rules carry these settings; given here, they replace every rule's own.
+    command
+      .option('--timestamp-field <name>', "event time field, for every rule (default: each rule's, else @timestamp)")
+      .option('--tiebreaker-field <name>', "tiebreaker field, for every rule (default: each rule's)")
+      .option('--event-category-field <name>', "event category field, for every rule (default: each rule's, else event.category)");
   }
   return command
     .option('--field <name=value>', 'set a constant field on every event (repeatable); the value is JSON if it parses', collect, [])
@@ -105,7 +108,7 @@ export function resolveEventOptions(raw: RawEventOptions, files: readonly string
   const windowMs = parseDuration(raw.window);
   if (windowMs === undefined) throw new CliError(`--window expects a duration such as 30s or 5m, got '${raw.window}'`);
   return {
-    timestampField: raw.timestampField,
+    timestampField: raw.timestampField ?? '@timestamp',
     ...(raw.tiebreakerField === undefined ? {} : { tiebreakerField: raw.tiebreakerField }),
     ...(raw.eventCategoryField === undefined ? {} : { eventCategoryField: raw.eventCategoryField }),
     constants,

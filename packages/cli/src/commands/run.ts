@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { createRunner, type Alert, type RunnerInput } from '@eqlkit/rules';
+import { createRunner, type Alert, type Rule, type RunnerInput } from '@eqlkit/rules';
 import { CliError, ExitCode, type ExitCodeValue } from '../cli-error.js';
 import { alertTableLayout } from '../output/alert-table.js';
 import { printDiagnostics } from '../output/print-diagnostics.js';
@@ -25,6 +25,20 @@ Examples:
   $ gzip -c examples/okta/events.ndjson | eql run --rules rules/okta --index logs-okta.system-default
 `;
 
+/** The rule with the fields given on the command line in place of its own. */
+function withFieldOverrides(rule: Rule, raw: RawRunOptions): Rule {
+  if (raw.timestampField === undefined && raw.tiebreakerField === undefined && raw.eventCategoryField === undefined) return rule;
+  return {
+    ...rule,
+    settings: {
+      ...rule.settings,
+      ...(raw.timestampField === undefined ? {} : { timestampField: raw.timestampField }),
+      ...(raw.tiebreakerField === undefined ? {} : { tiebreakerField: raw.tiebreakerField }),
+      ...(raw.eventCategoryField === undefined ? {} : { eventCategoryField: raw.eventCategoryField }),
+    },
+  };
+}
+
 /** Runs rule packs over events; returns the exit code. */
 export async function runRules(files: readonly string[], raw: RawRunOptions): Promise<ExitCodeValue> {
   const options = resolveEventOptions(raw, files);
@@ -46,7 +60,7 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
   // The CLI's own window orders events for all rules at once and counts late ones; the runner
   // then needs none.
   const runner = createRunner(
-    loaded.rules.map((r) => r.rule),
+    loaded.rules.map((r) => withFieldOverrides(r.rule, raw)),
     { allowedLatenessMs: 0 },
   );
   if (runner.errors.length > 0) {
