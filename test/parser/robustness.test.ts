@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DiagnosticCode, parse, type Diagnostic } from '@eqlkit/parser';
+import { DiagnosticCode, parse, print, stripRanges, type Diagnostic } from '@eqlkit/parser';
 import { loadCorpusQueries } from './shared-queries.js';
 
 const corpus = loadCorpusQueries().map((q) => q.query);
@@ -70,6 +70,33 @@ describe('parse never throws', () => {
     const result = parse(undefined as unknown as string);
     expect(result.ast).toBeUndefined();
     expect(result.diagnostics.length).toBeGreaterThan(0);
+  });
+});
+
+describe('tree or no tree', () => {
+  const isSyntax = (d: Diagnostic) => /^EQL[139]/.test(d.code);
+
+  it('withholds the tree exactly when a syntax, legacy or internal error was reported', () => {
+    fc.assert(
+      fc.property(fc.oneof(tokenSoup, mutatedQuery), (text) => {
+        const { ast, diagnostics } = parse(text);
+        expect(ast === undefined).toBe(diagnostics.some(isSyntax));
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  it('round-trips every tree it returns, even for mangled input', () => {
+    fc.assert(
+      fc.property(fc.oneof(tokenSoup, mutatedQuery), (text) => {
+        const { ast } = parse(text);
+        if (ast === undefined) return;
+        const again = parse(print(ast));
+        expect(again.diagnostics.filter(isSyntax)).toEqual([]);
+        expect(stripRanges(again.ast)).toEqual(stripRanges(ast));
+      }),
+      { numRuns: 800 },
+    );
   });
 });
 
