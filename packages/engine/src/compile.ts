@@ -2,18 +2,18 @@
  * `compile`: a statement (text or AST) to a `CompiledQuery` whose `search` (batch) and `stream`
  * share one evaluation (see query.ts).
  */
-import type { Category, Expression, FieldRef, Statement, Term } from '@eqlkit/parser';
+import type { Category, EventFilter, Expression, FieldRef, Statement, Term } from '@eqlkit/parser';
 import { parse } from '@eqlkit/parser';
 import { compileCondition } from './compile-expression.js';
 import { EqlError, locateDiagnostics } from './errors.js';
-import { categoryTest, fastFieldGetter, PlainReaders, withFastPath } from './fast-path.js';
+import { categoryTest, compilePrefilter, fastFieldGetter, PlainReaders, withFastPath } from './fast-path.js';
 import type { EqlEvent } from './event.js';
 import { compileFieldGetter } from './field-access.js';
 import type { KeyField, KeyTuple, KeyValue } from './join-keys.js';
 import { compileKeyExtractor } from './join-keys.js';
 import { ordinalReader } from './order.js';
 import { limitsOf } from './pipes.js';
-import type { EventTest, Hit, QueryPlan, TermPlan } from './query.js';
+import type { EventTest, Hit, Prefilter, QueryPlan, TermPlan } from './query.js';
 import { eventPlan, samplePlan, sequencePlan } from './query.js';
 import type { FieldType, Schema } from './schema.js';
 import { INTEGRAL_TYPES, FLOATING_TYPES, resolveMapping } from './schema.js';
@@ -163,11 +163,23 @@ class Compiler {
     };
   }
 
+  /** The prefilter of a statement's terms (until included), when every term allows one. */
+  prefilter(filters: readonly EventFilter[]): Prefilter | undefined {
+    return compilePrefilter(
+      filters.map((f) => {
+        const condition = this.schema ? nullUnknownOptionals(f.condition, this.schema) : f.condition;
+        return f.category.any ? { condition } : { condition, category: { path: this.categoryField, name: f.category.name ?? '' } };
+      }),
+      this.readers,
+      this.schema,
+    );
+  }
+
   plan(statement: Statement): QueryPlan<unknown> {
     const query = statement.query;
     switch (query.type) {
       case 'EventQuery':
-        return eventPlan(this.test(query.filter.category, query.filter.condition)) as QueryPlan<unknown>;
+        return eventPlan(this.test(query.filter.category, query.filter.condition), this.prefilter([query.filter])) as QueryPlan<unknown>;
       case 'SequenceQuery': {
         const until = query.until ? this.term(query.until, query.by) : undefined;
         const first = query.terms.find((t) => !t.missing) ?? query.terms[0];
@@ -175,7 +187,9 @@ class Compiler {
           const type = this.type(k);
           return type === 'date' || type === 'date_nanos';
         });
+        const prefilter = this.prefilter([...query.terms, ...(query.until ? [query.until] : [])].map((t) => t.filter));
         return sequencePlan({
+          ...(prefilter ? { prefilter } : {}),
           terms: query.terms.map((t) => this.term(t, query.by)),
           until: until && { test: until.test, keys: until.keys },
           maxspanMs: query.maxspan?.millis ?? Number.POSITIVE_INFINITY,
@@ -184,7 +198,10 @@ class Compiler {
         }) as QueryPlan<unknown>;
       }
       case 'SampleQuery':
-        return samplePlan(query.terms.map((t) => this.term(t, query.by))) as QueryPlan<unknown>;
+        return samplePlan(
+          query.terms.map((t) => this.term(t, query.by)),
+          this.prefilter(query.terms.map((t) => t.filter)),
+        ) as QueryPlan<unknown>;
     }
   }
 }

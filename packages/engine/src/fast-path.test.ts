@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileCondition } from './compile-expression.js';
 import type { EqlEvent } from './event.js';
-import { categoryTest, fastFieldGetter, PlainReaders, withFastPath } from './fast-path.js';
+import { categoryTest, compilePrefilter, fastFieldGetter, PlainReaders, withFastPath } from './fast-path.js';
 import { compileFieldGetter } from './field-access.js';
 import { schemaFromMapping } from './schema.js';
 
@@ -91,5 +91,26 @@ describe('fast path', () => {
     const full = compileCondition(expr);
     const fast = withFastPath(expr, full, new PlainReaders());
     expect(fast({})).toBe(full({}));
+  });
+  it('prefilter rules out only events no term matches', () => {
+    fc.assert(
+      fc.property(fc.array(conditionArb, { minLength: 1, maxLength: 3 }), fc.array(eventArb, { maxLength: 8 }), (texts, events) => {
+        const exprs = texts.map(condition);
+        const prefilter = compilePrefilter(
+          exprs.map((c) => ({ condition: c })),
+          new PlainReaders(),
+        );
+        if (!prefilter) return;
+        const fulls = exprs.map((e) => compileCondition(e));
+        for (const e of events) if (!prefilter(e)) for (const full of fulls) expect(full(e), `${texts.join(' | ')} on ${JSON.stringify(e)}`).toBe(false);
+      }),
+      { numRuns: 400 },
+    );
+  });
+  it('prefilter uses the category a term requires', () => {
+    const prefilter = compilePrefilter([{ condition: condition('true'), category: { path: ['event', 'category'], name: 'process' } }], new PlainReaders());
+    expect(prefilter?.({ event: { category: 'file' } })).toBe(false);
+    expect(prefilter?.({ event: { category: 'process' } })).toBe(true);
+    expect(prefilter?.({ event: { category: ['file', 'process'] } })).toBe(true);
   });
 });

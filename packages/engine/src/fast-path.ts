@@ -75,15 +75,25 @@ export class PlainReaders {
   }
 }
 
-function plainReader(path: readonly string[]): PlainRead {
-  if (path.some((k) => PROTOTYPE_NAMES.has(k))) return () => UNKNOWN;
+/**
+ * The engine's copy of a property name. Names sliced from the query text are not V8's
+ * internalized strings, and a property load with such a key pays a string-table lookup on every
+ * event; a key that went through an object literal is internalized.
+ */
+function intern(name: string): string {
+  return Object.keys({ [name]: 0 })[0] ?? name;
+}
+
+function plainReader(segments: readonly string[]): PlainRead {
+  if (segments.some((k) => PROTOTYPE_NAMES.has(k))) return () => UNKNOWN;
+  const path = segments.map(intern);
   const [a = '', b = '', c = ''] = path;
   // A dotted twin (`{"event.action": ...}` beside `{"event": {...}}`) means another layout.
   switch (path.length) {
     case 1:
       return (e) => scalar(e[a]);
     case 2: {
-      const ab = `${a}.${b}`;
+      const ab = intern(`${a}.${b}`);
       return (e) => {
         if (e[ab] !== undefined) return UNKNOWN;
         const o = e[a];
@@ -95,9 +105,9 @@ function plainReader(path: readonly string[]): PlainRead {
       };
     }
     case 3: {
-      const ab = `${a}.${b}`;
-      const abc = `${ab}.${c}`;
-      const bc = `${b}.${c}`;
+      const ab = intern(`${a}.${b}`);
+      const abc = intern(`${ab}.${c}`);
+      const bc = intern(`${b}.${c}`);
       return (e) => {
         if (e[abc] !== undefined || e[ab] !== undefined) return UNKNOWN;
         const o = child(e as Node, a);
@@ -111,7 +121,7 @@ function plainReader(path: readonly string[]): PlainRead {
       const n = path.length;
       const dotted: string[][] = path.map((_, i) => {
         const keys: string[] = [];
-        for (let j = i + 2; j <= n; j++) keys.push(path.slice(i, j).join('.'));
+        for (let j = i + 2; j <= n; j++) keys.push(intern(path.slice(i, j).join('.')));
         return keys;
       });
       return (e) => {
@@ -269,5 +279,96 @@ export function fastFieldGetter(
   return (event) => {
     const v = plain(event);
     return v === UNKNOWN ? read(event) : v === null ? undefined : v;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prefilter: one cheap test that rules out events no term can match.
+
+/** String values one field must hold for a condition to match (`f == "a"`, `f in (...)`). */
+interface Requirement {
+  readonly path: readonly string[];
+  readonly values: ReadonlySet<string>;
+}
+
+/** Requirements reachable through `and` (all must hold) and `or` (same field on both sides). */
+function requirements(expr: Expression, schema: Schema | undefined): Requirement[] {
+  switch (expr.type) {
+    case 'Logical': {
+      const left = requirements(expr.left, schema);
+      const right = requirements(expr.right, schema);
+      if (expr.op === 'and') return [...left, ...right];
+      const out: Requirement[] = [];
+      for (const l of left) {
+        const r = right.find((x) => x.path.join('.') === l.path.join('.'));
+        if (r) out.push({ path: l.path, values: new Set([...l.values, ...r.values]) });
+      }
+      return out;
+    }
+    case 'Comparison': {
+      if (expr.op !== '==') return [];
+      const [field, literal] =
+        expr.left.type === 'Field' ? [expr.left, expr.right] : expr.right.type === 'Field' ? [expr.right, expr.left] : [];
+      if (field?.type !== 'Field' || literal?.type !== 'String' || !plainField(field, schema)) return [];
+      return [{ path: field.path, values: new Set([literal.value]) }];
+    }
+    case 'In': {
+      if (expr.negated || expr.caseInsensitive || expr.value.type !== 'Field' || !plainField(expr.value, schema)) return [];
+      if (!expr.list.every((item) => item.type === 'String')) return [];
+      return [{ path: expr.value.path, values: new Set(expr.list.map((item) => (item as { value: string }).value)) }];
+    }
+    default:
+      return [];
+  }
+}
+
+/** A term for the prefilter: its condition and, unless `any`, the category it requires. */
+export interface PrefilterTerm {
+  readonly condition: Expression;
+  readonly category?: { readonly path: readonly string[]; readonly name: string };
+}
+
+/**
+ * A test that is false only when no term can match the event: each term needs some field to hold
+ * one of a few strings, read on plain layouts (anything else passes). Undefined when some term
+ * has no such requirement. Terms are grouped by field, so a sequence whose terms all test
+ * `event.action` costs one read and one set lookup per event.
+ */
+export function compilePrefilter(terms: readonly PrefilterTerm[], readers: PlainReaders, schema?: Schema): ((event: EqlEvent) => boolean) | undefined {
+  const perTerm = terms.map((t) => {
+    const reqs = requirements(t.condition, schema);
+    if (t.category) {
+      const ref: FieldRef = { type: 'Field', path: t.category.path, name: t.category.path.join('.'), optional: false, range: [0, 0] };
+      if (plainField(ref, schema)) reqs.push({ path: t.category.path, values: new Set([t.category.name]) });
+    }
+    return reqs;
+  });
+  if (perTerm.some((reqs) => reqs.length === 0)) return undefined;
+  // Prefer the field most terms test, so that the fewest reads decide; among equals the one
+  // written last (rules tend to open with broad tests such as `event.dataset == ...`).
+  const counts = new Map<string, number>();
+  for (const reqs of perTerm) for (const name of new Set(reqs.map((r) => r.path.join('.')))) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const groups = new Map<string, { path: readonly string[]; values: Set<string> }>();
+  for (const reqs of perTerm) {
+    const best = reqs.reduce((a, b) => ((counts.get(b.path.join('.')) ?? 0) >= (counts.get(a.path.join('.')) ?? 0) ? b : a));
+    const name = best.path.join('.');
+    const group = groups.get(name) ?? { path: best.path, values: new Set<string>() };
+    for (const v of best.values) group.values.add(v);
+    groups.set(name, group);
+  }
+  const checks = [...groups.values()].map((g) => ({ read: readers.get(g.path), values: g.values }));
+  if (checks.length === 1) {
+    const { read, values } = checks[0]!;
+    return (event) => {
+      const v = read(event);
+      return typeof v === 'string' ? values.has(v) : v !== null;
+    };
+  }
+  return (event) => {
+    for (const { read, values } of checks) {
+      const v = read(event);
+      if (typeof v === 'string' ? values.has(v) : v !== null) return true;
+    }
+    return false;
   };
 }

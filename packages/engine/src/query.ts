@@ -72,13 +72,19 @@ export type EventTest = (event: EqlEvent) => boolean;
 // ---------------------------------------------------------------------------------------------
 // Event queries
 
+/**
+ * A cheap test that is false only for events no term can match (see fast-path.ts); plans run it
+ * before the terms.
+ */
+export type Prefilter = (event: EqlEvent) => boolean;
+
 /** Plan of `category where condition`: matching events in order. */
-export function eventPlan(test: EventTest): QueryPlan<true> {
+export function eventPlan(test: EventTest, prefilter?: Prefilter): QueryPlan<true> {
   return {
     kind: 'event',
     ordered: true,
     needsTimestamp: false,
-    classify: (event) => (test(event) ? true : undefined),
+    classify: prefilter ? (event) => (prefilter(event) && test(event) ? true : undefined) : (event) => (test(event) ? true : undefined),
     createProcessor: () => ({
       wantsClock: false,
       pending: 0,
@@ -111,6 +117,7 @@ export interface SequencePlanInput {
   readonly maxspanMs: number;
   /** How join key values are reported (default: as compared). */
   readonly formatKeys?: (key: KeyTuple) => unknown[];
+  readonly prefilter?: Prefilter;
 }
 
 /** What one event matched in a sequence. */
@@ -155,7 +162,10 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
   const firstWithTest = terms.map((term) => terms.findIndex((other) => other.test === term.test));
   const verdicts: boolean[] = new Array<boolean>(terms.length).fill(false);
 
+  const prefilter = input.prefilter;
+
   const classify = (event: EqlEvent): SequenceMatch | undefined => {
+    if (prefilter && !prefilter(event)) return undefined;
     let stages: StageMatch[] | undefined;
     let missing: SequenceMatch['missing'] | undefined;
     for (let t = 0; t < terms.length; t++) {
@@ -271,12 +281,16 @@ class SequenceProcessor implements Processor<SequenceMatch> {
 export type SampleMatch = { readonly filter: number; readonly keys: readonly KeyTuple[] }[];
 
 /** Plan of a sample: events grouped by key, samples picked at the end. */
-export function samplePlan(filters: readonly { readonly test: EventTest; readonly keys: KeyExtractor }[]): QueryPlan<SampleMatch> {
+export function samplePlan(
+  filters: readonly { readonly test: EventTest; readonly keys: KeyExtractor }[],
+  prefilter?: Prefilter,
+): QueryPlan<SampleMatch> {
   return {
     kind: 'sample',
     ordered: false,
     needsTimestamp: false,
     classify: (event) => {
+      if (prefilter && !prefilter(event)) return undefined;
       let match: SampleMatch | undefined;
       for (let f = 0; f < filters.length; f++) {
         const filter = filters[f]!;
