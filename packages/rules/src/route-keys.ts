@@ -12,47 +12,82 @@ export interface RouteKey {
 }
 
 /**
+ * How much routing through a set of keys costs: roughly how many events carry one of them. The
+ * runner passes key frequencies over all its rules (a value many rules test, such as the
+ * `process` category, is a value many events carry); the default counts the keys.
+ */
+export type KeyCost = (keys: readonly RouteKey[]) => number;
+
+/**
  * The keys through which events reach a rule: an event that holds none of them can match no stage
  * (sequence terms, `until`, missing-event terms and sample terms alike), so it need not be pushed
  * to the rule. `undefined` means some stage can match without any constant equality (an `or` or
  * `not` at its top, `any where` with no constant equality, wildcards, functions...): the rule
- * must see every event.
+ * must see every event. Of the key sets that would do for a stage (each `and` operand, the
+ * category), the cheapest is chosen.
  */
-export function ruleRouteKeys(statement: Statement, categoryField: string): RouteKey[] | undefined {
-  const query = statement.query;
-  const filters: EventFilter[] =
-    query.type === 'EventQuery'
-      ? [query.filter]
-      : [...query.terms.map((t) => t.filter), ...(query.type === 'SequenceQuery' && query.until ? [query.until.filter] : [])];
+export function ruleRouteKeys(statement: Statement, categoryField: string, cost: KeyCost = (k) => k.length): RouteKey[] | undefined {
   const keys: RouteKey[] = [];
-  for (const filter of filters) {
-    const stage = filterKeys(filter, categoryField);
+  for (const filter of stageFilters(statement)) {
+    const stage = filterKeys(filter, categoryField, cost);
     if (!stage) return undefined;
     keys.push(...stage);
   }
   return dedupe(keys);
 }
 
-/** The alternatives one stage needs: its condition's or its category's, whichever is narrower (the condition on a tie: categories are common). */
-function filterKeys(filter: EventFilter, categoryField: string): RouteKey[] | undefined {
+/**
+ * Every key a rule's stages test with a constant equality, wherever it sits under `and`/`or`
+ * (not under `not`): what the runner counts to estimate how common each key is.
+ */
+export function ruleKeyAtoms(statement: Statement, categoryField: string): RouteKey[] {
+  const out: RouteKey[] = [];
+  const walk = (e: Expression): void => {
+    if (e.type === 'Logical') {
+      walk(e.left);
+      walk(e.right);
+    } else out.push(...(atomKeys(e) ?? []));
+  };
+  for (const filter of stageFilters(statement)) {
+    const category = categoryKeys(filter, categoryField);
+    if (category) out.push(...category);
+    walk(filter.condition);
+  }
+  return dedupe(out);
+}
+
+function stageFilters(statement: Statement): EventFilter[] {
+  const query = statement.query;
+  return query.type === 'EventQuery'
+    ? [query.filter]
+    : [...query.terms.map((t) => t.filter), ...(query.type === 'SequenceQuery' && query.until ? [query.until.filter] : [])];
+}
+
+function categoryKeys(filter: EventFilter, categoryField: string): RouteKey[] | undefined {
   const { category } = filter;
-  const byCategory =
-    category.any || category.name === undefined ? undefined : [{ field: categoryField, value: category.name, folded: false }];
-  return narrower(conditionKeys(filter.condition), byCategory);
+  return category.any || category.name === undefined ? undefined : [{ field: categoryField, value: category.name, folded: false }];
+}
+
+/** The alternatives one stage needs: its condition's or its category's, whichever is cheaper (the condition on a tie). */
+function filterKeys(filter: EventFilter, categoryField: string, cost: KeyCost): RouteKey[] | undefined {
+  return cheaper(conditionKeys(filter.condition, cost), categoryKeys(filter, categoryField), cost);
 }
 
 /**
  * Keys of a condition: a set of alternatives, at least one of which every matching event holds.
- * `and` keeps the narrower side; `or` needs both sides and unites them; anything else is unknown.
+ * `and` keeps the cheaper side; `or` needs both sides and unites them; anything else is unknown.
  */
-function conditionKeys(e: Expression): RouteKey[] | undefined {
+function conditionKeys(e: Expression, cost: KeyCost): RouteKey[] | undefined {
+  if (e.type !== 'Logical') return atomKeys(e);
+  const left = conditionKeys(e.left, cost);
+  const right = conditionKeys(e.right, cost);
+  if (e.op === 'and') return cheaper(left, right, cost);
+  return left && right ? [...left, ...right] : undefined;
+}
+
+/** Keys of one comparison: `field == "v"`, `field in (...)`, `field : "v"`, `field like~ "v"` without wildcards. */
+function atomKeys(e: Expression): RouteKey[] | undefined {
   switch (e.type) {
-    case 'Logical': {
-      const left = conditionKeys(e.left);
-      const right = conditionKeys(e.right);
-      if (e.op === 'and') return narrower(left, right);
-      return left && right ? [...left, ...right] : undefined;
-    }
     case 'Comparison': {
       if (e.op !== '==') return undefined;
       const [field, literal] = e.left.type === 'Field' ? [e.left, e.right] : [e.right, e.left];
@@ -100,17 +135,22 @@ function exact(field: FieldRef, value: string): RouteKey {
   return { field: field.name, value, folded: false };
 }
 
-/** Fewer alternatives route fewer events; on a tie the first (the more specific) side. */
-function narrower(a: RouteKey[] | undefined, b: RouteKey[] | undefined): RouteKey[] | undefined {
+/** The cheaper of two key sets; on a tie the first (the more specific) one. */
+function cheaper(a: RouteKey[] | undefined, b: RouteKey[] | undefined, cost: KeyCost): RouteKey[] | undefined {
   if (!a) return b;
   if (!b) return a;
-  return b.length < a.length ? b : a;
+  return cost(b) < cost(a) ? b : a;
+}
+
+/** A stable identity of a key, for counting and de-duplicating. */
+export function routeKeyId(k: RouteKey): string {
+  return `${k.folded ? 'i' : 'e'}\u0000${k.field}\u0000${k.value}`;
 }
 
 function dedupe(keys: RouteKey[]): RouteKey[] {
   const seen = new Set<string>();
   return keys.filter((k) => {
-    const id = `${k.folded ? 'i' : 'e'}\u0000${k.field}\u0000${k.value}`;
+    const id = routeKeyId(k);
     if (seen.has(id)) return false;
     seen.add(id);
     return true;

@@ -4,7 +4,7 @@ import { indexMatcher } from './index-patterns.js';
 import { RuleCode } from './rule-diagnostic.js';
 import type { Rule } from './rule.js';
 import { RouteIndex, fieldValues } from './route-index.js';
-import { ruleRouteKeys } from './route-keys.js';
+import { routeKeyId, ruleKeyAtoms, ruleRouteKeys, type KeyCost } from './route-keys.js';
 
 /** Where an event comes from: its index, and constant fields every event of that input has. */
 export interface RunnerInput {
@@ -121,21 +121,33 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
   const errors: RunnerRuleError[] = [];
   const routes = new RouteIndex();
   let routedRules = 0;
+  const compiledRules: { rule: Rule; compiled: CompiledQuery }[] = [];
   for (const rule of rules) {
     const { settings } = rule;
-    let compiled: CompiledQuery;
     try {
-      compiled = compileQuery(rule.query ?? '', {
+      const compiled = compileQuery(rule.query ?? '', {
         timestampField: settings.timestampField,
         eventCategoryField: settings.eventCategoryField,
         ...(settings.tiebreakerField ? { tiebreakerField: settings.tiebreakerField } : {}),
       });
+      compiledRules.push({ rule, compiled });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       errors.push({ code: RuleCode.CompileFailed, ruleId: rule.ruleId, name: rule.name, message });
-      continue;
     }
-    const keys = options.routing === false ? undefined : ruleRouteKeys(compiled.statement, settings.eventCategoryField);
+  }
+  // A key many rules test is a value many events carry: route each stage through its rarest keys.
+  const frequency = new Map<string, number>();
+  for (const { rule, compiled } of compiledRules) {
+    for (const k of ruleKeyAtoms(compiled.statement, rule.settings.eventCategoryField)) {
+      const id = routeKeyId(k);
+      frequency.set(id, (frequency.get(id) ?? 0) + 1);
+    }
+  }
+  const cost: KeyCost = (keys) => keys.reduce((sum, k) => sum + (frequency.get(routeKeyId(k)) ?? 1), 0);
+  for (const { rule, compiled } of compiledRules) {
+    const { settings } = rule;
+    const keys = options.routing === false ? undefined : ruleRouteKeys(compiled.statement, settings.eventCategoryField, cost);
     if (keys) routedRules++;
     routes.add(states.length, keys);
     states.push({
