@@ -7,6 +7,17 @@ import { childNodes, firstField } from './tree.js';
 
 const FUNCTION_NAMES = FUNCTIONS.map((f) => f.name);
 
+/** Python EQL functions Elasticsearch does not have, with what to write instead. */
+const PYTHON_FUNCTION_HINTS: Readonly<Record<string, string>> = {
+  wildcard: 'match wildcards with `field : "a*"` or `field like~ ("a*", "b?")`',
+  match: 'match regular expressions with `field regex "..."` or `regex~`',
+  matchlite: 'match regular expressions with `field regex "..."` or `regex~`',
+  arraycontains: 'a comparison on a multi-valued field matches when any element matches: `field == "v"`, `field in ("a", "b")`',
+  arraysearch: 'a condition on a multi-valued field matches when any element matches; there is no per-element variable',
+  arraycount: 'counting array elements is not supported',
+  safe: 'drop `safe(...)`: a function over a missing or wrong value gives null, which does not match',
+};
+
 /**
  * Semantic checks that need no data (Elasticsearch's verifier rules that hold whatever the
  * mapping): functions, field-to-field comparisons, constant patterns, literal conditions. Only run
@@ -102,12 +113,13 @@ function checkCall(call: FunctionCall, sink: DiagnosticSink): void {
   const nameRange: Range = [call.range[0], call.range[0] + call.name.length + (call.caseInsensitive ? 1 : 0)];
   const fn = lookupFunction(call.name);
   if (!fn) {
+    const python = PYTHON_FUNCTION_HINTS[call.name.toLowerCase()];
     const suggestion = didYouMean(call.name, FUNCTION_NAMES);
     sink.report(
       DiagnosticCode.UnknownFunction,
       `Unknown function [${call.name}]`,
       nameRange,
-      suggestion ? `did you mean [${suggestion}]?` : `known functions: ${FUNCTION_NAMES.join(', ')}`,
+      python ?? (suggestion ? `did you mean [${suggestion}]?` : `known functions: ${FUNCTION_NAMES.join(', ')}`),
     );
     return;
   }
