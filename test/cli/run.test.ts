@@ -104,6 +104,12 @@ describe('eql run', () => {
     expect(missing.stdout).toBe('');
   });
 
+  it('--size N prints at most N alerts', async () => {
+    const r = await runEql(['run', '--rules', 'rules/okta', '--size', '2', SAMPLE]);
+    expect(r.code).toBe(0);
+    expect(ndjson(r.stdout)).toHaveLength(2);
+  });
+
   it('--format table prints one row per alert', async () => {
     const r = await runEql(['run', '--rules', 'rules/okta', '--format', 'table', SAMPLE]);
     const rows = r.stdout.trim().split('\n');

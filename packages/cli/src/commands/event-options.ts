@@ -14,6 +14,7 @@ export interface RawEventOptions {
   format?: OutputFormat;
   sort?: boolean;
   window: string;
+  size?: string;
   strict?: boolean;
   progress: boolean;
 }
@@ -60,10 +61,18 @@ export function addEventOptions(command: Command, kind: 'query' | 'run'): Comman
   return command
     .option('--field <name=value>', 'set a constant field on every event (repeatable); the value is JSON if it parses', collect, [])
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else ndjson)').choices(OUTPUT_FORMATS))
+    .option('--size <n>', `print at most N ${kind === 'query' ? 'results' : 'alerts'} (default: no limit)`)
     .option('--sort', 'sort the whole input by time first (memory grows with the input)')
     .option('--window <duration>', 'reorder window for events that arrive out of order (e.g. 30s, 5m, 0)', '5m')
     .option('--strict', 'stop with exit 1 at the first malformed event instead of skipping it')
     .option('--no-progress', 'no progress line on a terminal');
+}
+
+/** Checks `--size`: a non-negative integer, or none for no limit. */
+export function parseSize(text: string | undefined): number {
+  if (text === undefined) return Infinity;
+  if (!/^\d+$/.test(text)) throw new CliError(`--size expects a non-negative integer, got '${text}'`);
+  return Number(text);
 }
 
 /** `500ms`, `30s`, `5m`, `2h`, or a bare number of milliseconds. */

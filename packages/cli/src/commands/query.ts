@@ -5,12 +5,10 @@ import { inputSummaryLines } from '../output/input-summary.js';
 import { printDiagnostics } from '../output/print-diagnostics.js';
 import { createRecordWriter } from '../output/record-writer.js';
 import { engine, errorDiagnostics, type CompiledQuery, type Hit } from '../ports/engine-port.js';
-import { addEventOptions, resolveEventOptions, SORT_ALL, type RawEventOptions } from './event-options.js';
+import { addEventOptions, parseSize, resolveEventOptions, SORT_ALL, type RawEventOptions } from './event-options.js';
 import { evaluateEvents } from './evaluate-events.js';
 
-interface RawQueryOptions extends RawEventOptions {
-  size?: string;
-}
+type RawQueryOptions = RawEventOptions;
 
 const EXAMPLES = `
 Examples:
@@ -20,13 +18,6 @@ Examples:
       [any where event.action == "user.authentication.sso"]' examples/okta/events.ndjson
   $ gzip -c examples/okta/events.ndjson | eql query 'any where true' --size 3 --format table
 `;
-
-/** Checks `--size`: a non-negative integer, or none for no limit. */
-function parseSize(text: string | undefined): number {
-  if (text === undefined) return Infinity;
-  if (!/^\d+$/.test(text)) throw new CliError(`--size expects a non-negative integer, got '${text}'`);
-  return Number(text);
-}
 
 /** Runs one query over events; returns the exit code. */
 export async function runQuery(query: string, files: readonly string[], raw: RawQueryOptions): Promise<ExitCodeValue> {
@@ -82,8 +73,7 @@ export function queryCommand(setExit: (code: ExitCodeValue) => void): Command {
   const command = new Command('query')
     .description('run one EQL query over events (NDJSON, JSON array, or gzip of either; stdin when no FILE or -)')
     .argument('<query>', 'the EQL query')
-    .argument('[files...]', 'event files; - or none reads stdin')
-    .option('--size <n>', 'print at most N results (default: no limit)');
+    .argument('[files...]', 'event files; - or none reads stdin');
   addEventOptions(command, 'query').addHelpText('after', EXAMPLES);
   return command.action(async (query: string, files: string[], raw: RawQueryOptions) => setExit(await runQuery(query, files, raw)));
 }

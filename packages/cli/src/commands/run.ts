@@ -8,7 +8,7 @@ import { runSummaryLines, type RuleTally } from '../output/run-summary.js';
 import { engine } from '../ports/engine-port.js';
 import { createQueryChecker } from '../ports/query-checker.js';
 import { loadRules } from '../ports/rules-port.js';
-import { addEventOptions, MAX_HELD_EVENTS, resolveEventOptions, SORT_ALL, type RawEventOptions } from './event-options.js';
+import { addEventOptions, MAX_HELD_EVENTS, parseSize, resolveEventOptions, SORT_ALL, type RawEventOptions } from './event-options.js';
 import { evaluateEvents } from './evaluate-events.js';
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
@@ -41,6 +41,7 @@ function withFieldOverrides(rule: Rule, raw: RawRunOptions): Rule {
 
 /** Runs rule packs over events; returns the exit code. */
 export async function runRules(files: readonly string[], raw: RawRunOptions): Promise<ExitCodeValue> {
+  const size = parseSize(raw.size);
   const options = resolveEventOptions(raw, files);
   const loaded = loadRules(raw.rules, createQueryChecker(engine));
   const errors = loaded.diagnostics.filter((d) => d.diagnostic.severity === 'error');
@@ -70,18 +71,20 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
   const input: RunnerInput = raw.index === undefined ? {} : { index: raw.index };
   const writer = createRecordWriter(options.format, process.stdout, alertTableLayout);
   const perRule = new Map<string, number>();
-  const emit = (alerts: readonly Alert[]) => {
+  let printed = 0;
+  /** Prints alerts up to --size; true once it is reached. */
+  const emit = (alerts: readonly Alert[]): boolean => {
     for (const alert of alerts) {
+      if (printed >= size) break;
       perRule.set(alert.rule.id, (perRule.get(alert.rule.id) ?? 0) + 1);
       writer.write(alert as unknown as Record<string, unknown>);
+      printed++;
     }
+    return printed >= size;
   };
   const reorder = options.sortAll ? SORT_ALL : { windowMs: options.windowMs, maxHeld: MAX_HELD_EVENTS };
-  const stats = await evaluateEvents(options, reorder, (event) => {
-    emit(runner.push(event, input));
-    return false;
-  });
-  emit(runner.flush());
+  const stats = await evaluateEvents(options, reorder, (event) => emit(runner.push(event, input)));
+  if (printed < size) emit(runner.flush());
   writer.end();
   const dropped = new Map(runner.warnings().map((w) => [w.ruleId, w.dropped]));
   const tallies: RuleTally[] = loaded.rules.map(({ rule }) => ({
