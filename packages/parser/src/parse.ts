@@ -67,14 +67,15 @@ function guarded<E extends 'statement' | 'expression'>(
   options: ParseOptions,
   entry: E,
 ): ParseResult<E extends 'statement' ? Statement : Expression> {
-  const sink = new DiagnosticSink(typeof text === 'string' ? text : '');
+  // Untyped callers (JavaScript, JSON input) can pass anything; that is a diagnostic too.
+  if (typeof text !== 'string') {
+    const sink = new DiagnosticSink('');
+    sink.report(DiagnosticCode.SyntaxError, `expected the query as a string, got ${text === null ? 'null' : typeof text}`, [0, 0]);
+    return { ast: undefined, diagnostics: sink.diagnostics };
+  }
+  const sink = new DiagnosticSink(text);
   try {
-    const source = typeof text === 'string' ? text : '';
-    if (typeof text !== 'string') {
-      sink.report(DiagnosticCode.SyntaxError, `expected the query as a string, got ${text === null ? 'null' : typeof text}`, [0, 0]);
-      return { ast: undefined, diagnostics: sink.diagnostics };
-    }
-    const ast = run(source, options ?? {}, entry, sink);
+    const ast = run(text, options ?? {}, entry, sink);
     const diagnostics = sink.diagnostics.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
     const valid = !diagnostics.some((d) => isSyntaxCode(d.code));
     return { ast: valid ? (ast as E extends 'statement' ? Statement : Expression) : undefined, diagnostics };
