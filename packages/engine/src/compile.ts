@@ -6,6 +6,7 @@ import type { Category, EventFilter, Expression, FieldRef, Statement, Term } fro
 import { parse } from '@eqlkit/parser';
 import { compileCondition } from './compile-expression.js';
 import { EqlError, locateDiagnostics } from './errors.js';
+import { propagateJoinKeyConstraints } from './join-key-constraints.js';
 import { categoryTest, compilePrefilter, fastFieldGetter, PlainReaders, withFastPath } from './fast-path.js';
 import type { EqlEvent } from './event.js';
 import { compileFieldGetter } from './field-access.js';
@@ -154,9 +155,9 @@ class Compiler {
     return normalize ? { get, optional: ref.optional, normalize } : { get, optional: ref.optional };
   }
 
-  term(term: Term, shared: readonly FieldRef[]): TermPlan {
+  term(term: Term, shared: readonly FieldRef[], condition: Expression = term.filter.condition): TermPlan {
     return {
-      test: this.test(term.filter.category, term.filter.condition),
+      test: this.test(term.filter.category, condition),
       keys: compileKeyExtractor([...shared, ...term.by].map((k) => this.key(k))),
       missing: term.missing,
       runs: term.runs ?? 1,
@@ -187,10 +188,14 @@ class Compiler {
           const type = this.type(k);
           return type === 'date' || type === 'date_nanos';
         });
-        const prefilter = this.prefilter([...query.terms, ...(query.until ? [query.until] : [])].map((t) => t.filter));
+        const conditions = propagateJoinKeyConstraints(query.terms, query.by);
+        const prefilter = this.prefilter([
+          ...query.terms.map((t, i) => ({ ...t.filter, condition: conditions[i]! })),
+          ...(query.until ? [query.until.filter] : []),
+        ]);
         return sequencePlan({
           ...(prefilter ? { prefilter } : {}),
-          terms: query.terms.map((t) => this.term(t, query.by)),
+          terms: query.terms.map((t, i) => this.term(t, query.by, conditions[i])),
           until: until && { test: until.test, keys: until.keys },
           maxspanMs: query.maxspan?.millis ?? Number.POSITIVE_INFINITY,
           // Elasticsearch reports date keys of sequences formatted (samples give epoch millis).
