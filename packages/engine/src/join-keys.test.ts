@@ -46,6 +46,9 @@ describe('join keys', () => {
       }),
     );
   });
+  it('orders strings by UTF-8 bytes, as Elasticsearch terms', () => {
+    expect([['doom'], ['GTA'], ['\u{1F600}'], ['\uFF61']].sort(compareKeyTuples)).toEqual([['GTA'], ['doom'], ['\uFF61'], ['\u{1F600}']]);
+  });
   it('orders null before booleans, numbers, then strings', () => {
     const sorted = [['b'], [2], [true], [null], ['a'], [false]].sort(compareKeyTuples);
     expect(sorted).toEqual([[null], [false], [true], [2], ['a'], ['b']]);

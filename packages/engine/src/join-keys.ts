@@ -7,6 +7,7 @@
  */
 import type { EqlEvent } from './event.js';
 import type { ValueGetter } from './order.js';
+import { compareUtf8 } from './values.js';
 
 /** One scalar key value; `null` only through an optional key. */
 export type KeyValue = string | number | boolean | null;
@@ -39,16 +40,17 @@ function scalar(value: unknown, normalize: KeyField['normalize']): KeyValue | un
   }
 }
 
-/** Orders key values: null, booleans (false first), numbers, then strings by code unit. */
+/**
+ * Orders key values: null, booleans (false first), numbers, then strings by UTF-8 bytes (the
+ * order of Elasticsearch's terms, so `"GTA" < "doom"`).
+ */
 export function compareKeyValues(a: KeyValue, b: KeyValue): number {
   const ra = rank(a);
   const rb = rank(b);
   if (ra !== rb) return ra - rb;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
-  const sa = String(a);
-  const sb = String(b);
-  return sa < sb ? -1 : sa > sb ? 1 : 0;
+  return compareUtf8(String(a), String(b));
 }
 
 function rank(v: KeyValue): number {
