@@ -54,8 +54,12 @@ describe('the Okta seed rule', () => {
     expect(rule?.query?.match(/user\.mfa\.okta_verify\.deny_push/g)).toHaveLength(2);
   });
 
-  it('names both packs in their manifests', () => {
-    expect(tomlPack.manifest).toMatchObject({ name: 'okta', versions: { '97a8e584-fd3b-421f-9b9d-9c9d9e57e9d7': 2 } });
+  it('names both packs and the Okta index constants in their manifests', () => {
+    expect(tomlPack.manifest).toMatchObject({
+      name: 'okta',
+      versions: { '97a8e584-fd3b-421f-9b9d-9c9d9e57e9d7': 2 },
+      constants: [{ pattern: 'logs-okta*', fields: { 'event.module': 'okta', 'event.dataset': 'okta.system' } }],
+    });
     expect(yamlPack.manifest?.name).toBe('okta-yaml');
   });
 });

@@ -18,7 +18,7 @@ export { satisfies } from './semver-range.js';
 export type { Alert, AlertRule, MissingEvent } from './alert.js';
 export { createAlert } from './alert.js';
 export { alertId, canonicalJson } from './alert-id.js';
-export type { Runner, RunnerInput, RunnerOptions, RunnerRuleError, RunnerWarning, RunnerStats } from './runner.js';
+export type { Runner, RunnerInput, RunnerOptions, RunnerRuleError, RunnerWarning, RunnerStats, IndexConstants } from './runner.js';
 export { createRunner } from './runner.js';
 export type { RouteKey } from './route-keys.js';
 export { ruleRouteKeys, foldForRouting } from './route-keys.js';
@@ -31,6 +31,7 @@ export type {
   RuleTestExpectation,
   RuleTestCaseResult,
   RuleTestRun,
+  RuleTestOptions,
   ReadFile,
 } from './rule-tests.js';
 export { parseRuleTests, runRuleTests } from './rule-tests.js';

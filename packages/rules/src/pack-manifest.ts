@@ -1,6 +1,8 @@
 import { loadYaml } from './load-yaml.js';
 import { ruleDiagnostic, RuleCode, type RuleDiagnostic } from './rule-diagnostic.js';
+import type { IndexConstants } from './runner.js';
 import { isValidRange } from './semver-range.js';
+import { pointerSegment } from './source-positions.js';
 
 /**
  * `pack.yaml`, the optional manifest at the root of a pack folder:
@@ -11,6 +13,8 @@ import { isValidRange } from './semver-range.js';
  * engine: ">=0.1.0"          # @eqlkit/engine versions the queries need (npm range subset)
  * versions:                  # rule versions by rule_id, as upstream's version.lock keeps them
  *   97a8e584-fd3b-421f-9b9d-9c9d9e57e9d7: 2
+ * constants:                 # constant_keyword fields of the indices the rules read
+ *   logs-okta*: { event.module: okta }
  * ```
  */
 export interface PackManifest {
@@ -18,6 +22,11 @@ export interface PackManifest {
   readonly version?: string;
   readonly engine?: string;
   readonly versions: Readonly<Record<string, number>>;
+  /**
+   * Constant fields by index pattern: what the integration's index mapping holds as
+   * `constant_keyword` and its documents lack (the runner's `indexConstants`).
+   */
+  readonly constants: readonly IndexConstants[];
 }
 
 /** Reads and checks a pack manifest; problems are `EQL5041` diagnostics at their position. */
@@ -38,7 +47,7 @@ export function parsePackManifest(
     return { diagnostics };
   }
   const m = data as Record<string, unknown>;
-  const known = new Set(['name', 'version', 'engine', 'versions', 'description']);
+  const known = new Set(['name', 'version', 'engine', 'versions', 'constants', 'description']);
   for (const key of Object.keys(m)) {
     if (!known.has(key)) {
       const at = parsed.positions.locate(`/${key}`)?.key ?? { start: 0, end: 0 };
@@ -63,6 +72,19 @@ export function parsePackManifest(
       }
     }
   }
+  const constants: IndexConstants[] = [];
+  if (m.constants !== undefined) {
+    if (typeof m.constants !== 'object' || m.constants === null || Array.isArray(m.constants)) {
+      fail('/constants', 'constants must map index patterns to maps of field values');
+    } else {
+      for (const [pattern, fields] of Object.entries(m.constants)) {
+        const scalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+        if (typeof fields !== 'object' || fields === null || Array.isArray(fields) || !Object.values(fields).every(scalar)) {
+          fail(`/constants/${pointerSegment(pattern)}`, `constants of ${pattern} must map field names to plain values`);
+        } else constants.push({ pattern, fields: fields as Record<string, string | number | boolean | null> });
+      }
+    }
+  }
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   return {
     manifest: {
@@ -70,6 +92,7 @@ export function parsePackManifest(
       ...(typeof m.version === 'string' ? { version: m.version } : {}),
       ...(typeof m.engine === 'string' ? { engine: m.engine } : {}),
       versions,
+      constants,
     },
     diagnostics,
   };

@@ -6,7 +6,7 @@ import { parseRuleTests, runRuleTests, type ReadFile, type RuleTestRun } from '.
 /**
  * Runs every rule test file of a pack against its rule: the file named by the suite's `rule`,
  * else the rule file with the test file's base name (`x.test.yaml` → `x.toml`/`x.yaml`/`x.yml`)
- * in the same folder. `readFile` resolves `events_file`/`cases_from` paths outside the pack;
+ * in the same folder, with the constant fields the pack manifest gives its indices. `readFile` resolves `events_file`/`cases_from` paths outside the pack;
  * paths inside it are read from the pack's own files first.
  */
 export function runPackTests(pack: Pack, readFile: ReadFile = () => undefined): { runs: RuleTestRun[]; diagnostics: RuleDiagnostic[] } {
@@ -29,7 +29,7 @@ export function runPackTests(pack: Pack, readFile: ReadFile = () => undefined): 
       diagnostics.push(ruleDiagnostic(test.path, test.text, RuleCode.BadTestFile, 'error', why, 0));
       continue;
     }
-    runs.push(runRuleTests(rule, suite));
+    runs.push(runRuleTests(rule, suite, { indexConstants: pack.manifest?.constants ?? [] }));
   }
   return { runs, diagnostics };
 }

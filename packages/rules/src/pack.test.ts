@@ -68,6 +68,13 @@ describe('loadPack', () => {
     expect(pack.manifest).toMatchObject({ name: 'p', version: '1.2.0' });
   });
 
+  it('reads constant fields by index pattern from the manifest', () => {
+    const pack = loadPack([{ path: 'pack.yaml', text: 'name: p\nconstants:\n  logs-okta*: {event.module: okta}\n  bad*: [1]\n' }]);
+    expect(pack.diagnostics.map((d) => [d.code, d.line])).toEqual([[RuleCode.BadManifest, 4]]);
+    const ok = loadPack([{ path: 'pack.yaml', text: 'name: p\nconstants:\n  logs-okta*: {event.module: okta}\n' }]);
+    expect(ok.manifest?.constants).toEqual([{ pattern: 'logs-okta*', fields: { 'event.module': 'okta' } }]);
+  });
+
   it('reports a manifest whose engine range this engine does not satisfy', () => {
     const pack = loadPack([{ path: 'pack.yaml', text: 'name: p\nengine: ">=2.0.0"\n' }], { engineVersion: '0.1.0' });
     expect(pack.diagnostics.map((d) => [d.code, d.line])).toEqual([[RuleCode.EngineVersion, 2]]);

@@ -6,7 +6,7 @@ import { dirname, joinPath } from './posix-path.js';
 import { ruleDiagnostic, RuleCode, type RuleDiagnostic } from './rule-diagnostic.js';
 import type { Rule } from './rule.js';
 import { fieldValues } from './route-index.js';
-import { createRunner, type RunnerInput } from './runner.js';
+import { createRunner, type IndexConstants, type RunnerInput } from './runner.js';
 
 /**
  * A rule test file, `<rule>.test.yaml` beside the rule:
@@ -250,18 +250,23 @@ export interface RuleTestRun {
  * constants, index patterns and max_signals all apply). Each case is evaluated as Elasticsearch
  * would over its events as a set: input order does not matter.
  */
-export function runRuleTests(rule: Rule, suite: RuleTestSuite): RuleTestRun {
-  const cases = suite.cases.map((c) => runCase(rule, suite.idField, c));
+export function runRuleTests(rule: Rule, suite: RuleTestSuite, options: RuleTestOptions = {}): RuleTestRun {
+  const cases = suite.cases.map((c) => runCase(rule, suite.idField, c, options));
   const passed = cases.filter((c) => c.passed).length;
   return { file: suite.file, ruleId: rule.ruleId, ruleName: rule.name, cases, passed, failed: cases.length - passed };
 }
 
-function runCase(rule: Rule, idField: string, c: RuleTestCase): RuleTestCaseResult {
+/** How cases run: the pack's constant fields by index pattern. */
+export interface RuleTestOptions {
+  readonly indexConstants?: readonly IndexConstants[];
+}
+
+function runCase(rule: Rule, idField: string, c: RuleTestCase, options: RuleTestOptions): RuleTestCaseResult {
   const times = c.events.map((e) => parseTimestamp(fieldValues(e, rule.settings.timestampField.split('.'))[0]) ?? Number.NaN);
   const finite = times.filter(Number.isFinite);
   // A window as wide as the case puts any input order back in time order.
   const allowedLatenessMs = finite.length > 0 ? Math.max(...finite) - Math.min(...finite) + 1 : 0;
-  const runner = createRunner([rule], { allowedLatenessMs });
+  const runner = createRunner([rule], { allowedLatenessMs, ...(options.indexConstants ? { indexConstants: options.indexConstants } : {}) });
   if (runner.errors.length > 0) {
     return { name: c.name, kind: c.kind, passed: false, failures: runner.errors.map((e) => e.message), alerts: [] };
   }

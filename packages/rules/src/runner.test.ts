@@ -91,6 +91,18 @@ describe('createRunner', () => {
     expect(runner.push(other, { fields: { 'event.module': 'okta' } })).toEqual([]);
   });
 
+  it('adds the constant fields of the event’s index, under the input’s own constants', () => {
+    const r = rule('any where event.module == "okta" and event.dataset == "okta.system"');
+    const runner = createRunner([r], {
+      indexConstants: [{ pattern: 'logs-okta*', fields: { 'event.module': 'okta', 'event.dataset': 'okta.system' } }],
+    });
+    const e = { '@timestamp': at(0) };
+    expect(runner.push(e, { index: 'logs-okta.system-default' })).toHaveLength(1);
+    expect(runner.push({ ...e, _index: '.ds-logs-okta.system-default-2024.01.01-000001' })).toHaveLength(1);
+    expect(runner.push(e, { index: 'logs-okta.system-default', fields: { 'event.dataset': 'other' } })).toHaveLength(0);
+    expect(runner.push(e)).toHaveLength(0);
+  });
+
   it('shows an event only to rules whose index patterns match its input index or _index', () => {
     const okta = rule('any where event.action == "x"', { index: ['logs-okta*'] });
     const any = rule('any where event.action == "x"', { index: ['logs-*', '-logs-okta*'] });

@@ -34,8 +34,20 @@ export interface RunnerOptions {
    * to every rule: slower, and the reference that routing must agree with.
    */
   readonly routing?: boolean;
+  /**
+   * Constant fields by index pattern, as an index mapping's `constant_keyword`s give them
+   * (`logs-okta*` → `{ "event.module": "okta" }`): an event read from a matching index gets
+   * them where it has no value, like the input's own `fields` (which take precedence).
+   */
+  readonly indexConstants?: readonly IndexConstants[];
   /** The query compiler; `@eqlkit/engine`'s `compile` unless replaced (tests). */
   readonly compile?: typeof compile;
+}
+
+/** Constant fields of the documents of every index matching `pattern` (`*` wildcards). */
+export interface IndexConstants {
+  readonly pattern: string;
+  readonly fields: Readonly<Record<string, JsonValue>>;
 }
 
 /** A rule the runner could not compile; it is left out of the run. */
@@ -163,6 +175,23 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
   }
 
   const originals = new WeakMap<object, EqlEvent>();
+  const byIndex = (options.indexConstants ?? []).map((c) => ({ matches: indexMatcher([c.pattern]), fields: c.fields }));
+  const indexFields = memoValue((index: string) => {
+    const merged: Record<string, JsonValue> = {};
+    let any = false;
+    for (const c of byIndex) {
+      if (!c.matches(index)) continue;
+      any = true;
+      for (const [k, v] of Object.entries(c.fields)) if (!(k in merged)) merged[k] = v;
+    }
+    return any ? merged : undefined;
+  });
+  /** The input's own constants over those of its index. */
+  const constantsFor = (own: Readonly<Record<string, JsonValue>> | undefined, index: string | undefined) => {
+    const fromIndex = index !== undefined && byIndex.length > 0 ? indexFields(index) : undefined;
+    if (!fromIndex) return own;
+    return own ? { ...fromIndex, ...own } : fromIndex;
+  };
   let events = 0;
   let deliveries = 0;
   let alerts = 0;
@@ -205,7 +234,8 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
     push(event, input) {
       events++;
       const index = input?.index ?? (typeof event._index === 'string' ? event._index : undefined);
-      const view = input?.fields ? withConstants(event, input.fields) : event;
+      const fields = constantsFor(input?.fields, index);
+      const view = fields ? withConstants(event, fields) : event;
       if (view !== event) originals.set(view, event);
       const out: Alert[] = [];
       const times = new Map<readonly string[], number>(); // one parse per timestamp field
@@ -267,5 +297,16 @@ function memo(match: (index: string) => boolean): (index: string) => boolean {
       if (seen.size < 10_000) seen.set(index, answer);
     }
     return answer;
+  };
+}
+
+/** Caches a per-index value (undefined included). */
+function memoValue<T>(compute: (index: string) => T): (index: string) => T {
+  const seen = new Map<string, T>();
+  return (index) => {
+    if (seen.has(index)) return seen.get(index) as T;
+    const value = compute(index);
+    if (seen.size < 10_000) seen.set(index, value);
+    return value;
   };
 }
