@@ -34,6 +34,12 @@ export function checkExpression(expression: Expression, sink: DiagnosticSink): v
 
 function visit(node: Node, sink: DiagnosticSink): void {
   switch (node.type) {
+    case 'String':
+    case 'Number':
+    case 'Boolean':
+    case 'Null':
+    case 'Field':
+      return;
     case 'Call':
       checkCall(node, sink);
       break;

@@ -61,6 +61,18 @@ export function maxDepth(root: Node, cap = Infinity): number {
  * Elasticsearch, so `?x == ?y` passes its verifier.
  */
 export function firstField(expr: Expression, skipOptional = false): Expression | undefined {
+  // Most operands are leaves (list members, literals): answer those without allocating.
+  switch (expr.type) {
+    case 'String':
+    case 'Number':
+    case 'Boolean':
+    case 'Null':
+      return undefined;
+    case 'Field':
+      return skipOptional && expr.optional ? undefined : expr;
+    default:
+      break;
+  }
   const stack: Node[] = [expr];
   while (stack.length > 0) {
     const node = stack.pop() as Node;
