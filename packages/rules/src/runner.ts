@@ -223,6 +223,7 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
         state.dropped++;
         continue;
       }
+      if (count === 0) forgetOldBuckets(state.perInterval, bucket);
       state.perInterval.set(bucket, count + 1);
       alerts++;
       out.push(createAlert(state.rule, hit.kind === 'event' ? [] : hit.joinKeys, shown, time));
@@ -309,4 +310,14 @@ function memoValue<T>(compute: (index: string) => T): (index: string) => T {
     if (seen.size < 10_000) seen.set(index, value);
     return value;
   };
+}
+
+/**
+ * Keeps the alert counters of the newest intervals only, so a long stream holds a few numbers
+ * per rule. Alerts come out in event-time order but for stragglers (sequences completed late, the
+ * reorder window): a straggler older than two intervals counts afresh.
+ */
+function forgetOldBuckets(perInterval: Map<number, number>, newest: number): void {
+  if (perInterval.size < 4) return;
+  for (const bucket of perInterval.keys()) if (bucket < newest - 2) perInterval.delete(bucket);
 }
