@@ -40,6 +40,11 @@ export interface Processor<M> {
   readonly wantsClock: boolean;
   /** Time has reached `ts` through an event that matched nothing. */
   tick(ts: number, out: Hit[]): void;
+  /**
+   * False when a record with this match, taken now, would change no state and produce nothing
+   * (a stream without reorder window then skips it). Absent: every match matters.
+   */
+  matters?(match: M): boolean;
   /** End of input. */
   finish(out: Hit[]): void;
   /** Partial sequences, buffered events and waiting results held now. */
@@ -234,6 +239,10 @@ class SequenceProcessor implements Processor<SequenceMatch> {
 
   get dropped(): number {
     return this.matcher.dropped;
+  }
+
+  matters(match: SequenceMatch): boolean {
+    return match.missing.length > 0 || this.matcher.matters(match.stages, match.until);
   }
 
   process(record: EventRecord<SequenceMatch>, out: Hit[]): void {

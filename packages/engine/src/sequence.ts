@@ -79,6 +79,20 @@ export class SequenceMatcher {
   }
 
   /**
+   * False when an event matching only these stages would change nothing: every match is past the
+   * first stage and finds no partial to extend, and no until key has partials. Such an event
+   * needs no timestamp and no evaluation.
+   */
+  matters(matches: readonly StageMatch[], untilKeys: readonly KeyTuple[] | undefined): boolean {
+    for (const match of matches) {
+      if (match.stage === 0) return true;
+      for (const key of match.keys) if (this.keys.get(encodeKey(key))?.slots[match.stage - 1]) return true;
+    }
+    if (untilKeys) for (const key of untilKeys) if (this.keys.has(encodeKey(key))) return true;
+    return false;
+  }
+
+  /**
    * Feeds one event. `matches` lists the positive stages it matched (any order); `untilKeys` the
    * key tuples it has as an `until` event, if it matched the until term. Completed candidates are
    * appended to `out` in completion order (ties in key order).

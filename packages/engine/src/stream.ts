@@ -76,6 +76,7 @@ export class PlanStream<M> implements QueryStream {
   private readonly produced: Hit[] = [];
   private seen = 0;
   private ended = false;
+  private readonly passThrough: boolean;
 
   constructor(
     private readonly plan: QueryPlan<M>,
@@ -85,6 +86,7 @@ export class PlanStream<M> implements QueryStream {
   ) {
     this.processor = plan.createProcessor(options);
     this.reorder = plan.ordered ? new ReorderBuffer(options.allowedLatenessMs ?? 0) : undefined;
+    this.passThrough = !plan.ordered || (options.allowedLatenessMs ?? 0) === 0;
     this.limiter = new StreamLimiter(limits);
   }
 
@@ -107,6 +109,9 @@ export class PlanStream<M> implements QueryStream {
       if ((reorder && reorder.pending > 0) || this.processor.wantsClock) return this.tick(event, seq);
       return NONE;
     }
+    // Without a reorder window the state is current: a match that changes nothing is dropped
+    // before its timestamp is even read (the common case of a later-stage event with no partial).
+    if (this.passThrough && !this.processor.wantsClock && this.processor.matters?.(match) === false) return NONE;
     const ordinal = this.ordinalOf(event, seq);
     if (this.plan.needsTimestamp && Number.isNaN(ordinal.ts)) return NONE;
     const record: EventRecord<M> = { event, match, ordinal };
