@@ -23,7 +23,7 @@ export const DiagnosticCode = {
   ChainedComparison: 'EQL1011',
   /** The query is longer than `maxLength`. */
   QueryTooLong: 'EQL1020',
-  /** The query nests deeper than `maxDepth`. */
+  /** Brackets nest deeper than `maxDepth`, or the tree is deeper than `maxTreeDepth`. */
   NestingTooDeep: 'EQL1021',
 
   /** A function name that is not in the catalogue. */
