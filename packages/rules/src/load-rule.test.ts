@@ -75,6 +75,21 @@ describe('loadRule', () => {
     expect(result.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([[RuleCode.MissingQuery, 16, 9]]);
   });
 
+  it('warns, as upstream’s tests fail, when a sequence outlasts the look-back or the interval is under half its maxspan', () => {
+    const text = toml('', 'interval = "5m"').replace('any where true', 'sequence with maxspan=1h [any where true] [any where true]');
+    const result = loadRule('r.toml', text);
+    expect(result.status).toBe('loaded');
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([
+      [RuleCode.ShortLookback, 'warning', 5],
+      [RuleCode.ShortInterval, 'warning', 15],
+    ]);
+  });
+
+  it('warns when updated_date is before creation_date', () => {
+    const result = loadRule('r.toml', toml('').replace('updated_date = "2024/01/01"', 'updated_date = "2023/12/31"'));
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([[RuleCode.DatesOutOfOrder, 3, 16]]);
+  });
+
   it('refuses files that are not TOML or YAML', () => {
     const result = loadRule('r.json', '{}');
     expect(result.diagnostics.map((d) => d.code)).toEqual([RuleCode.NotARuleFile]);

@@ -1,6 +1,7 @@
-import type { Diagnostic } from '@eqlkit/parser';
+import type { Diagnostic, Statement } from '@eqlkit/parser';
 import { buildRule } from './build-rule.js';
 import { parserQueryCheck } from './check-query.js';
+import { lintRule } from './rule-lint.js';
 import { loadToml } from './load-toml.js';
 import { loadYaml } from './load-yaml.js';
 import type { ParsedFile } from './parsed-file.js';
@@ -9,8 +10,11 @@ import type { Rule, RuleDocument } from './rule.js';
 import { fileOffsetOf } from './source-positions.js';
 import { validateRuleData } from './validate.js';
 
-/** Parses and checks a query; the diagnostics' ranges are offsets into the query text. */
-export type QueryChecker = (query: string) => { readonly diagnostics: readonly Diagnostic[] };
+/**
+ * Parses and checks a query; the diagnostics' ranges are offsets into the query text. The tree,
+ * when given, feeds the look-back and interval checks.
+ */
+export type QueryChecker = (query: string) => { readonly diagnostics: readonly Diagnostic[]; readonly ast?: Statement | undefined };
 
 export interface LoadRuleOptions {
   /** Checks the query of EQL rules; default `@eqlkit/parser`'s `parse`, `false` to skip. */
@@ -74,7 +78,8 @@ export function loadRule(file: string, text: string, options: LoadRuleOptions = 
     return { status: 'invalid', file, diagnostics: [...diagnostics, d] };
   }
   const checkQuery = options.checkQuery ?? parserQueryCheck;
-  const queryDiagnostics = checkQuery ? placeQueryDiagnostics(parsed, query, checkQuery(query).diagnostics) : [];
+  const checked = checkQuery ? checkQuery(query) : undefined;
+  const queryDiagnostics = checked ? placeQueryDiagnostics(parsed, query, checked.diagnostics) : [];
   const queryErrors = queryDiagnostics.some((d) => d.severity === 'error');
   if (rule.metadata.maturity === 'deprecated') {
     // Elastic ships no deprecated rule and skips their query validation: loaded, not run, and
@@ -84,7 +89,8 @@ export function loadRule(file: string, text: string, options: LoadRuleOptions = 
     return { status: 'skipped', file, rule, reason, diagnostics: [...diagnostics, ...warnings] };
   }
   if (queryErrors) return { status: 'invalid', file, diagnostics: [...diagnostics, ...queryDiagnostics] };
-  return { status: 'loaded', file, rule, diagnostics: [...diagnostics, ...queryDiagnostics] };
+  const lint = lintRule(parsed, rule, checked?.ast);
+  return { status: 'loaded', file, rule, diagnostics: [...diagnostics, ...queryDiagnostics, ...lint].sort((a, b) => a.range[0] - b.range[0]) };
 }
 
 /** Moves query diagnostics from query offsets to file offsets (exact through string escapes). */

@@ -45,6 +45,12 @@ export const RuleCode = {
   Unreadable: 'EQL5042',
   /** The pack needs an engine version this engine is not. */
   EngineVersion: 'EQL5043',
+  /** updated_date is before creation_date (warning). */
+  DatesOutOfOrder: 'EQL5044',
+  /** A sequence's maxspan exceeds the rule's look-back plus 10 minutes (warning). */
+  ShortLookback: 'EQL5045',
+  /** The interval is under half a sequence's maxspan (warning). */
+  ShortInterval: 'EQL5046',
   /** A rule test file is invalid (syntax, shape, unknown rule, unreadable events file). */
   BadTestFile: 'EQL5050',
   /** A rule produced more alerts than its max_signals in one interval; the rest were dropped. */
