@@ -27,6 +27,7 @@ const cases: { file: string; line: number; column: number; code: string; message
   { file: 'bad-query.toml', line: 22, column: 3, code: 'EQL1010', message: /expected `]` to close the stage/ },
   { file: 'bad-query.yaml', line: 20, column: 33, code: 'EQL1010', message: /found `=`/ },
   { file: 'bad-query-escapes.toml', line: 19, column: 50, code: 'EQL2001', message: /unknownFunc/ },
+  { file: 'bad-query-basic-multiline.toml', line: 21, column: 5, code: 'EQL1010', message: /found `and`/ },
   { file: 'legacy-query.toml', line: 20, column: 41, code: 'EQL3005', message: /Pipe \[unique\]/ },
   { file: 'wrong-type.toml', line: 16, column: 8, code: RuleCode.WrongType, message: /must be an array/ },
 ];
