@@ -50,7 +50,7 @@ describe('ruleRouteKeys', () => {
 });
 
 describe('routing is sound', () => {
-  const value = fc.constantFrom('a', 'A', 'b', 'k', '\u212A', 's', '\u017F', '5', 'x y');
+  const value = fc.constantFrom('a', 'A', 'b', 'k', '\u212A', 's', '\u017F', 'i', '\u0130', '\u00DF', '5', 'x y');
   const field = fc.constantFrom('f', 'g.h', 'event.category');
   const lit = (v: string) => JSON.stringify(v);
   const atom = fc.oneof(
