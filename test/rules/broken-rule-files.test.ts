@@ -40,4 +40,9 @@ describe('broken rule files', () => {
     expect(first && formatRuleDiagnostic(first)).toMatch(message);
     expect(first).toMatchObject({ file, line, column, code });
   });
+
+  it.each(cases)('$file reports the same place with CRLF line ends', ({ file, line, column, code }) => {
+    const result = loadRule(file, readFileSync(join(dir, file), 'utf8').replace(/\n/g, '\r\n'));
+    expect(result.diagnostics.find((d) => d.severity === 'error')).toMatchObject({ line, column, code });
+  });
 });

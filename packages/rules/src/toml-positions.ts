@@ -237,11 +237,6 @@ export function decodeTomlString(
       }
       continue;
     }
-    if (c === '\r' && text[pos + 1] === '\n') {
-      push('\n', pos);
-      pos += 2;
-      continue;
-    }
     push(c, pos);
     pos++;
   }
