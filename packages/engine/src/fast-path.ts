@@ -328,13 +328,24 @@ export interface PrefilterTerm {
   readonly category?: { readonly path: readonly string[]; readonly name: string };
 }
 
+/** The prefilter of a list of terms. */
+export interface Prefilter {
+  /** False only when no term can match the event. */
+  readonly test: (event: EqlEvent) => boolean;
+  /**
+   * The terms that may match the event, as a bit mask over term indexes (bit i = term i); -1
+   * when unknown (more than 30 terms). 0 exactly when `test` is false.
+   */
+  readonly candidates: (event: EqlEvent) => number;
+}
+
 /**
  * A test that is false only when no term can match the event: each term needs some field to hold
  * one of a few strings, read on plain layouts (anything else passes). Undefined when some term
  * has no such requirement. Terms are grouped by field, so a sequence whose terms all test
- * `event.action` costs one read and one set lookup per event.
+ * `event.action` costs one read and one map lookup per event.
  */
-export function compilePrefilter(terms: readonly PrefilterTerm[], readers: PlainReaders, schema?: Schema): ((event: EqlEvent) => boolean) | undefined {
+export function compilePrefilter(terms: readonly PrefilterTerm[], readers: PlainReaders, schema?: Schema): Prefilter | undefined {
   const perTerm = terms.map((t) => {
     const reqs = requirements(t.condition, schema);
     if (t.category) {
@@ -348,27 +359,36 @@ export function compilePrefilter(terms: readonly PrefilterTerm[], readers: Plain
   // written last (rules tend to open with broad tests such as `event.dataset == ...`).
   const counts = new Map<string, number>();
   for (const reqs of perTerm) for (const name of new Set(reqs.map((r) => r.path.join('.')))) counts.set(name, (counts.get(name) ?? 0) + 1);
-  const groups = new Map<string, { path: readonly string[]; values: Set<string> }>();
-  for (const reqs of perTerm) {
+  const masks = terms.length <= 30;
+  const groups = new Map<string, { path: readonly string[]; byValue: Map<string, number>; all: number }>();
+  perTerm.forEach((reqs, t) => {
     const best = reqs.reduce((a, b) => ((counts.get(b.path.join('.')) ?? 0) >= (counts.get(a.path.join('.')) ?? 0) ? b : a));
     const name = best.path.join('.');
-    const group = groups.get(name) ?? { path: best.path, values: new Set<string>() };
-    for (const v of best.values) group.values.add(v);
+    const group = groups.get(name) ?? { path: best.path, byValue: new Map<string, number>(), all: 0 };
+    const bit = masks ? 1 << t : -1;
+    group.all |= bit;
+    for (const v of best.values) group.byValue.set(v, (group.byValue.get(v) ?? 0) | bit);
     groups.set(name, group);
-  }
-  const checks = [...groups.values()].map((g) => ({ read: readers.get(g.path), values: g.values }));
-  if (checks.length === 1) {
-    const { read, values } = checks[0]!;
-    return (event) => {
+  });
+  const checks = [...groups.values()].map((g) => ({ read: readers.get(g.path), byValue: g.byValue, all: g.all }));
+  const candidates = (event: EqlEvent): number => {
+    let mask = 0;
+    for (const { read, byValue, all } of checks) {
       const v = read(event);
-      return typeof v === 'string' ? values.has(v) : v !== null;
+      if (typeof v === 'string') mask |= byValue.get(v) ?? 0;
+      else if (v !== null) mask |= all;
+    }
+    return mask;
+  };
+  if (checks.length === 1) {
+    const { read, byValue } = checks[0]!;
+    return {
+      test: (event) => {
+        const v = read(event);
+        return typeof v === 'string' ? byValue.has(v) : v !== null;
+      },
+      candidates,
     };
   }
-  return (event) => {
-    for (const { read, values } of checks) {
-      const v = read(event);
-      if (typeof v === 'string' ? values.has(v) : v !== null) return true;
-    }
-    return false;
-  };
+  return { test: (event) => candidates(event) !== 0, candidates };
 }

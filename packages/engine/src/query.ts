@@ -8,6 +8,7 @@
  *    (time order for events and sequences, input order for samples) and produces hits.
  */
 import type { EqlEvent } from './event.js';
+import type { Prefilter } from './fast-path.js';
 import type { KeyExtractor, KeyTuple } from './join-keys.js';
 import type { MissingPlacement } from './missing-events.js';
 import { MissingEventsFilter } from './missing-events.js';
@@ -45,6 +46,8 @@ export interface Processor<M> {
    * (a stream without reorder window then skips it). Absent: every match matters.
    */
   matters?(match: M): boolean;
+  /** Sequences: false when no partial waits for an event of this positive stage. */
+  stageLive?(stage: number): boolean;
   /** End of input. */
   finish(out: Hit[]): void;
   /** Partial sequences, buffered events and waiting results held now. */
@@ -69,6 +72,11 @@ export interface QueryPlan<M> {
   /** Events without a readable timestamp take no part. */
   readonly needsTimestamp: boolean;
   createProcessor(options: ProcessorOptions): Processor<M>;
+  /**
+   * True when the event cannot change this processor's state, decided before `classify` from the
+   * prefilter's candidate terms (a stream without reorder window asks).
+   */
+  canSkip?(event: EqlEvent, processor: Processor<M>): boolean;
 }
 
 /** A predicate over one event (category test included). */
@@ -78,10 +86,10 @@ export type EventTest = (event: EqlEvent) => boolean;
 // Event queries
 
 /**
- * A cheap test that is false only for events no term can match (see fast-path.ts); plans run it
- * before the terms.
+ * A cheap test that is false only for events no term can match, and the terms an event may match
+ * (see fast-path.ts); plans run it before the terms.
  */
-export type Prefilter = (event: EqlEvent) => boolean;
+export type { Prefilter } from './fast-path.js';
 
 /** Plan of `category where condition`: matching events in order. */
 export function eventPlan(test: EventTest, prefilter?: Prefilter): QueryPlan<true> {
@@ -89,7 +97,7 @@ export function eventPlan(test: EventTest, prefilter?: Prefilter): QueryPlan<tru
     kind: 'event',
     ordered: true,
     needsTimestamp: false,
-    classify: prefilter ? (event) => (prefilter(event) && test(event) ? true : undefined) : (event) => (test(event) ? true : undefined),
+    classify: prefilter ? (event) => (prefilter.test(event) && test(event) ? true : undefined) : (event) => (test(event) ? true : undefined),
     createProcessor: () => ({
       wantsClock: false,
       pending: 0,
@@ -132,6 +140,39 @@ export interface SequenceMatch {
   readonly until: readonly KeyTuple[] | undefined;
 }
 
+/**
+ * The key tuples of one event for one term, read on first use: a match the state cannot use
+ * (a later stage with no partial anywhere) is dropped without reading its keys.
+ */
+class LazyKeys {
+  private cached: KeyTuple[] | undefined;
+
+  constructor(
+    private readonly extract: KeyExtractor,
+    private readonly event: EqlEvent,
+  ) {}
+
+  get keys(): KeyTuple[] {
+    return (this.cached ??= this.extract(this.event));
+  }
+}
+
+/** A stage (or missing term) match whose keys come from a shared `LazyKeys`. */
+class SlotMatch {
+  constructor(
+    readonly stage: number,
+    private readonly source: LazyKeys,
+  ) {}
+
+  get keys(): KeyTuple[] {
+    return this.source.keys;
+  }
+
+  get term(): number {
+    return this.stage;
+  }
+}
+
 /** Where each expanded term goes: a positive stage index or a missing term index. */
 interface Slot {
   readonly missing: boolean;
@@ -170,7 +211,7 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
   const prefilter = input.prefilter;
 
   const classify = (event: EqlEvent): SequenceMatch | undefined => {
-    if (prefilter && !prefilter(event)) return undefined;
+    if (prefilter && !prefilter.test(event)) return undefined;
     let stages: StageMatch[] | undefined;
     let missing: SequenceMatch['missing'] | undefined;
     for (let t = 0; t < terms.length; t++) {
@@ -179,11 +220,10 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
       const matched = first === t ? term.test(event) : verdicts[first]!;
       verdicts[t] = matched;
       if (!matched) continue;
-      const keys = term.keys(event);
-      if (keys.length === 0) continue;
+      const keys = new LazyKeys(term.keys, event);
       for (const slot of slots[t]!) {
-        if (slot.missing) (missing ??= []).push({ term: slot.index, keys });
-        else (stages ??= []).push({ stage: slot.index, keys });
+        if (slot.missing) (missing ??= []).push(new SlotMatch(slot.index, keys));
+        else (stages ??= []).push(new SlotMatch(slot.index, keys));
       }
     }
     let untilKeys: KeyTuple[] | undefined;
@@ -195,11 +235,27 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
     return { stages: stages ?? [], missing: missing ?? [], until: untilKeys };
   };
 
+  // Bit of the until term in the prefilter's masks: after the written terms.
+  const untilBit = until && terms.length < 30 ? 1 << terms.length : 0;
+  const canSkip = prefilter
+    ? (event: EqlEvent, processor: Processor<SequenceMatch>): boolean => {
+        const mask = prefilter.candidates(event);
+        if (mask < 0) return false;
+        if (mask & untilBit && processor.pending > 0) return false;
+        for (let t = 0; t < terms.length; t++) {
+          if ((mask & (1 << t)) === 0) continue;
+          for (const slot of slots[t]!) if (slot.missing || processor.stageLive?.(slot.index) !== false) return false;
+        }
+        return true;
+      }
+    : undefined;
+
   return {
     kind: 'sequence',
     ordered: true,
     needsTimestamp: true,
     classify,
+    ...(canSkip ? { canSkip } : {}),
     createProcessor: (options) =>
       new SequenceProcessor(positives, placements, layout, input.maxspanMs, input.formatKeys ?? ((key) => [...key]), options),
   };
@@ -239,6 +295,10 @@ class SequenceProcessor implements Processor<SequenceMatch> {
 
   get dropped(): number {
     return this.matcher.dropped;
+  }
+
+  stageLive(stage: number): boolean {
+    return this.matcher.stageLive(stage);
   }
 
   matters(match: SequenceMatch): boolean {
@@ -299,7 +359,7 @@ export function samplePlan(
     ordered: false,
     needsTimestamp: false,
     classify: (event) => {
-      if (prefilter && !prefilter(event)) return undefined;
+      if (prefilter && !prefilter.test(event)) return undefined;
       let match: SampleMatch | undefined;
       for (let f = 0; f < filters.length; f++) {
         const filter = filters[f]!;

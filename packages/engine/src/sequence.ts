@@ -13,7 +13,7 @@ import type { EqlEvent } from './event.js';
 import type { KeyTuple } from './join-keys.js';
 import { encodeKey } from './join-keys.js';
 
-/** An event that matched positive stage `stage` with these key tuples. */
+/** An event that matched positive stage `stage` with these key tuples (possibly read lazily). */
 export interface StageMatch {
   readonly stage: number;
   readonly keys: readonly KeyTuple[];
@@ -61,6 +61,8 @@ export class SequenceMatcher {
   private readonly perKeyCap: number;
   private readonly totalCap: number;
   private total = 0;
+  /** Partials held per stage slot, over all keys. */
+  private readonly perSlot: number[];
   private watermark = Number.NEGATIVE_INFINITY;
   private lastSweep = Number.NEGATIVE_INFINITY;
   /** Partials dropped because they outlived maxspan or exceeded a cap. */
@@ -71,11 +73,17 @@ export class SequenceMatcher {
     this.maxspan = options.maxspanMs;
     this.perKeyCap = options.maxPendingPerKey ?? Number.POSITIVE_INFINITY;
     this.totalCap = options.maxPendingTotal ?? Number.POSITIVE_INFINITY;
+    this.perSlot = new Array<number>(Math.max(0, this.last)).fill(0);
   }
 
   /** Partial sequences held now. */
   get pending(): number {
     return this.total;
+  }
+
+  /** False when no partial waits for an event of this stage (stage 0 always opens one). */
+  stageLive(stage: number): boolean {
+    return stage === 0 || this.perSlot[stage - 1]! > 0;
   }
 
   /**
@@ -86,9 +94,11 @@ export class SequenceMatcher {
   matters(matches: readonly StageMatch[], untilKeys: readonly KeyTuple[] | undefined): boolean {
     for (const match of matches) {
       if (match.stage === 0) return true;
+      // Checked before the keys, which may not have been read yet.
+      if (this.perSlot[match.stage - 1] === 0) continue;
       for (const key of match.keys) if (this.keys.get(encodeKey(key))?.slots[match.stage - 1]) return true;
     }
-    if (untilKeys) for (const key of untilKeys) if (this.keys.has(encodeKey(key))) return true;
+    if (untilKeys && this.total > 0) for (const key of untilKeys) if (this.keys.has(encodeKey(key))) return true;
     return false;
   }
 
@@ -140,6 +150,7 @@ export class SequenceMatcher {
     state.slots[stage - 1] = undefined;
     state.count--;
     this.total--;
+    this.perSlot[stage - 1]!--;
     const rejected = ts - partial.times[0]! > this.maxspan || state.untilSeq >= partial.lastSeq;
     if (!rejected) {
       partial.events.push(event);
@@ -165,6 +176,7 @@ export class SequenceMatcher {
     if (state.slots[slot] === undefined) {
       state.count++;
       this.total++;
+      this.perSlot[slot]!++;
     }
     state.slots[slot] = partial;
     if (state.count > this.perKeyCap) this.dropOldest(state);
@@ -179,6 +191,7 @@ export class SequenceMatcher {
     state.slots[oldest] = undefined;
     state.count--;
     this.total--;
+    this.perSlot[oldest]!--;
     this.dropped++;
   }
 
@@ -200,6 +213,7 @@ export class SequenceMatcher {
           state.slots[i] = undefined;
           state.count--;
           this.total--;
+          this.perSlot[i]!--;
           this.dropped++;
         }
       }

@@ -103,6 +103,7 @@ export class PlanStream<M> implements QueryStream {
     if (this.ended) throw new Error('push() after flush()');
     const seq = this.seen++;
     if (this.limiter.done) return NONE;
+    if (this.passThrough && this.plan.canSkip && !this.processor.wantsClock && this.plan.canSkip(event, this.processor)) return NONE;
     const match = this.plan.classify(event);
     const reorder = this.reorder;
     if (match === undefined) {
