@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileCondition } from './compile-expression.js';
 import type { EqlEvent } from './event.js';
-import { categoryTest, compilePrefilter, fastFieldGetter, PlainReaders, withFastPath } from './fast-path.js';
+import { categoryTest, compilePrefilter, fastFieldGetter, plainReader, PlainReaders, withFastPath } from './fast-path.js';
 import { compileFieldGetter } from './field-access.js';
 import { schemaFromMapping } from './schema.js';
 
@@ -62,6 +62,15 @@ describe('fast path', () => {
         for (const path of [['a', 'b'], ['c'], ['a', 'c', 'd']]) {
           const slow = compileFieldGetter(path);
           expect(fastFieldGetter(path, slow, new PlainReaders())(e) ?? null).toEqual(slow(e) ?? null);
+        }
+      }),
+    );
+  });
+  it('reads the same values with generated code and with closures', () => {
+    fc.assert(
+      fc.property(eventArb, (e) => {
+        for (const path of [['a', 'b'], ['c'], ['a', 'c', 'd'], ['a', 'c', 'd', 'e']]) {
+          expect(new PlainReaders().get(path)(e)).toEqual(plainReader(path)(e));
         }
       }),
     );

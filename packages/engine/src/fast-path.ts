@@ -59,20 +59,70 @@ export class PlainReaders {
     const name = path.join('\u0000');
     let reader = this.readers.get(name);
     if (!reader) {
-      const read = plainReader(path);
-      let lastEvent: EqlEvent | undefined;
-      let lastValue: Scalar | null | typeof UNKNOWN = null;
-      reader = (event) => {
-        if (event !== lastEvent) {
-          lastValue = read(event);
-          lastEvent = event;
-        }
-        return lastValue;
-      };
+      reader = generatedReader(path) ?? memoized(plainReader(path));
       this.readers.set(name, reader);
     }
     return reader;
   }
+}
+
+function memoized(read: PlainRead): PlainRead {
+  let lastEvent: EqlEvent | undefined;
+  let lastValue: Scalar | null | typeof UNKNOWN = null;
+  return (event) => {
+    if (event !== lastEvent) {
+      lastValue = read(event);
+      lastEvent = event;
+    }
+    return lastValue;
+  };
+}
+
+/** Whether this runtime may compile code (a Content-Security-Policy can forbid it). */
+const CAN_GENERATE = (() => {
+  try {
+    return (new Function('return 1') as () => number)() === 1;
+  } catch {
+    return false;
+  }
+})();
+
+/**
+ * A memoizing plain reader compiled to its own function, with the property names written into
+ * the code. Closures share their code across paths, so their property loads see every field
+ * name the statement reads and turn megamorphic (several times slower on a real event stream);
+ * generated code keeps one name per load site. Undefined where code generation is not allowed
+ * (then the closures of `plainReader` are used); both read the same values (fast-path.test.ts).
+ */
+function generatedReader(path: readonly string[]): PlainRead | undefined {
+  if (!CAN_GENERATE || path.length === 0 || path.some((k) => PROTOTYPE_NAMES.has(k))) return undefined;
+  const n = path.length;
+  const lit = (key: string) => JSON.stringify(key);
+  const lines: string[] = [];
+  for (let i = 0; i < n - 1; i++) {
+    // A dotted twin at this level (`{"event.action": ...}` beside `{"event": {...}}`).
+    const twins: string[] = [];
+    for (let j = i + 2; j <= n; j++) twins.push(`n${i}[${lit(path.slice(i, j).join('.'))}] !== undefined`);
+    lines.push(`if (${twins.join(' || ')}) return U;`);
+    lines.push(`const n${i + 1} = n${i}[${lit(path[i]!)}];`);
+    lines.push(`if (n${i + 1} === undefined || n${i + 1} === null || typeof n${i + 1} !== "object") return null;`);
+    lines.push(`if (Array.isArray(n${i + 1})) return U;`);
+  }
+  lines.push(`const v = n${n - 1}[${lit(path[n - 1]!)}];`);
+  lines.push('if (v === undefined || v === null) return null;');
+  lines.push('const t = typeof v;');
+  lines.push('return t === "string" || t === "number" || t === "boolean" ? v : U;');
+  const source = `"use strict";
+let last, value;
+function read(n0) {
+${lines.join('\n')}
+}
+return function (e) {
+  if (e === last) return value;
+  last = e;
+  return (value = read(e));
+};`;
+  return (new Function('U', source) as (u: typeof UNKNOWN) => PlainRead)(UNKNOWN);
 }
 
 /**
@@ -84,7 +134,8 @@ function intern(name: string): string {
   return Object.keys({ [name]: 0 })[0] ?? name;
 }
 
-function plainReader(segments: readonly string[]): PlainRead {
+/** The closure form of a plain reader (used where code generation is not allowed). */
+export function plainReader(segments: readonly string[]): PlainRead {
   if (segments.some((k) => PROTOTYPE_NAMES.has(k))) return () => UNKNOWN;
   const path = segments.map(intern);
   const [a = '', b = '', c = ''] = path;
@@ -328,6 +379,20 @@ export interface PrefilterTerm {
   readonly category?: { readonly path: readonly string[]; readonly name: string };
 }
 
+/**
+ * The term mask of a string value. A few values are compared one by one: an event's strings are
+ * fresh, and hashing one for a map lookup costs more than a handful of length-first comparisons.
+ */
+function maskLookup(byValue: ReadonlyMap<string, number>): (value: string) => number {
+  if (byValue.size > 8) return (value) => byValue.get(value) ?? 0;
+  const values = [...byValue.keys()];
+  const masks = values.map((v) => byValue.get(v)!);
+  return (value) => {
+    for (let i = 0; i < values.length; i++) if (values[i] === value) return masks[i]!;
+    return 0;
+  };
+}
+
 /** The prefilter of a list of terms. */
 export interface Prefilter {
   /** False only when no term can match the event. */
@@ -370,22 +435,22 @@ export function compilePrefilter(terms: readonly PrefilterTerm[], readers: Plain
     for (const v of best.values) group.byValue.set(v, (group.byValue.get(v) ?? 0) | bit);
     groups.set(name, group);
   });
-  const checks = [...groups.values()].map((g) => ({ read: readers.get(g.path), byValue: g.byValue, all: g.all }));
+  const checks = [...groups.values()].map((g) => ({ read: readers.get(g.path), lookup: maskLookup(g.byValue), all: g.all }));
   const candidates = (event: EqlEvent): number => {
     let mask = 0;
-    for (const { read, byValue, all } of checks) {
+    for (const { read, lookup, all } of checks) {
       const v = read(event);
-      if (typeof v === 'string') mask |= byValue.get(v) ?? 0;
+      if (typeof v === 'string') mask |= lookup(v);
       else if (v !== null) mask |= all;
     }
     return mask;
   };
   if (checks.length === 1) {
-    const { read, byValue } = checks[0]!;
+    const { read, lookup } = checks[0]!;
     return {
       test: (event) => {
         const v = read(event);
-        return typeof v === 'string' ? byValue.has(v) : v !== null;
+        return typeof v === 'string' ? lookup(v) !== 0 : v !== null;
       },
       candidates,
     };

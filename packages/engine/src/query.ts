@@ -46,8 +46,11 @@ export interface Processor<M> {
    * (a stream without reorder window then skips it). Absent: every match matters.
    */
   matters?(match: M): boolean;
-  /** Sequences: false when no partial waits for an event of this positive stage. */
-  stageLive?(stage: number): boolean;
+  /**
+   * Sequences: whether an event of this positive stage with these keys (read only if needed)
+   * would find something to start or extend.
+   */
+  waitsFor?(stage: number, keys: () => readonly KeyTuple[]): boolean;
   /** End of input. */
   finish(out: Hit[]): void;
   /** Partial sequences, buffered events and waiting results held now. */
@@ -244,7 +247,11 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
         if (mask & untilBit && processor.pending > 0) return false;
         for (let t = 0; t < terms.length; t++) {
           if ((mask & (1 << t)) === 0) continue;
-          for (const slot of slots[t]!) if (slot.missing || processor.stageLive?.(slot.index) !== false) return false;
+          for (const slot of slots[t]!) {
+            if (slot.missing || !processor.waitsFor) return false;
+            // Keys before the condition: a later-stage event whose key has no partial is moot.
+            if (processor.waitsFor(slot.index, () => terms[t]!.keys(event))) return false;
+          }
         }
         return true;
       }
@@ -297,8 +304,8 @@ class SequenceProcessor implements Processor<SequenceMatch> {
     return this.matcher.dropped;
   }
 
-  stageLive(stage: number): boolean {
-    return this.matcher.stageLive(stage);
+  waitsFor(stage: number, keys: () => readonly KeyTuple[]): boolean {
+    return this.matcher.waitsFor(stage, keys);
   }
 
   matters(match: SequenceMatch): boolean {

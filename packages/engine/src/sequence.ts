@@ -81,9 +81,12 @@ export class SequenceMatcher {
     return this.total;
   }
 
-  /** False when no partial waits for an event of this stage (stage 0 always opens one). */
-  stageLive(stage: number): boolean {
-    return stage === 0 || this.perSlot[stage - 1]! > 0;
+  /** Whether an event of this stage with these keys would start or extend a partial. */
+  waitsFor(stage: number, keys: () => readonly KeyTuple[]): boolean {
+    if (stage === 0) return true;
+    if (this.perSlot[stage - 1] === 0) return false;
+    for (const key of keys()) if (this.keys.get(encodeKey(key))?.slots[stage - 1]) return true;
+    return false;
   }
 
   /**
