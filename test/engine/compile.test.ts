@@ -131,6 +131,14 @@ describe('stream()', () => {
     for (const e of events) expect(s.push(e)).toEqual([]);
     expect(ids(s.flush())).toEqual([4]);
   });
+  it('reads an event object afresh when it is changed and pushed again', () => {
+    const s = compile('sequence by u [any where a == "x"] [any where a == "y"]').stream();
+    const e: Record<string, unknown> = { a: 'x', u: 'k', '@timestamp': 1 };
+    expect(s.push(e)).toEqual([]);
+    e.a = 'y';
+    e['@timestamp'] = 2;
+    expect(s.push(e)).toHaveLength(1);
+  });
   it('refuses events after flush', () => {
     const s = compile('any where true').stream();
     s.flush();

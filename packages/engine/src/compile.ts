@@ -177,6 +177,11 @@ class Compiler {
   }
 
   plan(statement: Statement): QueryPlan<unknown> {
+    const readers = this.readers;
+    return { ...this.planOf(statement), nextEvent: () => readers.next() };
+  }
+
+  private planOf(statement: Statement): QueryPlan<unknown> {
     const query = statement.query;
     switch (query.type) {
       case 'EventQuery':

@@ -54,25 +54,41 @@ function child(node: Node, key: string): Node | null | typeof UNKNOWN {
  */
 export class PlainReaders {
   private readonly readers = new Map<string, PlainRead>();
+  /** Memoized values are valid for one generation: one event's evaluation. */
+  private readonly clock: Clock = { generation: 0 };
 
   get(path: readonly string[]): PlainRead {
     const name = path.join('\u0000');
     let reader = this.readers.get(name);
     if (!reader) {
-      reader = generatedReader(path) ?? memoized(plainReader(path));
+      reader = generatedReader(path, this.clock) ?? memoized(plainReader(path), this.clock);
       this.readers.set(name, reader);
     }
     return reader;
   }
+
+  /**
+   * Starts the evaluation of an event: values remembered so far are forgotten, so an event
+   * object that is changed and pushed again is read afresh.
+   */
+  next(): void {
+    this.clock.generation++;
+  }
 }
 
-function memoized(read: PlainRead): PlainRead {
+interface Clock {
+  generation: number;
+}
+
+function memoized(read: PlainRead, clock: Clock): PlainRead {
   let lastEvent: EqlEvent | undefined;
+  let lastGeneration = -1;
   let lastValue: Scalar | null | typeof UNKNOWN = null;
   return (event) => {
-    if (event !== lastEvent) {
+    if (event !== lastEvent || lastGeneration !== clock.generation) {
       lastValue = read(event);
       lastEvent = event;
+      lastGeneration = clock.generation;
     }
     return lastValue;
   };
@@ -94,7 +110,7 @@ const CAN_GENERATE = (() => {
  * generated code keeps one name per load site. Undefined where code generation is not allowed
  * (then the closures of `plainReader` are used); both read the same values (fast-path.test.ts).
  */
-function generatedReader(path: readonly string[]): PlainRead | undefined {
+function generatedReader(path: readonly string[], clock: Clock): PlainRead | undefined {
   if (!CAN_GENERATE || path.length === 0 || path.some((k) => PROTOTYPE_NAMES.has(k))) return undefined;
   const n = path.length;
   const lit = (key: string) => JSON.stringify(key);
@@ -113,16 +129,17 @@ function generatedReader(path: readonly string[]): PlainRead | undefined {
   lines.push('const t = typeof v;');
   lines.push('return t === "string" || t === "number" || t === "boolean" ? v : U;');
   const source = `"use strict";
-let last, value;
+let last, generation = -1, value;
 function read(n0) {
 ${lines.join('\n')}
 }
 return function (e) {
-  if (e === last) return value;
+  if (e === last && generation === C.generation) return value;
   last = e;
+  generation = C.generation;
   return (value = read(e));
 };`;
-  return (new Function('U', source) as (u: typeof UNKNOWN) => PlainRead)(UNKNOWN);
+  return (new Function('U', 'C', source) as (u: typeof UNKNOWN, c: Clock) => PlainRead)(UNKNOWN, clock);
 }
 
 /**

@@ -80,6 +80,8 @@ export interface QueryPlan<M> {
    * prefilter's candidate terms (a stream without reorder window asks).
    */
   canSkip?(event: EqlEvent, processor: Processor<M>): boolean;
+  /** Called before each event is looked at (resets per-event memos of field reads). */
+  nextEvent?(): void;
 }
 
 /** A predicate over one event (category test included). */
@@ -160,7 +162,10 @@ class LazyKeys {
   }
 }
 
-/** A stage (or missing term) match whose keys come from a shared `LazyKeys`. */
+/**
+ * A stage (or missing term) match whose keys come from a shared `LazyKeys`; `stage` (and its
+ * alias `term`, for missing terms) is the slot's index among positive (or missing) terms.
+ */
 class SlotMatch {
   constructor(
     readonly stage: number,

@@ -103,6 +103,7 @@ export class PlanStream<M> implements QueryStream {
     if (this.ended) throw new Error('push() after flush()');
     const seq = this.seen++;
     if (this.limiter.done) return NONE;
+    this.plan.nextEvent?.();
     if (this.passThrough && this.plan.canSkip && !this.processor.wantsClock && this.plan.canSkip(event, this.processor)) return NONE;
     const match = this.plan.classify(event);
     const reorder = this.reorder;
@@ -179,6 +180,7 @@ export function searchPlan<M>(
   const records: EventRecord<M>[] = [];
   let seq = 0;
   for (const event of events) {
+    plan.nextEvent?.();
     const match = plan.classify(event);
     if (match !== undefined) {
       const ordinal = ordinalOf(event, seq);
