@@ -8,7 +8,9 @@
  * counted in `stats.lateEvents`: results involving it may differ from `search()` over the same
  * events. With a window of 0 nothing is buffered and events at equal timestamps are taken in
  * arrival order. Only events that match some term are ordered and counted (others cannot change
- * a result), which is also why their timestamps are the only ones parsed.
+ * a result), which is also why their timestamps are the only ones parsed; without a window, a
+ * match that cannot change the state either (a later-stage event while no partial waits for its
+ * key) is dropped as early. Events must not be changed after `push` while a window holds them.
  *
  * Memory: partial sequences whose first event is older than maxspan are dropped as time
  * advances; `maxPendingPerKey` and `maxPendingTotal` bound partial sequences (and events held
