@@ -463,13 +463,16 @@ export function compilePrefilter(terms: readonly PrefilterTerm[], readers: Plain
     return mask;
   };
   if (checks.length === 1) {
-    const { read, lookup } = checks[0]!;
+    const { read, lookup, all } = checks[0]!;
     return {
       test: (event) => {
         const v = read(event);
         return typeof v === 'string' ? lookup(v) !== 0 : v !== null;
       },
-      candidates,
+      candidates: (event) => {
+        const v = read(event);
+        return typeof v === 'string' ? lookup(v) : v !== null ? all : 0;
+      },
     };
   }
   return { test: (event) => candidates(event) !== 0, candidates };
