@@ -105,18 +105,23 @@ describe('fast path', () => {
     fc.assert(
       fc.property(fc.array(conditionArb, { minLength: 1, maxLength: 3 }), fc.array(eventArb, { maxLength: 8 }), (texts, events) => {
         const exprs = texts.map(condition);
-        const prefilter = compilePrefilter(
-          exprs.map((c) => ({ condition: c })),
-          new PlainReaders(),
-        );
-        if (!prefilter) return;
         const fulls = exprs.map((e) => compileCondition(e));
-        for (const e of events) {
-          const mask = prefilter.candidates(e);
-          expect(prefilter.test(e)).toBe(mask !== 0);
-          fulls.forEach((full, t) => {
-            if ((mask & (1 << t)) === 0) expect(full(e), `${texts[t]} on ${JSON.stringify(e)}`).toBe(false);
-          });
+        // Generated code and closures alike.
+        for (const generate of [true, false]) {
+          const prefilter = compilePrefilter(
+            exprs.map((c) => ({ condition: c })),
+            new PlainReaders(),
+            undefined,
+            generate,
+          );
+          if (!prefilter) return;
+          for (const e of events) {
+            const mask = prefilter.candidates(e);
+            expect(prefilter.test(e)).toBe(mask !== 0);
+            fulls.forEach((full, t) => {
+              if ((mask & (1 << t)) === 0) expect(full(e), `${texts[t]} on ${JSON.stringify(e)}`).toBe(false);
+            });
+          }
         }
       }),
       { numRuns: 400 },

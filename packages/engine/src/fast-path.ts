@@ -111,7 +111,27 @@ const CAN_GENERATE = (() => {
  * (then the closures of `plainReader` are used); both read the same values (fast-path.test.ts).
  */
 function generatedReader(path: readonly string[], clock: Clock): PlainRead | undefined {
-  if (!CAN_GENERATE || path.length === 0 || path.some((k) => PROTOTYPE_NAMES.has(k))) return undefined;
+  if (!CAN_GENERATE || !generable(path)) return undefined;
+  const source = `"use strict";
+let last, generation = -1, value;
+function read(n0) {
+${readerBody(path)}
+}
+return function (e) {
+  if (e === last && generation === C.generation) return value;
+  last = e;
+  generation = C.generation;
+  return (value = read(e));
+};`;
+  return (new Function('U', 'C', source) as (u: typeof UNKNOWN, c: Clock) => PlainRead)(UNKNOWN, clock);
+}
+
+function generable(path: readonly string[]): boolean {
+  return path.length > 0 && !path.some((k) => PROTOTYPE_NAMES.has(k));
+}
+
+/** Statements of a plain read of `path` from `n0`, returning the scalar, null or `U`. */
+function readerBody(path: readonly string[]): string {
   const n = path.length;
   const lit = (key: string) => JSON.stringify(key);
   const lines: string[] = [];
@@ -128,18 +148,36 @@ function generatedReader(path: readonly string[], clock: Clock): PlainRead | und
   lines.push('if (v === undefined || v === null) return null;');
   lines.push('const t = typeof v;');
   lines.push('return t === "string" || t === "number" || t === "boolean" ? v : U;');
-  const source = `"use strict";
-let last, generation = -1, value;
-function read(n0) {
-${lines.join('\n')}
+  return lines.join('\n');
 }
+
+/**
+ * The prefilter's candidate mask compiled to one function: the reads and the comparisons with
+ * the literals written into the code (no closures between them, which is most of the cost on a
+ * stream where nearly every event is ruled out here).
+ */
+function generatedCandidates(groups: readonly { path: readonly string[]; byValue: ReadonlyMap<string, number>; all: number }[]): ((event: EqlEvent) => number) | undefined {
+  if (!CAN_GENERATE || !groups.every((g) => generable(g.path))) return undefined;
+  const maps: ReadonlyMap<string, number>[] = [];
+  const readers = groups.map((g, k) => `function r${k}(n0) {\n${readerBody(g.path)}\n}`);
+  const checks = groups.map((g, k) => {
+    let match: string;
+    if (g.byValue.size > 8) {
+      match = `mask |= M[${maps.length}].get(v) ?? 0;`;
+      maps.push(g.byValue);
+    } else {
+      match = [...g.byValue].map(([value, bits], i) => `${i > 0 ? 'else ' : ''}if (v === ${JSON.stringify(value)}) mask |= ${bits};`).join(' ');
+    }
+    return `v = r${k}(e);\nif (typeof v === "string") { ${match} } else if (v !== null) mask |= ${g.all};`;
+  });
+  const source = `"use strict";
+${readers.join('\n')}
 return function (e) {
-  if (e === last && generation === C.generation) return value;
-  last = e;
-  generation = C.generation;
-  return (value = read(e));
+  let mask = 0, v;
+${checks.join('\n')}
+  return mask;
 };`;
-  return (new Function('U', 'C', source) as (u: typeof UNKNOWN, c: Clock) => PlainRead)(UNKNOWN, clock);
+  return (new Function('U', 'M', source) as (u: typeof UNKNOWN, m: ReadonlyMap<string, number>[]) => (event: EqlEvent) => number)(UNKNOWN, maps);
 }
 
 /**
@@ -427,7 +465,13 @@ export interface Prefilter {
  * has no such requirement. Terms are grouped by field, so a sequence whose terms all test
  * `event.action` costs one read and one map lookup per event.
  */
-export function compilePrefilter(terms: readonly PrefilterTerm[], readers: PlainReaders, schema?: Schema): Prefilter | undefined {
+export function compilePrefilter(
+  terms: readonly PrefilterTerm[],
+  readers: PlainReaders,
+  schema?: Schema,
+  /** Compile the candidate test to code when the runtime allows (tests turn it off). */
+  generate = true,
+): Prefilter | undefined {
   const perTerm = terms.map((t) => {
     const reqs = requirements(t.condition, schema);
     if (t.category) {
@@ -452,6 +496,8 @@ export function compilePrefilter(terms: readonly PrefilterTerm[], readers: Plain
     for (const v of best.values) group.byValue.set(v, (group.byValue.get(v) ?? 0) | bit);
     groups.set(name, group);
   });
+  const generated = masks && generate ? generatedCandidates([...groups.values()]) : undefined;
+  if (generated) return { test: (event) => generated(event) !== 0, candidates: generated };
   const checks = [...groups.values()].map((g) => ({ read: readers.get(g.path), lookup: maskLookup(g.byValue), all: g.all }));
   const candidates = (event: EqlEvent): number => {
     let mask = 0;

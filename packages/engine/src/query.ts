@@ -248,6 +248,7 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
   const canSkip = prefilter
     ? (event: EqlEvent, processor: Processor<SequenceMatch>): boolean => {
         const mask = prefilter.candidates(event);
+        if (mask === 0) return true;
         if (mask < 0) return false;
         if (mask & untilBit && processor.pending > 0) return false;
         for (let t = 0; t < terms.length; t++) {
