@@ -178,14 +178,11 @@ class Compiler {
 
   plan(statement: Statement): QueryPlan<unknown> {
     const readers = this.readers;
-    return { ...this.planOf(statement), nextEvent: () => readers.next() };
-  }
-
-  private planOf(statement: Statement): QueryPlan<unknown> {
+    const nextEvent = () => readers.next();
     const query = statement.query;
     switch (query.type) {
       case 'EventQuery':
-        return eventPlan(this.test(query.filter.category, query.filter.condition), this.prefilter([query.filter])) as QueryPlan<unknown>;
+        return eventPlan(this.test(query.filter.category, query.filter.condition), this.prefilter([query.filter]), nextEvent) as QueryPlan<unknown>;
       case 'SequenceQuery': {
         const until = query.until ? this.term(query.until, query.by) : undefined;
         const first = query.terms.find((t) => !t.missing) ?? query.terms[0];
@@ -200,6 +197,7 @@ class Compiler {
         ]);
         return sequencePlan({
           ...(prefilter ? { prefilter } : {}),
+          nextEvent,
           terms: query.terms.map((t, i) => this.term(t, query.by, conditions[i])),
           until: until && { test: until.test, keys: until.keys },
           maxspanMs: query.maxspan?.millis ?? Number.POSITIVE_INFINITY,
@@ -211,6 +209,7 @@ class Compiler {
         return samplePlan(
           query.terms.map((t) => this.term(t, query.by)),
           this.prefilter(query.terms.map((t) => t.filter)),
+          nextEvent,
         ) as QueryPlan<unknown>;
     }
   }

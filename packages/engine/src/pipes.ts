@@ -48,12 +48,16 @@ export class StreamLimiter<T> {
     const first = limits[0];
     this.cap = this.headOnly ? Math.min(...limits.map((l) => l.count)) : first!.count;
     this.ringFirst = first?.from === 'tail';
+    this.done = this.cap === 0;
   }
 
-  /** True when no further result can be emitted. */
-  get done(): boolean {
-    return this.cap === 0 || (this.headOnly || !this.ringFirst ? this.passed >= this.cap : false);
+  private countPassed(): void {
+    this.passed++;
+    if (this.passed >= this.cap) this.done = true;
   }
+
+  /** True when no further result can be emitted (a field, read on every pushed event). */
+  done: boolean;
 
   /** Results held back for `finish`. */
   get pending(): number {
@@ -64,7 +68,7 @@ export class StreamLimiter<T> {
   offer(item: T, out: T[]): void {
     if (this.headOnly) {
       if (this.passed < this.cap) {
-        this.passed++;
+        this.countPassed();
         out.push(item);
       }
       return;
@@ -76,7 +80,7 @@ export class StreamLimiter<T> {
       return;
     }
     if (this.passed < this.cap) {
-      this.passed++;
+      this.countPassed();
       this.kept.push(item);
     }
   }

@@ -80,9 +80,9 @@ export interface QueryPlan<M> {
    * prefilter's candidate terms (a stream without reorder window asks).
    */
   canSkip?(event: EqlEvent, processor: Processor<M>): boolean;
-  /** Called before each event is looked at (resets per-event memos of field reads). */
-  nextEvent?(): void;
 }
+
+function noop(): void {}
 
 /** A predicate over one event (category test included). */
 export type EventTest = (event: EqlEvent) => boolean;
@@ -97,12 +97,16 @@ export type EventTest = (event: EqlEvent) => boolean;
 export type { Prefilter } from './fast-path.js';
 
 /** Plan of `category where condition`: matching events in order. */
-export function eventPlan(test: EventTest, prefilter?: Prefilter): QueryPlan<true> {
+export function eventPlan(test: EventTest, prefilter?: Prefilter, nextEvent: () => void = noop): QueryPlan<true> {
   return {
     kind: 'event',
     ordered: true,
     needsTimestamp: false,
-    classify: prefilter ? (event) => (prefilter.test(event) && test(event) ? true : undefined) : (event) => (test(event) ? true : undefined),
+    classify: (event) => {
+      if (prefilter && !prefilter.test(event)) return undefined;
+      nextEvent();
+      return test(event) ? true : undefined;
+    },
     createProcessor: () => ({
       wantsClock: false,
       pending: 0,
@@ -136,6 +140,11 @@ export interface SequencePlanInput {
   /** How join key values are reported (default: as compared). */
   readonly formatKeys?: (key: KeyTuple) => unknown[];
   readonly prefilter?: Prefilter;
+  /**
+   * Starts an event's evaluation: resets the per-event memos of field reads, so an event object
+   * changed and pushed again is read afresh. Called once the prefilter has let the event in.
+   */
+  readonly nextEvent?: () => void;
 }
 
 /** What one event matched in a sequence. */
@@ -217,9 +226,11 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
   const verdicts: boolean[] = new Array<boolean>(terms.length).fill(false);
 
   const prefilter = input.prefilter;
+  const nextEvent = input.nextEvent ?? noop;
 
   const classify = (event: EqlEvent): SequenceMatch | undefined => {
     if (prefilter && !prefilter.test(event)) return undefined;
+    nextEvent();
     let stages: StageMatch[] | undefined;
     let missing: SequenceMatch['missing'] | undefined;
     for (let t = 0; t < terms.length; t++) {
@@ -250,6 +261,8 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
         const mask = prefilter.candidates(event);
         if (mask === 0) return true;
         if (mask < 0) return false;
+        // Key reads below go through memoized readers: start this event's generation.
+        nextEvent();
         if (mask & untilBit && processor.pending > 0) return false;
         for (let t = 0; t < terms.length; t++) {
           if ((mask & (1 << t)) === 0) continue;
@@ -366,6 +379,7 @@ export type SampleMatch = { readonly filter: number; readonly keys: readonly Key
 export function samplePlan(
   filters: readonly { readonly test: EventTest; readonly keys: KeyExtractor }[],
   prefilter?: Prefilter,
+  nextEvent: () => void = noop,
 ): QueryPlan<SampleMatch> {
   return {
     kind: 'sample',
@@ -373,6 +387,7 @@ export function samplePlan(
     needsTimestamp: false,
     classify: (event) => {
       if (prefilter && !prefilter.test(event)) return undefined;
+      nextEvent();
       let match: SampleMatch | undefined;
       for (let f = 0; f < filters.length; f++) {
         const filter = filters[f]!;

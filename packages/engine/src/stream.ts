@@ -79,6 +79,8 @@ export class PlanStream<M> implements QueryStream {
   private seen = 0;
   private ended = false;
   private readonly passThrough: boolean;
+  /** The plan's `canSkip`, when this stream may use it (no reorder window). */
+  private readonly skip: ((event: EqlEvent, processor: Processor<M>) => boolean) | undefined;
 
   constructor(
     private readonly plan: QueryPlan<M>,
@@ -89,6 +91,7 @@ export class PlanStream<M> implements QueryStream {
     this.processor = plan.createProcessor(options);
     this.reorder = plan.ordered ? new ReorderBuffer(options.allowedLatenessMs ?? 0) : undefined;
     this.passThrough = !plan.ordered || (options.allowedLatenessMs ?? 0) === 0;
+    this.skip = this.passThrough ? plan.canSkip : undefined;
     this.limiter = new StreamLimiter(limits);
   }
 
@@ -105,8 +108,9 @@ export class PlanStream<M> implements QueryStream {
     if (this.ended) throw new Error('push() after flush()');
     const seq = this.seen++;
     if (this.limiter.done) return NONE;
-    this.plan.nextEvent?.();
-    if (this.passThrough && this.plan.canSkip && !this.processor.wantsClock && this.plan.canSkip(event, this.processor)) return NONE;
+    // canSkip reads only what it needs (and resets the read memos itself before using them).
+    const skip = this.skip;
+    if (skip !== undefined && !this.processor.wantsClock && skip(event, this.processor)) return NONE;
     const match = this.plan.classify(event);
     const reorder = this.reorder;
     if (match === undefined) {
@@ -182,7 +186,6 @@ export function searchPlan<M>(
   const records: EventRecord<M>[] = [];
   let seq = 0;
   for (const event of events) {
-    plan.nextEvent?.();
     const match = plan.classify(event);
     if (match !== undefined) {
       const ordinal = ordinalOf(event, seq);
