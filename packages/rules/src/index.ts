@@ -36,3 +36,5 @@ export type {
 } from './rule-tests.js';
 export { parseRuleTests, runRuleTests } from './rule-tests.js';
 export { runPackTests } from './pack-tests.js';
+export { EventError, type AlertStreamOptions } from './alert-stream-options.js';
+export { alerts } from './async-iterable.js';
