@@ -47,10 +47,10 @@ export interface Processor<M> {
    */
   matters?(match: M): boolean;
   /**
-   * Sequences: whether an event of this positive stage with these keys (read only if needed)
-   * would find something to start or extend.
+   * Sequences: whether an event of this positive stage would find something to start or extend
+   * (its keys, from `keys`, are read only if some partial waits at that stage).
    */
-  waitsFor?(stage: number, keys: () => readonly KeyTuple[]): boolean;
+  waitsFor?(stage: number, keys: KeyExtractor, event: EqlEvent): boolean;
   /** End of input. */
   finish(out: Hit[]): void;
   /** Partial sequences, buffered events and waiting results held now. */
@@ -266,10 +266,12 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
         if (mask & untilBit && processor.pending > 0) return false;
         for (let t = 0; t < terms.length; t++) {
           if ((mask & (1 << t)) === 0) continue;
-          for (const slot of slots[t]!) {
+          const termSlots = slots[t]!;
+          for (let i = 0; i < termSlots.length; i++) {
+            const slot = termSlots[i]!;
             if (slot.missing || !processor.waitsFor) return false;
             // Keys before the condition: a later-stage event whose key has no partial is moot.
-            if (processor.waitsFor(slot.index, () => terms[t]!.keys(event))) return false;
+            if (processor.waitsFor(slot.index, terms[t]!.keys, event)) return false;
           }
         }
         return true;
@@ -323,8 +325,8 @@ class SequenceProcessor implements Processor<SequenceMatch> {
     return this.matcher.dropped;
   }
 
-  waitsFor(stage: number, keys: () => readonly KeyTuple[]): boolean {
-    return this.matcher.waitsFor(stage, keys);
+  waitsFor(stage: number, keys: KeyExtractor, event: EqlEvent): boolean {
+    return this.matcher.waitsFor(stage, keys, event);
   }
 
   matters(match: SequenceMatch): boolean {

@@ -10,7 +10,7 @@
  * most one partial per non-final stage.
  */
 import type { EqlEvent } from './event.js';
-import type { KeyTuple } from './join-keys.js';
+import type { KeyExtractor, KeyTuple } from './join-keys.js';
 import { encodeKey } from './join-keys.js';
 
 /** An event that matched positive stage `stage` with these key tuples (possibly read lazily). */
@@ -82,10 +82,11 @@ export class SequenceMatcher {
   }
 
   /** Whether an event of this stage with these keys would start or extend a partial. */
-  waitsFor(stage: number, keys: () => readonly KeyTuple[]): boolean {
+  waitsFor(stage: number, keys: KeyExtractor, event: EqlEvent): boolean {
     if (stage === 0) return true;
     if (this.perSlot[stage - 1] === 0) return false;
-    for (const key of keys()) if (this.keys.get(encodeKey(key))?.slots[stage - 1]) return true;
+    const tuples = keys(event);
+    for (let i = 0; i < tuples.length; i++) if (this.keys.get(encodeKey(tuples[i]!))?.slots[stage - 1]) return true;
     return false;
   }
 
