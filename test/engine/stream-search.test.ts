@@ -52,11 +52,11 @@ const ids = (hits: Hit[]) => hits.map((h) => (h.kind === 'event' ? h.event.id : 
 describe('compiled sequences: stream() = search()', () => {
   it('for random queries over random event streams in time order', () => {
     fc.assert(
-      fc.property(queryArb, eventsArb, fc.constantFrom<'head' | 'tail'>('head', 'tail'), fc.option(fc.nat(4), { nil: undefined }), ({ text, quote }, raw, resultPosition, size) => {
+      fc.property(queryArb, eventsArb, fc.constantFrom<'head' | 'tail'>('head', 'tail'), fc.option(fc.nat(4), { nil: undefined }), fc.boolean(), ({ text, quote }, raw, resultPosition, size, trustOrder) => {
         const events = withC(raw, quote);
         // With a tiebreaker the order is total, so search() may take the input in any order.
         const query = compile(text, { tiebreakerField: 'id' });
-        const stream = query.stream({ size, resultPosition });
+        const stream = query.stream({ size, resultPosition, trustOrder });
         const streamed: Hit[] = [];
         for (const e of events) streamed.push(...stream.push(e));
         streamed.push(...stream.flush());
@@ -65,6 +65,19 @@ describe('compiled sequences: stream() = search()', () => {
       }),
       { numRuns: 300 },
     );
+  });
+  it('counts a matching event older than an earlier match as late, unless the caller trusts the order', () => {
+    const q = compile('sequence by u [any where a == "deny"] [any where a == "sso"]');
+    const events = [
+      { '@timestamp': 2, a: 'sso', u: 'x' },
+      { '@timestamp': 1, a: 'deny', u: 'x' },
+    ];
+    const checked = q.stream();
+    for (const e of events) checked.push(e);
+    expect(checked.stats.lateEvents).toBe(1);
+    const trusted = q.stream({ trustOrder: true });
+    for (const e of events) trusted.push(e);
+    expect(trusted.stats.lateEvents).toBe(0);
   });
   it('never holds more pending partials than the caps', () => {
     fc.assert(

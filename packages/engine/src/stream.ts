@@ -8,9 +8,9 @@
  * counted in `stats.lateEvents`: results involving it may differ from `search()` over the same
  * events. With a window of 0 nothing is buffered and events at equal timestamps are taken in
  * arrival order. Only events that match some term are ordered and counted (others cannot change
- * a result), which is also why their timestamps are the only ones parsed; without a window, a
- * match that cannot change the state either (a later-stage event while no partial waits for its
- * key) is dropped as early. Events must not be changed after `push` while a window holds them.
+ * a result), which is also why their timestamps are the only ones parsed. With `trustOrder` (the
+ * caller guarantees order, so lateness is not measured) a match that cannot change the state
+ * either (a later-stage event while no partial waits for its key) is dropped as early. Events must not be changed after `push` while a window holds them.
  *
  * Memory: partial sequences whose first event is older than maxspan are dropped as time
  * advances; `maxPendingPerKey` and `maxPendingTotal` bound partial sequences (and events held
@@ -52,6 +52,12 @@ export interface StreamOptions {
   readonly resultPosition?: 'head' | 'tail';
   /** Samples per join key (default 1). */
   readonly maxSamplesPerKey?: number;
+  /**
+   * The caller guarantees time order (no reorder window needed, nothing is ever late). The stream
+   * then drops a match that cannot change the state before its timestamp is read, which is
+   * faster, but an out-of-order event is no longer noticed in `stats.lateEvents`. Default false.
+   */
+  readonly trustOrder?: boolean;
 }
 
 /** A running query. */
@@ -90,7 +96,8 @@ export class PlanStream<M> implements QueryStream {
   ) {
     this.processor = plan.createProcessor(options);
     this.reorder = plan.ordered ? new ReorderBuffer(options.allowedLatenessMs ?? 0) : undefined;
-    this.passThrough = !plan.ordered || (options.allowedLatenessMs ?? 0) === 0;
+    // Dropping matches unread is only safe when lateness need not be measured.
+    this.passThrough = !plan.ordered || (options.trustOrder === true && (options.allowedLatenessMs ?? 0) === 0);
     this.skip = this.passThrough ? plan.canSkip : undefined;
     this.limiter = new StreamLimiter(limits);
   }
