@@ -22,7 +22,6 @@ export type { Runner, RunnerInput, RunnerOptions, RunnerRuleError, RunnerWarning
 export { createRunner } from './runner.js';
 export type { RouteKey } from './route-keys.js';
 export { ruleRouteKeys, foldForRouting } from './route-keys.js';
-export { fieldValues } from './route-index.js';
 export { indexMatcher } from './index-patterns.js';
 export type {
   RuleTestSuite,

@@ -1,0 +1,58 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/shared.js';
+import { requireBuilt } from './built-packages.js';
+
+interface ExportTarget {
+  readonly types?: string;
+  readonly default?: string;
+}
+
+const packages = ['parser', 'engine', 'rules'] as const;
+const page = (name: string) => readFileSync(join(repoRoot, 'docs/api', `${name}.md`), 'utf8');
+const manifest = (name: string) =>
+  JSON.parse(readFileSync(join(repoRoot, 'packages', name, 'package.json'), 'utf8')) as { exports: Record<string, ExportTarget | string> };
+
+/** Runtime exports of a built entry point. */
+async function exportsOf(file: string): Promise<string[]> {
+  return Object.keys((await import(pathToFileURL(join(repoRoot, file)).href)) as object).sort();
+}
+
+describe('the public API of the core packages', () => {
+  it('each package has one entry (rules: plus ./node and the schema), each with types that exist once built', () => {
+    requireBuilt(...packages);
+    const entries = Object.fromEntries(packages.map((name) => [name, Object.keys(manifest(name).exports)]));
+    expect(entries).toEqual({ parser: ['.'], engine: ['.'], rules: ['.', './node', './rule-schema.json'] });
+    for (const name of packages) {
+      for (const target of Object.values(manifest(name).exports)) {
+        const files = typeof target === 'string' ? [target] : [target.types, target.default];
+        for (const file of files) expect(existsSync(join(repoRoot, 'packages', name, file ?? 'missing')), `${name}: ${file}`).toBe(true);
+      }
+    }
+  });
+
+  it.each(packages)('every runtime export of @eqlkit/%s is documented in docs/api (export it on purpose or not at all)', async (name) => {
+    requireBuilt(...packages);
+    const undocumented = (await exportsOf(`packages/${name}/dist/index.js`)).filter((e) => !page(name).includes(`\`${e}`));
+    expect(undocumented, `document these in docs/api/${name}.md, or stop exporting them`).toEqual([]);
+  });
+
+  it('every runtime export of @eqlkit/rules/node is documented in docs/api/rules.md', async () => {
+    requireBuilt(...packages);
+    const undocumented = (await exportsOf('packages/rules/dist/node/index.js')).filter((e) => !page('rules').includes(`\`${e}`));
+    expect(undocumented).toEqual([]);
+  });
+
+  it('the core entry points export nothing Node-only: the file-system loaders stay in @eqlkit/rules/node', async () => {
+    requireBuilt(...packages);
+    const core = await exportsOf('packages/rules/dist/index.js');
+    for (const nodeOnly of ['loadPackDir', 'loadRuleFile', 'readTextFile', 'readPackFiles', 'createAlertTransform']) expect(core).not.toContain(nodeOnly);
+  });
+
+  it('the root README links each API page', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    for (const name of packages) expect(readme).toContain(`](docs/api/${name}.md)`);
+  });
+});
