@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
@@ -113,5 +114,21 @@ describe('createAlertTransform (Node stream adapter)', () => {
     const error = await failed;
     expect(error).toBeInstanceOf(EventError);
     expect((error as EventError).index).toBe(0);
+  });
+
+  it('gives the same alerts as pushing every event and flushing, for any events and highWaterMark', async () => {
+    const query = 'sequence by user with maxspan=5s [any where event.action == "a"] [any where event.action == "b"] | tail 3';
+    const arbitraryEvent = fc.record({ at: fc.integer({ min: 0, max: 20_000 }), action: fc.constantFrom('a', 'b', 'c'), user: fc.constantFrom('u1', 'u2') });
+    await fc.assert(
+      fc.asyncProperty(fc.array(arbitraryEvent, { maxLength: 40 }), fc.integer({ min: 1, max: 8 }), async (raw, highWaterMark) => {
+        const events = [...raw].sort((x, y) => x.at - y.at).map((e) => ({ '@timestamp': e.at, event: { action: e.action }, user: e.user }));
+        const direct = createRunner([rule(query)]);
+        const expected = [...events.flatMap((e) => direct.push(e)), ...direct.flush()];
+        const out: Alert[] = [];
+        await pipeline(Readable.from(events), createAlertTransform(createRunner([rule(query)]), { highWaterMark }), sink(out));
+        expect(out).toEqual(expected);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
