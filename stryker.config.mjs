@@ -1,0 +1,57 @@
+// Mutation testing of the parser and the engine (`pnpm mutation`; not part of `pnpm test`).
+// The machine is shared, so one or two workers; the vitest config runs only the two packages'
+// unit tests (the corpus, conformance and CLI suites are too slow to rerun per mutant).
+import { fileURLToPath } from 'node:url';
+
+// The sandbox sits two levels deeper than the repository, so point the tests at ../shared here.
+process.env.EQLKIT_SHARED ??= fileURLToPath(new URL('../shared', import.meta.url));
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'pnpm',
+  testRunner: 'vitest',
+  vitest: { configFile: 'stryker.config.vitest.ts', related: false },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  coverageAnalysis: 'perTest',
+  // The sandbox gets only what the two packages' unit tests need (an allow-list): others' work
+  // in progress and transient files elsewhere in the tree stay out of it.
+  ignorePatterns: [
+    '/*',
+    '!/package.json',
+    '!/tsconfig*.json',
+    '!/vitest.config.ts',
+    '!/stryker.config.vitest.ts',
+    '!/packages',
+    '/packages/*',
+    '!/packages/parser',
+    '!/packages/engine',
+    // The root tsconfig references every package; vite's transform reads those references.
+    '!/packages/*/tsconfig.json',
+    'dist',
+    '*.tsbuildinfo',
+    '!/test',
+    '/test/*',
+    '!/test/support',
+    '!/test/parser',
+  ],
+  disableTypeChecks: 'packages/{parser,engine}/src/**/*.ts',
+  mutate: [
+    'packages/parser/src/**/*.ts',
+    'packages/engine/src/**/*.ts',
+    '!packages/*/src/**/*.test.ts',
+    // Type-only modules and barrels hold nothing to mutate.
+    '!packages/parser/src/ast.ts',
+    '!packages/parser/src/diagnostic.ts',
+    '!packages/*/src/index.ts',
+  ],
+  // Static mutants (module-level constants) rerun every test per mutant: too costly here.
+  ignoreStatic: true,
+  concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
+  timeoutMS: 10_000,
+  reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  thresholds: { high: 90, low: 80, break: null },
+};
