@@ -1,7 +1,8 @@
 // The page's logic: load the pasted rule with @eqlkit/rules, show its diagnostics at their line
 // and column in the rule file, run it over the pasted NDJSON events and list the alerts.
+import { compileFieldGetter, parseTimestamp } from '@eqlkit/engine';
 import { formatDiagnostic } from '@eqlkit/parser';
-import { alerts, createRunner, loadRule, type Alert, type RuleDiagnostic } from '@eqlkit/rules';
+import { alerts, createRunner, loadRule, type Alert, type Rule, type RuleDiagnostic } from '@eqlkit/rules';
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const ruleInput = element<HTMLTextAreaElement>('rule');
@@ -69,6 +70,23 @@ function* parseEvents(text: string, problems: RuleDiagnostic[]): Generator<Recor
   }
 }
 
+/**
+ * The time the events span on the rule's timestamp field: as a reorder window, it puts pasted
+ * events in any order back in time order, so the answer is Elasticsearch's for the set.
+ */
+function timeSpan(rule: Rule, events: readonly Record<string, unknown>[]): number {
+  const read = compileFieldGetter(rule.settings.timestampField.split('.'));
+  let min = Infinity;
+  let max = -Infinity;
+  for (const event of events) {
+    const t = parseTimestamp(read(event));
+    if (t === undefined) continue;
+    min = Math.min(min, t);
+    max = Math.max(max, t);
+  }
+  return max >= min ? max - min + 1 : 0;
+}
+
 async function run(): Promise<void> {
   diagnosticList.replaceChildren();
   alertList.replaceChildren();
@@ -80,11 +98,12 @@ async function run(): Promise<void> {
     summary.textContent = loaded.status === 'skipped' ? `rule skipped: ${loaded.reason}` : 'the rule has errors; nothing was run';
     return;
   }
-  const runner = createRunner([loaded.rule]);
-  for (const e of runner.errors) showDiagnostic({ file: 'rule', code: e.code, severity: 'error', message: e.message, range: [0, 0], line: 1, column: 1 }, undefined);
   const problems: RuleDiagnostic[] = [];
+  const events = [...parseEvents(eventsInput.value, problems)];
+  const runner = createRunner([loaded.rule], { allowedLatenessMs: timeSpan(loaded.rule, events) });
+  for (const e of runner.errors) showDiagnostic({ file: 'rule', code: e.code, severity: 'error', message: e.message, range: [0, 0], line: 1, column: 1 }, undefined);
   let count = 0;
-  for await (const alert of alerts(runner, parseEvents(eventsInput.value, problems))) {
+  for await (const alert of alerts(runner, events)) {
     showAlert(alert);
     count++;
   }

@@ -85,6 +85,18 @@ describe('examples/browser in headless Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('gives the same alert for the events pasted newest first, and reports a malformed line', async () => {
+    const burst = oktaEvents.filter((l) => firstExpected.event_ids.includes(eventId(l)));
+    await page.fill('#rule', readFileSync(seedRulePath, 'utf8'));
+    await page.fill('#events', [...burst].reverse().join('\n') + '\n{"broken": \n');
+    await page.click('#run');
+    await expect.poll(() => page.textContent('#summary')).toBe('1 alert');
+    const alert = JSON.parse(await page.textContent('#alerts > li pre') ?? '{}') as { events: { event: { id: string } }[] };
+    expect(alert.events.map((e) => e.event.id)).toEqual(firstExpected.event_ids);
+    const diagnostics = await page.$$eval('#diagnostics > li', (items) => items.map((li) => li.textContent ?? ''));
+    expect(diagnostics).toEqual([expect.stringMatching(/^events\.ndjson:4:1: error .*invalid JSON/)]);
+  });
+
   it('shows a syntax error in the rule query at its line and column in the rule file', async () => {
     const seed = readFileSync(seedRulePath, 'utf8');
     const broken = seed.replace('event.module == "okta" and event.action == "user.authentication.sso"', 'event.module == "okta" and event.action = "user.authentication.sso"');
