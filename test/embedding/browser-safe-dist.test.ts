@@ -64,7 +64,10 @@ describe('the built core packages run in a browser', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('bundled by esbuild for a neutral platform with their npm dependencies, nothing resolves to a Node built-in', async () => {
+  it.each([
+    ['browsers', ['browser']],
+    ['any runtime (no export condition)', []],
+  ])('bundled by esbuild (neutral platform, for %s) with their npm dependencies, nothing resolves to a Node built-in', async (_for, conditions) => {
     requireBuilt('parser', 'engine', 'rules');
     const seen: string[] = [];
     const result = await build({
@@ -75,7 +78,7 @@ describe('the built core packages run in a browser', () => {
       format: 'esm',
       platform: 'neutral',
       mainFields: ['module', 'main'],
-      conditions: ['browser'],
+      conditions,
       logLevel: 'silent',
       plugins: [rejectBuiltins(seen)],
     }).catch((error: unknown) => error as Error);
