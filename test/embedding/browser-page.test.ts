@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/shared.js';
 import { requireBuilt } from './built-packages.js';
 import { serveStatic } from './static-server.js';
@@ -36,35 +36,55 @@ function positionOf(text: string, needle: string): { line: number; column: numbe
   return { line: before.length, column: before.at(-1)!.length + 1 };
 }
 
-describe('examples/browser in headless Chromium', () => {
-  let context: BrowserContext;
-  let page: Page;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
-  let userDataDir: string;
-  const pageErrors: string[] = [];
+/** The page loaded in Chromium, and what its scripts threw. */
+interface Session {
+  readonly page: Page;
+  readonly pageErrors: string[];
+  close(): Promise<void>;
+}
 
-  beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y --no-install-recommends chromium); .ci/run does it on CI`);
-    }
-    requireBuilt('parser', 'engine', 'rules');
-    const built = spawnSync(process.execPath, [join(repoRoot, 'examples/browser/build.mjs')], { encoding: 'utf8', timeout: 60_000 });
-    if (built.status !== 0) throw new Error(`examples/browser/build.mjs failed:\n${built.stderr}`);
-    server = await serveStatic(join(repoRoot, 'examples/browser/dist'));
-    userDataDir = mkdtempSync(join(tmpdir(), 'eqlkit-chromium-'));
+/**
+ * Builds the page, serves it on 127.0.0.1 and opens it in Debian's headless Chromium with a fresh
+ * profile. Throws (so every test using it fails, never skips) when Chromium is not installed.
+ */
+async function openSession(): Promise<Session> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y --no-install-recommends chromium); .ci/run does it on CI`);
+  }
+  requireBuilt('parser', 'engine', 'rules');
+  const built = spawnSync(process.execPath, [join(repoRoot, 'examples/browser/build.mjs')], { encoding: 'utf8', timeout: 60_000 });
+  if (built.status !== 0) throw new Error(`examples/browser/build.mjs failed:\n${built.stderr}`);
+  const server = await serveStatic(join(repoRoot, 'examples/browser/dist'));
+  const userDataDir = mkdtempSync(join(tmpdir(), 'eqlkit-chromium-'));
+  let context: BrowserContext | undefined;
+  const close = async () => {
+    await context?.close();
+    await server.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  };
+  try {
     context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: ARGS, timeout: 60_000 });
-    page = context.pages()[0] ?? (await context.newPage());
+    const page = context.pages()[0] ?? (await context.newPage());
+    const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(server.url);
-  }, 120_000);
+    return { page, pageErrors, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
 
+describe('examples/browser in headless Chromium', { timeout: 120_000 }, () => {
+  let opened: Promise<Session> | undefined;
+  const session = () => (opened ??= openSession());
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    const s = await opened?.catch(() => undefined);
+    await s?.close();
   });
 
   it('runs the seed rule over a burst of Okta events and shows its one alert', async () => {
+    const { page, pageErrors } = await session();
     // The burst of the first planted alert, with the background traffic around it.
     const burst = new Set(firstExpected.event_ids);
     const last = oktaEvents.findIndex((l) => eventId(l) === firstExpected.event_ids.at(-1));
@@ -86,6 +106,7 @@ describe('examples/browser in headless Chromium', () => {
   });
 
   it('gives the same alert for the events pasted newest first, and reports a malformed line', async () => {
+    const { page } = await session();
     const burst = oktaEvents.filter((l) => firstExpected.event_ids.includes(eventId(l)));
     await page.fill('#rule', readFileSync(seedRulePath, 'utf8'));
     await page.fill('#events', [...burst].reverse().join('\n') + '\n{"broken": \n');
@@ -98,6 +119,7 @@ describe('examples/browser in headless Chromium', () => {
   });
 
   it('shows a syntax error in the rule query at its line and column in the rule file', async () => {
+    const { page, pageErrors } = await session();
     const seed = readFileSync(seedRulePath, 'utf8');
     const broken = seed.replace('event.module == "okta" and event.action == "user.authentication.sso"', 'event.module == "okta" and event.action = "user.authentication.sso"');
     expect(broken).not.toBe(seed);
@@ -114,6 +136,7 @@ describe('examples/browser in headless Chromium', () => {
   });
 
   it('places a YAML rule error at its line and column too', async () => {
+    const { page } = await session();
     const yaml = readFileSync(join(repoRoot, 'rules/okta-yaml/credential_access_mfa_push_brute_force.yaml'), 'utf8');
     const broken = yaml.replace('risk_score: 73', 'risk_score: 730');
     expect(broken).not.toBe(yaml);
