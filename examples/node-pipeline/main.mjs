@@ -10,27 +10,26 @@ import { createAlertTransform, loadPackDir } from '@eqlkit/rules/node';
 const root = process.argv[2] ?? fileURLToPath(new URL('../../rules', import.meta.url));
 const packs = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => loadPackDir(`${root}/${d.name}`));
 const errors = packs.flatMap((p) => p.diagnostics).filter((d) => d.severity === 'error');
-if (errors.length > 0) throw new Error(errors.map((d) => formatRuleDiagnostic(d)).join('\n'));
+if (errors.length > 0) throw new Error(errors.map(formatRuleDiagnostic).join('\n'));
 const rules = new Map(); // a rule_id in two packs (rules/okta and its YAML twin) runs once
 for (const { rule } of packs.flatMap((p) => p.rules)) if (!rules.has(rule.ruleId)) rules.set(rule.ruleId, rule);
 const runner = createRunner([...rules.values()], { indexConstants: packs.flatMap((p) => p.manifest?.constants ?? []) });
 
-async function* events(lines) {
-  let n = 0;
-  for await (const line of lines) {
-    n++;
-    try {
-      if (line.trim() !== '') yield JSON.parse(line);
-    } catch (error) {
-      console.error(`stdin:${n}: ${error.message}`);
-    }
-  }
-}
-
+let n = 0;
 await pipeline(
-  events(createInterface({ input: process.stdin, crlfDelay: Infinity })),
+  createInterface({ input: process.stdin, crlfDelay: Infinity }),
+  async function* parse(lines) {
+    for await (const line of lines) {
+      try {
+        n++;
+        if (line.trim() !== '') yield JSON.parse(line);
+      } catch (error) {
+        console.error(`stdin:${n}: ${error.message}`); // a malformed line is reported and skipped
+      }
+    }
+  },
   createAlertTransform(runner, { onError: (error) => console.error(error.message) }),
-  async function* (alerts) {
+  async function* print(alerts) {
     for await (const alert of alerts) yield `${JSON.stringify(alert)}\n`;
   },
   process.stdout,
