@@ -1,3 +1,5 @@
+import { jsonText } from './json-text.js';
+
 /**
  * Deterministic alert ids without `node:crypto` (this package runs in browsers): two 32-bit
  * FNV-1a hashes with different offsets over the rule id and each event's identity, as 16 hex
@@ -18,15 +20,9 @@ export function eventIdentity(event: unknown): string {
   return canonicalJson(event);
 }
 
-/** JSON with object keys sorted, so key order in the input does not change the id. */
+/** JSON with object keys sorted, so key order in the input does not change the id; any depth. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    const keys = Object.keys(record).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
+  return jsonText(value, { canonical: true });
 }
 
 function fnv1a(text: string, seed: number): number {

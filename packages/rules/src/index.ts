@@ -18,6 +18,7 @@ export { satisfies } from './semver-range.js';
 export type { Alert, AlertRule, MissingEvent } from './alert.js';
 export { createAlert } from './alert.js';
 export { alertId, canonicalJson } from './alert-id.js';
+export { jsonText, type JsonTextOptions } from './json-text.js';
 export type { Runner, RunnerInput, RunnerOptions, RunnerRuleError, RunnerWarning, RunnerStats, IndexConstants } from './runner.js';
 export { createRunner } from './runner.js';
 export type { RouteKey } from './route-keys.js';

@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { isAlias, parseDocument, visit, type Document } from 'yaml';
 import { noPositions, type ParsedFile } from './parsed-file.js';
 import { ruleDiagnostic, RuleCode, type RuleDiagnostic } from './rule-diagnostic.js';
 import { yamlPositions } from './yaml-positions.js';
@@ -16,7 +16,32 @@ export function loadYaml(file: string, text: string): ParsedFile {
   if (diagnostics.length > 0) {
     return { file, text, format: 'yaml', data: undefined, positions: noPositions, diagnostics };
   }
-  return { file, text, format: 'yaml', data: doc.toJS(), positions: yamlPositions(text, doc), diagnostics };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // The yaml package refuses alias expansions that would blow up (billion laughs).
+    const message = error instanceof Error ? error.message : String(error);
+    const at = firstAliasOffset(doc);
+    const d = ruleDiagnostic(file, text, RuleCode.YamlSyntax, 'error', `invalid YAML: ${firstLine(message)}`, at, at + 1);
+    return { file, text, format: 'yaml', data: undefined, positions: noPositions, diagnostics: [d] };
+  }
+  return { file, text, format: 'yaml', data, positions: yamlPositions(text, doc), diagnostics };
+}
+
+/** Alias expansions allowed per document (the yaml package's own default, stated here). */
+const MAX_ALIAS_COUNT = 100;
+
+/** Offset of the first alias (`*name`) in the document, where an expansion problem starts. */
+function firstAliasOffset(doc: Document): number {
+  let at = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      if (isAlias(node) && node.range) at = node.range[0];
+      return visit.BREAK;
+    },
+  });
+  return at;
 }
 
 function firstLine(message: string): string {

@@ -1,5 +1,5 @@
 import type { Hit } from '../ports/engine-port.js';
-import { cellText, type TableLayout } from './record-writer.js';
+import { cellText, recordJson, type TableLayout } from './record-writer.js';
 import { readField } from '../input/read-field.js';
 
 /**
@@ -17,7 +17,7 @@ function eventRow(n: string, keys: string, event: unknown, tsPath: readonly stri
   if (typeof event === 'object' && event !== null && (event as { missing?: unknown }).missing === true && Object.keys(event).length === 1) {
     return [n, '', '(missing)', '', keys, ''];
   }
-  const json = JSON.stringify(event);
+  const json = recordJson(event);
   return [
     n,
     cellText(readField(event, tsPath)),

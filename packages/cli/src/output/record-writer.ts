@@ -1,4 +1,18 @@
+import { jsonText } from '@eqlkit/rules';
 import type { OutputFormat } from './output-format.js';
+
+/**
+ * `JSON.stringify`, falling back to an iterative writer for records nested too deeply for it
+ * (JSON.parse reads far deeper events than JSON.stringify can write).
+ */
+export function recordJson(record: unknown): string {
+  try {
+    return JSON.stringify(record);
+  } catch (error) {
+    if (error instanceof RangeError) return jsonText(record);
+    throw error;
+  }
+}
 
 /** Where printed text goes; `write` returns false when the consumer is slow (backpressure). */
 export interface Sink {
@@ -26,13 +40,13 @@ function cell(text: string, width: number): string {
 }
 
 function ndjson(sink: Sink): RecordWriter {
-  return { write: (r) => void sink.write(`${JSON.stringify(r)}\n`), end: () => undefined };
+  return { write: (r) => void sink.write(`${recordJson(r)}\n`), end: () => undefined };
 }
 
 function jsonArray(sink: Sink): RecordWriter {
   let count = 0;
   return {
-    write: (r) => void sink.write(`${count++ === 0 ? '[\n' : ',\n'}${JSON.stringify(r)}`),
+    write: (r) => void sink.write(`${count++ === 0 ? '[\n' : ',\n'}${recordJson(r)}`),
     end: () => void sink.write(count === 0 ? '[]\n' : '\n]\n'),
   };
 }
@@ -68,5 +82,5 @@ export function createRecordWriter(format: OutputFormat, sink: Sink, layout: Tab
 export function cellText(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value;
-  return JSON.stringify(value);
+  return recordJson(value);
 }
