@@ -12,3 +12,5 @@ export { EqlError, EngineCodes, locateDiagnostics, type EngineCode } from './err
 export { compileCondition, compileValue, type EventPredicate, type ExpressionOptions } from './compile-expression.js';
 export { compileFieldGetter, type FieldGetter } from './field-access.js';
 export { compareValues } from './values.js';
+export { deriveRawPrefilter, type Needle, type NeedleGroup, type PrefilterSource, type RawPrefilterSpec, type TermNeedles } from './raw-prefilter.js';
+export { compileRawPrefilter, hasHidingEscape, type RawLineFilter, type RawPrefilterOptions } from './raw-line-filter.js';

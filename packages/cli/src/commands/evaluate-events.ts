@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import type { RawPrefilterSpec } from '@eqlkit/engine';
 import type { ByteCounter } from '../input/byte-counter.js';
 import { runPipeline, type PipelineStats } from '../input/event-pipeline.js';
 import { Progress } from '../output/progress.js';
@@ -13,7 +14,12 @@ export type EventHandler = (event: Record<string, unknown>) => boolean;
  * Runs the input pipeline for `query` and `run`: progress on a terminal, and backpressure so a
  * slow reader of stdout slows the run instead of filling memory.
  */
-export async function evaluateEvents(options: EventOptions, reorder: ReorderOptions | undefined, handle: EventHandler): Promise<PipelineStats> {
+export async function evaluateEvents(
+  options: EventOptions,
+  reorder: ReorderOptions | undefined,
+  handle: EventHandler,
+  prefilter?: RawPrefilterSpec,
+): Promise<PipelineStats> {
   const counter: ByteCounter = { bytesRead: 0, totalBytes: totalBytes(options.paths) };
   let events = 0;
   const progress = new Progress(counter, () => events, process.stderr);
@@ -30,6 +36,8 @@ export async function evaluateEvents(options: EventOptions, reorder: ReorderOpti
         ...(options.tiebreakerField === undefined ? {} : { tiebreakerField: options.tiebreakerField }),
         ...(reorder ? { reorder } : {}),
         strict: options.strict,
+        ...(prefilter ? { prefilter } : {}),
+        ...(process.env.EQLKIT_THREADS === 'one' ? { threads: 'one' as const } : {}),
         report: (line) => {
           progress.stop();
           process.stderr.write(`${line}\n`);
@@ -37,10 +45,10 @@ export async function evaluateEvents(options: EventOptions, reorder: ReorderOpti
         },
       },
       counter,
-      async (event) => {
+      (event) => {
         events++;
         const stop = handle(event);
-        if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
+        if (process.stdout.writableNeedDrain) return once(process.stdout, 'drain').then(() => stop);
         return stop;
       },
     );

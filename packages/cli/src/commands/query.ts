@@ -7,6 +7,7 @@ import { createRecordWriter } from '../output/record-writer.js';
 import { engine, errorDiagnostics, type CompiledQuery, type Hit } from '../ports/engine-port.js';
 import { addEventOptions, parseSize, resolveEventOptions, SORT_ALL, type RawEventOptions } from './event-options.js';
 import { evaluateEvents } from './evaluate-events.js';
+import { lineFilterFor } from './line-filter.js';
 
 type RawQueryOptions = RawEventOptions;
 
@@ -60,7 +61,11 @@ export async function runQuery(query: string, files: readonly string[], raw: Raw
     writer.end();
     return ExitCode.Ok;
   }
-  const stats = await evaluateEvents(options, options.sortAll ? SORT_ALL : undefined, (event) => print(stream.push(event)));
+  const lineFilter = lineFilterFor(
+    [{ statement: compiled.statement, ...(options.eventCategoryField === undefined ? {} : { eventCategoryField: options.eventCategoryField }) }],
+    options.constants,
+  );
+  const stats = await evaluateEvents(options, options.sortAll ? SORT_ALL : undefined, (event) => print(stream.push(event)), lineFilter);
   if (printed < size) print(stream.flush());
   writer.end();
   stats.late += stream.stats.lateEvents;

@@ -10,6 +10,8 @@ import { createQueryChecker } from '../ports/query-checker.js';
 import { loadRules } from '../ports/rules-port.js';
 import { addEventOptions, MAX_HELD_EVENTS, parseSize, resolveEventOptions, SORT_ALL, type RawEventOptions } from './event-options.js';
 import { evaluateEvents } from './evaluate-events.js';
+import { lineFilterFor } from './line-filter.js';
+import type { PrefilterSource } from '@eqlkit/engine';
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
@@ -60,9 +62,21 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
 
   // The CLI's own window orders events for all rules at once and counts late ones; the runner
   // then needs none.
+  // The statements the runner compiles, kept for the raw-line prefilter.
+  const sources: PrefilterSource[] = [];
   const runner = createRunner(
     loaded.rules.map((r) => withFieldOverrides(r.rule, raw)),
-    { allowedLatenessMs: 0 },
+    {
+      allowedLatenessMs: 0,
+      compile: (text, compileOptions) => {
+        const compiled = engine.compile(text, compileOptions ?? {});
+        sources.push({
+          statement: compiled.statement,
+          ...(compileOptions?.eventCategoryField === undefined ? {} : { eventCategoryField: compileOptions.eventCategoryField }),
+        });
+        return compiled;
+      },
+    },
   );
   if (runner.errors.length > 0) {
     for (const e of runner.errors) process.stderr.write(`eql: rule ${e.name} (${e.ruleId}) does not compile: ${e.message}\n`);
@@ -83,7 +97,7 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
     return printed >= size;
   };
   const reorder = options.sortAll ? SORT_ALL : { windowMs: options.windowMs, maxHeld: MAX_HELD_EVENTS };
-  const stats = await evaluateEvents(options, reorder, (event) => emit(runner.push(event, input)));
+  const stats = await evaluateEvents(options, reorder, (event) => emit(runner.push(event, input)), lineFilterFor(sources, options.constants));
   if (printed < size) emit(runner.flush());
   writer.end();
   const dropped = new Map(runner.warnings().map((w) => [w.ruleId, w.dropped]));

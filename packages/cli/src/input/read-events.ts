@@ -1,7 +1,11 @@
+import { compileRawPrefilter, type RawLineFilter, type RawPrefilterSpec } from '@eqlkit/engine';
 import type { ByteCounter } from './byte-counter.js';
 import type { InputItem } from './input-item.js';
 import { readText, STDIN } from './read-text.js';
-import { splitText } from './split-text.js';
+import { ByteLineFilter, type ByteLineBatch } from './byte-lines.js';
+import { readBytes } from './read-text.js';
+import { ndjsonStart, threadedLines, threadsPay, type LineTexts } from './threaded-lines.js';
+import { splitTextBatches } from './split-text.js';
 
 const MAX_MESSAGE = 160;
 
@@ -21,30 +25,66 @@ export function displayName(path: string): string {
 }
 
 /**
- * Events from NDJSON or JSON-array text, records that are not JSON objects reported and
- * skipped.
+ * A raw-line prefilter for the input: records it rejects are counted in `skipped` and never
+ * parsed (no event of them could match the query).
  */
-export async function* parseRecords(text: AsyncIterable<string>, file: string): AsyncGenerator<InputItem> {
-  for await (const item of splitText(text)) {
-    if (item.kind === 'error') {
-      yield { kind: 'problem', scope: 'file', file, line: item.error.line, message: item.error.message };
-      continue;
+export interface RecordFilter {
+  readonly test: RawLineFilter;
+  /** What `test` was compiled from (a worker thread compiles its own). */
+  readonly spec?: RawPrefilterSpec;
+  skipped: number;
+}
+
+/**
+ * Events from NDJSON or JSON-array text, records that are not JSON objects reported and
+ * skipped; with a `filter`, records it rejects are dropped unparsed.
+ */
+export async function* parseRecords(text: AsyncIterable<string>, file: string, filter?: RecordFilter): AsyncGenerator<InputItem> {
+  for await (const batch of parseRecordBatches(text, file, filter)) yield* batch;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/** The texts of a batch of byte lines. */
+export function batchTexts(batch: ByteLineBatch): LineTexts {
+  return { texts: batch.lines.length === 0 ? [] : decoder.decode(batch.utf8).split('\n'), lines: batch.lines, skipped: batch.skipped };
+}
+
+/** The lines of a plain NDJSON file prefiltered as bytes on this thread. */
+async function* byteLines(path: string, counter: ByteCounter, spec: RawPrefilterSpec | undefined): AsyncGenerator<LineTexts> {
+  const lines = new ByteLineFilter(spec ? compileRawPrefilter(spec, { utf8Bytes: true }) : undefined);
+  for await (const chunk of readBytes(path, counter)) yield batchTexts(lines.push(chunk));
+  yield batchTexts(lines.end());
+}
+
+/** `parseRecords` a chunk of text at a time (one await per chunk, not per record). */
+export async function* parseRecordBatches(text: AsyncIterable<string>, file: string, filter?: RecordFilter): AsyncGenerator<InputItem[]> {
+  for await (const batch of splitTextBatches(text)) {
+    const items: InputItem[] = [];
+    for (const { text: json, line } of batch.records) {
+      if (filter && !filter.test(json)) {
+        filter.skipped++;
+        continue;
+      }
+      items.push(parseRecord(json, line, file));
     }
-    const { text: json, line } = item.record;
-    let value: unknown;
-    try {
-      value = JSON.parse(json);
-    } catch (err) {
-      const reason = json.length === 0 ? 'missing array element' : shorten((err as Error).message);
-      yield { kind: 'problem', scope: 'record', file, line, message: `invalid JSON: ${reason}` };
-      continue;
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      yield { kind: 'problem', scope: 'record', file, line, message: `invalid JSON: expected an object, got ${describe(value)}` };
-      continue;
-    }
-    yield { kind: 'event', event: value as Record<string, unknown>, file, line };
+    if (batch.error) items.push({ kind: 'problem', scope: 'file', file, line: batch.error.line, message: batch.error.message });
+    if (items.length > 0) yield items;
   }
+}
+
+function parseRecord(json: string, line: number, file: string): InputItem {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (err) {
+    const reason = json.length === 0 ? 'missing array element' : shorten((err as Error).message);
+    return { kind: 'problem', scope: 'record', file, line, message: `invalid JSON: ${reason}` };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { kind: 'problem', scope: 'record', file, line, message: `invalid JSON: expected an object, got ${describe(value)}` };
+  }
+  return { kind: 'event', event: value as Record<string, unknown>, file, line };
 }
 
 /**
@@ -52,15 +92,38 @@ export async function* parseRecords(text: AsyncIterable<string>, file: string): 
  * record, whatever the file size. A read error (a truncated gzip) ends that file with a
  * problem and goes on with the next.
  */
-export async function* readEvents(paths: readonly string[], counter: ByteCounter): AsyncGenerator<InputItem> {
+export async function* readEvents(paths: readonly string[], counter: ByteCounter, filter?: RecordFilter): AsyncGenerator<InputItem> {
+  for await (const batch of readEventBatches(paths, counter, filter)) yield* batch;
+}
+
+/** `readEvents` in batches (the records of one chunk of text). */
+export async function* readEventBatches(
+  paths: readonly string[],
+  counter: ByteCounter,
+  filter?: RecordFilter,
+  threads: 'auto' | 'one' = 'auto',
+): AsyncGenerator<InputItem[]> {
   for (const path of paths) {
     const file = displayName(path);
     try {
-      yield* parseRecords(readText(path, counter), file);
+      const start = ndjsonStart(path);
+      if (start === undefined || (!filter?.spec && !(threads === 'auto' && threadsPay(path)))) {
+        yield* parseRecordBatches(readText(path, counter), file, filter);
+        continue;
+      }
+      // Plain NDJSON: lines prefiltered as bytes, decoded only when they pass; on a worker
+      // thread for a large file (it reads, splits and prefilters, this thread parses).
+      const batches = threads === 'auto' && threadsPay(path) ? threadedLines(path, start, filter?.spec, counter) : byteLines(path, counter, filter?.spec);
+      for await (const batch of batches) {
+        if (filter) filter.skipped += batch.skipped;
+        const items: InputItem[] = [];
+        for (let i = 0; i < batch.texts.length; i++) items.push(parseRecord(batch.texts[i] as string, batch.lines[i] as number, file));
+        if (items.length > 0) yield items;
+      }
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       const message = e.code === 'Z_BUF_ERROR' || e.code === 'Z_DATA_ERROR' ? `truncated or corrupt gzip: ${e.message}` : `cannot read: ${e.message}`;
-      yield { kind: 'problem', scope: 'file', file, message };
+      yield [{ kind: 'problem', scope: 'file', file, message }];
     }
   }
 }

@@ -7,7 +7,7 @@ import type { ByteCounter } from './byte-counter.js';
 export const STDIN = '-';
 
 async function* rawChunks(path: string, counter: ByteCounter): AsyncGenerator<Buffer> {
-  const stream: AsyncIterable<Buffer> = path === STDIN ? process.stdin : createReadStream(path, { highWaterMark: 1 << 16 });
+  const stream: AsyncIterable<Buffer> = path === STDIN ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
   for await (const chunk of stream) {
     counter.bytesRead += chunk.length;
     yield chunk;

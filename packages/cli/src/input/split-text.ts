@@ -9,6 +9,23 @@ export type SplitItem = { kind: 'record'; record: TextRecord } | { kind: 'error'
  * otherwise. Deciding on the first character lets a one-line `[...]` file work as an array too.
  */
 export async function* splitText(chunks: AsyncIterable<string>): AsyncGenerator<SplitItem> {
+  for await (const batch of splitTextBatches(chunks)) {
+    for (const record of batch.records) yield { kind: 'record', record };
+    if (batch.error) yield { kind: 'error', error: batch.error };
+  }
+}
+
+/** The records of one chunk of text (and, at the end, a structural error). */
+export interface SplitBatch {
+  readonly records: readonly TextRecord[];
+  readonly error?: SplitError;
+}
+
+/**
+ * `splitText` a chunk at a time: one await per chunk instead of one per record, which is most of
+ * the cost of a per-record async generator on a large file.
+ */
+export async function* splitTextBatches(chunks: AsyncIterable<string>): AsyncGenerator<SplitBatch> {
   let splitter: Splitter | undefined;
   let held = '';
   for await (const chunk of chunks) {
@@ -19,13 +36,11 @@ export async function* splitText(chunks: AsyncIterable<string>): AsyncGenerator<
       splitter = held[first] === '[' ? new ArraySplitter() : new LineSplitter();
       const text = held;
       held = '';
-      for (const record of splitter.push(text)) yield { kind: 'record', record };
+      yield { records: splitter.push(text) };
       continue;
     }
-    for (const record of splitter.push(chunk)) yield { kind: 'record', record };
+    yield { records: splitter.push(chunk) };
   }
   if (!splitter) return;
-  const { records, error } = splitter.end();
-  for (const record of records) yield { kind: 'record', record };
-  if (error) yield { kind: 'error', error };
+  yield splitter.end();
 }

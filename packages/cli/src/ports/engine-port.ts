@@ -5,7 +5,7 @@ export type { CompiledQuery, CompileOptions, Hit, QueryStream };
 
 /** What the CLI needs from `@eqlkit/engine` (an interface so tests and checks can swap it). */
 export interface EnginePort {
-  compile(text: string, options: CompileOptions): CompiledQuery;
+  compile(text: Parameters<typeof compile>[0], options: CompileOptions): CompiledQuery;
 }
 
 /** The diagnostics of an `EqlError` (a user error in the query); undefined for anything else. */

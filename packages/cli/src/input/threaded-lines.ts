@@ -1,0 +1,89 @@
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { RawPrefilterSpec } from '@eqlkit/engine';
+import type { ByteCounter } from './byte-counter.js';
+import type { LineBatch, LineWorkerData } from './line-batch.js';
+import { STDIN } from './read-text.js';
+import { batchTexts } from './read-events.js';
+
+/** Below this size one thread is as fast (starting a worker costs tens of milliseconds). */
+export const THREADED_MIN_BYTES = 32 << 20;
+
+const WORKER = new URL('./line-worker.js', import.meta.url);
+
+/** True when a worker thread can read the file: big enough, and the worker script is built. */
+export function threadsPay(path: string, minBytes = THREADED_MIN_BYTES): boolean {
+  if (path === STDIN || !existsSync(fileURLToPath(WORKER))) return false;
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return stat !== undefined && stat.size >= minBytes;
+}
+
+/**
+ * Where the first record starts when the file is plain NDJSON (not stdin, not gzip, not a JSON
+ * array, not empty): the byte readers handle those. Undefined otherwise.
+ */
+export function ndjsonStart(path: string): number | undefined {
+  if (path === STDIN) return undefined;
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat?.isFile()) return undefined;
+  const head = Buffer.alloc(4096);
+  const fd = openSync(path, 'r');
+  let n: number;
+  try {
+    n = readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (n >= 2 && head[0] === 0x1f && head[1] === 0x8b) return undefined;
+  const start = n >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  for (let i = start; i < n; i++) {
+    const c = head[i] as number;
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
+    return c === 0x5b /* [ */ ? undefined : start;
+  }
+  return undefined;
+}
+
+/** One batch of lines: the texts, their line numbers and the lines dropped. */
+export interface LineTexts {
+  readonly texts: readonly string[];
+  readonly lines: Int32Array;
+  readonly skipped: number;
+}
+
+/**
+ * The lines of an NDJSON file read, split and prefiltered on a worker thread, in file order, a
+ * batch at a time. Each batch received is acknowledged, letting the worker read on: at most a
+ * few batches are ever queued. Throws the worker's read error.
+ */
+export async function* threadedLines(path: string, start: number, spec: RawPrefilterSpec | undefined, counter: ByteCounter): AsyncGenerator<LineTexts> {
+  const data: LineWorkerData = { path, start, spec };
+  const worker = new Worker(WORKER, { workerData: data });
+  const queue: LineBatch[] = [];
+  let wake: (() => void) | undefined;
+  let failure: Error | undefined;
+  worker.on('message', (batch: LineBatch) => {
+    queue.push(batch);
+    wake?.();
+  });
+  worker.on('error', (err) => {
+    failure = err;
+    wake?.();
+  });
+  worker.on('exit', () => wake?.());
+  try {
+    for (;;) {
+      while (queue.length === 0 && !failure) await new Promise<void>((resolve) => (wake = resolve));
+      const batch = queue.shift();
+      if (!batch) throw failure ?? new Error('line worker stopped');
+      if (batch.kind === 'error') throw new Error(batch.message);
+      worker.postMessage(0);
+      counter.bytesRead += batch.bytes;
+      yield batchTexts(batch);
+      if (batch.done) return;
+    }
+  } finally {
+    await worker.terminate();
+  }
+}

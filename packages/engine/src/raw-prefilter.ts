@@ -1,0 +1,178 @@
+import type { EventFilter, Expression, Statement, Term } from '@eqlkit/parser';
+import { parseIp } from './ip.js';
+import { toBoolean, toNumber } from './values.js';
+
+/**
+ * A text an NDJSON line must contain: a string the query compares a field with, as JSON writes it
+ * (`JSON.stringify` escapes, no quotes). `caseInsensitive` needles are ASCII-lowercased and hold
+ * only ASCII (the query path folds A-Z/a-z only), to be found in the ASCII-folded line.
+ */
+export interface Needle {
+  readonly text: string;
+  readonly caseInsensitive: boolean;
+}
+
+/** Needles of which at least one must be in the line (`in`, an `or`, a list of patterns). */
+export type NeedleGroup = readonly Needle[];
+
+/** What one term (or event query) needs: every group satisfied. An empty list needs nothing. */
+export interface TermNeedles {
+  readonly groups: readonly NeedleGroup[];
+}
+
+/**
+ * A raw-line prefilter: a line can match only if some term's groups are all present. Plain data
+ * (it crosses to worker threads as is).
+ */
+export interface RawPrefilterSpec {
+  readonly terms: readonly TermNeedles[];
+}
+
+/** A statement to derive needles from, with the fields set from outside the line. */
+export interface PrefilterSource {
+  readonly statement: Statement;
+  /** Field holding the category of `process where` (default `event.category`). */
+  readonly eventCategoryField?: string;
+  /**
+   * Fields whose value may come from elsewhere than the line (`--field`, index constants): their
+   * predicates impose nothing on the line.
+   */
+  readonly constantFields?: Iterable<string>;
+}
+
+/** Strings dynamic mapping reads as dates: compared as instants, so the text may differ. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:$|T)/;
+/**
+ * True when `run` could be part of a number or boolean read as text by a keyword field (`5.0E10`,
+ * `-Infinity`, `NaN`, `true`): the JSON line may write that value otherwise (`5e10`), so such a
+ * run is not used.
+ */
+function numberText(run: string): boolean {
+  if (/^[-+0-9.eE\s]*$/.test(run)) return true;
+  const lower = run.toLowerCase();
+  return ['-infinity', 'nan', 'true', 'false'].some((w) => w.includes(lower));
+}
+
+/** The needle for a value the field must equal (`==`, `in`); undefined when unusable. */
+function equalityNeedle(value: string, caseInsensitive: boolean): Needle | undefined {
+  if (ISO_DATE.test(value) || parseIp(value) !== undefined || toNumber(value) !== undefined || toBoolean(value) !== undefined) return undefined;
+  return textNeedle(value, caseInsensitive);
+}
+
+/** `value` as JSON text; case-insensitive ones cut to their longest ASCII run and lowercased. */
+function textNeedle(value: string, caseInsensitive: boolean): Needle | undefined {
+  let text = JSON.stringify(value).slice(1, -1);
+  if (caseInsensitive) {
+    let best = '';
+    for (const run of text.split(/[^\x00-\x7f]+/)) if (run.length > best.length) best = run;
+    text = best.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  }
+  // U+FFFD may stand for undecodable bytes, which a byte-level search would not find.
+  if (text.length === 0 || numberText(text) || text.includes('\ufffd')) return undefined;
+  return { text, caseInsensitive };
+}
+
+/** The longest literal run of a wildcard pattern (`*` and `?` split it; `\` is literal in EQL). */
+function patternNeedle(pattern: string, caseInsensitive: boolean): Needle | undefined {
+  const hasWildcard = pattern.includes('*') || pattern.includes('?');
+  if (!hasWildcard) return caseInsensitive ? textNeedle(pattern, true) : equalityNeedle(pattern, false);
+  let best: Needle | undefined;
+  for (const run of pattern.split(/[*?]+/)) {
+    const needle = textNeedle(run, caseInsensitive);
+    if (needle && (!best || needle.text.length > best.text.length)) best = needle;
+  }
+  return best;
+}
+
+/** The group a list of alternatives gives: undefined when one of them needs nothing. */
+function group(alternatives: ReadonlyArray<Needle | undefined | null>): NeedleGroup[] {
+  const out: Needle[] = [];
+  for (const n of alternatives) {
+    // null: an alternative that never matches (a null literal), so it needs nothing to exclude.
+    if (n === null) continue;
+    if (n === undefined) return [];
+    if (!out.some((o) => o.text === n.text && o.caseInsensitive === n.caseInsensitive)) out.push(n);
+  }
+  return out.length === 0 ? [] : [out];
+}
+
+/** How selective a group looks: its shortest needle (longer needles are rarer). */
+const strength = (g: NeedleGroup) => Math.min(...g.map((n) => n.text.length)) - g.length / 100;
+
+function best(groups: readonly NeedleGroup[]): NeedleGroup {
+  return groups.reduce((a, b) => (strength(b) > strength(a) ? b : a));
+}
+
+class Deriver {
+  constructor(private readonly constants: ReadonlySet<string>) {}
+
+  /** Groups every event satisfying `e` meets (a sound under-approximation of `e`). */
+  groups(e: Expression): NeedleGroup[] {
+    switch (e.type) {
+      case 'Logical': {
+        const left = this.groups(e.left);
+        const right = this.groups(e.right);
+        if (e.op === 'and') return [...left, ...right];
+        if (left.length === 0 || right.length === 0) return [];
+        return group([...best(left), ...best(right)]);
+      }
+      case 'Comparison': {
+        if (e.op !== '==') return [];
+        const [field, lit] = e.left.type === 'Field' ? [e.left, e.right] : [e.right, e.left];
+        if (field.type !== 'Field' || lit.type !== 'String' || this.constants.has(field.name)) return [];
+        return group([equalityNeedle(lit.value, false)]);
+      }
+      case 'In': {
+        if (e.negated || e.value.type !== 'Field' || this.constants.has(e.value.name)) return [];
+        return group(e.list.map((x) => (x.type === 'Null' ? null : x.type === 'String' ? equalityNeedle(x.value, e.caseInsensitive) : undefined)));
+      }
+      case 'Match': {
+        if (e.value.type !== 'Field' || this.constants.has(e.value.name)) return [];
+        if (e.op === 'regex' || e.op === 'regex~') return [];
+        const ci = e.op !== 'like';
+        return group(e.patterns.map((p) => (p.type === 'Null' ? null : p.type === 'String' ? patternNeedle(p.value, ci) : undefined)));
+      }
+      default:
+        return [];
+    }
+  }
+
+  filter(f: EventFilter, categoryField: string): TermNeedles {
+    const groups = this.groups(f.condition);
+    if (!f.category.any && f.category.name !== undefined && !this.constants.has(categoryField)) {
+      const needle = equalityNeedle(f.category.name, false);
+      if (needle) groups.unshift([needle]);
+    }
+    return { groups };
+  }
+}
+
+/** Every term of a statement: positive, missing (`![...]`) and `until` alike. */
+function filters(statement: Statement): EventFilter[] {
+  const q = statement.query;
+  if (q.type === 'EventQuery') return [q.filter];
+  const terms: Term[] = [...q.terms];
+  if (q.type === 'SequenceQuery' && q.until) terms.push(q.until);
+  return terms.map((t) => t.filter);
+}
+
+/**
+ * The raw-line prefilter of statements: for each term, the strings a JSON line must contain for
+ * the event to match it. Undefined when some term needs nothing (every line must be parsed).
+ * Sound by construction: a needle is only required where the query compares a field with a string
+ * by text (`==`, `in`, `:`, `like`), numbers, booleans, dates and IPs (compared by value, so
+ * written in other ways) are left out, and constant fields are skipped. The matcher lets lines
+ * with JSON escapes that could hide a needle through (see `compileRawPrefilter`).
+ */
+export function deriveRawPrefilter(sources: readonly PrefilterSource[]): RawPrefilterSpec | undefined {
+  const terms: TermNeedles[] = [];
+  for (const source of sources) {
+    const deriver = new Deriver(new Set(source.constantFields ?? []));
+    for (const f of filters(source.statement)) {
+      const term = deriver.filter(f, source.eventCategoryField ?? 'event.category');
+      if (term.groups.length === 0) return undefined;
+      terms.push(term);
+    }
+  }
+  return terms.length === 0 ? undefined : { terms };
+}
