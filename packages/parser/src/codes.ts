@@ -25,6 +25,8 @@ export const DiagnosticCode = {
   QueryTooLong: 'EQL1020',
   /** Brackets nest deeper than `maxDepth`, or the tree is deeper than `maxTreeDepth`. */
   NestingTooDeep: 'EQL1021',
+  /** A bracketed list (`in (...)` members, function arguments) longer than `maxListSize`. */
+  ListTooLong: 'EQL1022',
 
   /** A function name that is not in the catalogue. */
   UnknownFunction: 'EQL2001',

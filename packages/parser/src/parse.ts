@@ -28,6 +28,12 @@ export interface ParseOptions {
    * recursively.
    */
   maxTreeDepth?: number;
+  /**
+   * Most members of one bracketed list (`in (...)`, function arguments). Default 65,536, as
+   * Elasticsearch's `index.max_terms_count`. Checked on the tokens, before the grammar runs, so
+   * a huge list costs a scan rather than a parse.
+   */
+  maxListSize?: number;
 }
 
 /** `ast` is set whenever the text is syntactically valid, even when semantic checks report errors. */
@@ -41,6 +47,7 @@ const DEFAULT_MAX_DEPTH = 200;
 /** Bracket nesting the grammar survives with room to spare (it overflows near 400 under tsx). */
 const BRACKET_HARD_LIMIT = 256;
 const DEFAULT_MAX_TREE_DEPTH = 1000;
+const DEFAULT_MAX_LIST_SIZE = 65_536;
 
 /** Parses and checks a whole EQL statement. Never throws. */
 export function parse(text: string, options: ParseOptions = {}): ParseResult<Statement> {
@@ -95,6 +102,7 @@ function run(
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const maxDepth = Math.min(options.maxDepth ?? DEFAULT_MAX_DEPTH, BRACKET_HARD_LIMIT);
   const maxTreeDepth = options.maxTreeDepth ?? DEFAULT_MAX_TREE_DEPTH;
+  const maxListSize = options.maxListSize ?? DEFAULT_MAX_LIST_SIZE;
   if (text.length > maxLength) {
     sink.report(DiagnosticCode.QueryTooLong, `query is ${text.length} characters long; the limit is ${maxLength}`, [0, 0]);
     return undefined;
@@ -115,7 +123,7 @@ function run(
       sink.report(DiagnosticCode.UnterminatedComment, 'unterminated comment: missing `*/`', [comment.startOffset, comment.startOffset + 2]);
     }
   }
-  if (!checkNesting(lexed.tokens, maxDepth, sink)) return undefined;
+  if (!checkNesting(lexed.tokens, maxDepth, maxListSize, sink)) return undefined;
 
   const cst = parseTokens(lexed.tokens, entry);
   if (eqlParser.errors.length > 0) {
@@ -216,20 +224,28 @@ function reportAll(sink: DiagnosticSink, problems: readonly LiteralProblem[]): v
 
 /**
  * The grammar recurses once per bracket level; refusing deep bracket nesting before parsing keeps
- * hostile input (10,000 `(`) from overflowing the stack.
+ * hostile input (10,000 `(`) from overflowing the stack. Commas are counted per open bracket, so
+ * an over-long list is refused before the grammar spends seconds on it.
  */
-function checkNesting(list: readonly IToken[], maxDepth: number, sink: DiagnosticSink): boolean {
-  let depth = 0;
+function checkNesting(list: readonly IToken[], maxDepth: number, maxListSize: number, sink: DiagnosticSink): boolean {
+  // Commas seen directly inside each open bracket; index 0 is the top level.
+  const commas: number[] = [0];
   for (const t of list) {
     const name = t.tokenType.name;
     if (name === 'LParen' || name === 'LBracket' || name === 'MissingOpen') {
-      depth++;
-      if (depth > maxDepth) {
+      commas.push(0);
+      if (commas.length - 1 > maxDepth) {
         sink.report(DiagnosticCode.NestingTooDeep, `brackets nest more than ${maxDepth} levels deep`, tokenRange(t));
         return false;
       }
     } else if (name === 'RParen' || name === 'RBracket') {
-      depth = Math.max(0, depth - 1);
+      if (commas.length > 1) commas.pop();
+    } else if (name === 'Comma') {
+      const count = ++commas[commas.length - 1]!;
+      if (count >= maxListSize && commas.length > 1) {
+        sink.report(DiagnosticCode.ListTooLong, `list has more than ${maxListSize} members`, tokenRange(t), 'split the list, or match a pattern instead');
+        return false;
+      }
     }
   }
   return true;
