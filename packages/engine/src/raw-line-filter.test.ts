@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { asUtf8Bytes, compileRawPrefilter, hasHidingEscape } from './raw-line-filter.js';
+import type { Needle, RawPrefilterSpec } from './raw-prefilter.js';
+
+const spec = (...terms: Needle[][][]): RawPrefilterSpec => ({ terms: terms.map((groups) => ({ groups })) });
+const cs = (text: string): Needle => ({ text, caseInsensitive: false });
+const ci = (text: string): Needle => ({ text, caseInsensitive: true });
+
+/** The filter's meaning, written plainly: some term with every group present. */
+function naive(s: RawPrefilterSpec, line: string): boolean {
+  if (!line.startsWith('{') || !line.endsWith('}')) return true;
+  const folded = line.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const has = (n: Needle) => (n.caseInsensitive ? folded : line).includes(n.text);
+  return s.terms.some((t) => t.groups.every((g) => g.some(has))) || hasHidingEscape(line);
+}
+
+describe('compileRawPrefilter', () => {
+  it('passes a line holding every group of some term, and only then', () => {
+    const f = compileRawPrefilter(spec([[cs('deny_push')], [cs('okta')]], [[cs('sso')]]));
+    expect(f('{"a":"deny_push","m":"okta"}')).toBe(true);
+    expect(f('{"a":"deny_push"}')).toBe(false);
+    expect(f('{"a":"sso"}')).toBe(true);
+    expect(f('{"a":"SSO"}')).toBe(false);
+  });
+
+  it('finds case-insensitive needles in the ASCII-folded line', () => {
+    const f = compileRawPrefilter(spec([[ci('powershell')]]));
+    expect(f('{"p":"C:\\\\PowerShell.EXE"}')).toBe(true);
+    expect(f('{"p":"cmd.exe"}')).toBe(false);
+  });
+
+  it('lets through lines whose escapes could hide a needle (\\u, \\/), not those with only \\\\ or \\"', () => {
+    const f = compileRawPrefilter(spec([[cs('user.authentication.sso')]]));
+    expect(f('{"a":"\\u0075ser.authentication.sso"}')).toBe(true);
+    expect(f('{"a":"user\\/x"}')).toBe(true);
+    expect(f('{"a":"C:\\\\users \\"q\\""}')).toBe(false);
+    expect(f('{"a":"C:\\\\\\\\u"}')).toBe(false);
+  });
+
+  it('lets through lines that are not one JSON object, so the parser reports them', () => {
+    const f = compileRawPrefilter(spec([[cs('zzz')]]));
+    expect(f('{"a":1')).toBe(true);
+    expect(f('[1]')).toBe(true);
+    expect(f(' {"a":1}')).toBe(true);
+  });
+
+  it('finds non-ASCII needles in raw UTF-8 bytes read one per character', () => {
+    const f = compileRawPrefilter(spec([[cs('café')]]), { utf8Bytes: true });
+    expect(f(asUtf8Bytes('{"a":"le café"}'))).toBe(true);
+    expect(f(asUtf8Bytes('{"a":"le cafe"}'))).toBe(false);
+    expect(asUtf8Bytes('é😀')).toBe('\xc3\xa9\xf0\x9f\x98\x80');
+  });
+
+  const alphabet = fc.constantFrom('a', 'b', 'A', 'B', 'é', '\\', 'u', '/', '"', 'x');
+  const text = (max: number) => fc.array(alphabet, { minLength: 1, maxLength: max }).map((cs) => cs.join(''));
+  const needle = fc.record({ text: text(3), caseInsensitive: fc.boolean() }).map((n) => (n.caseInsensitive ? { ...n, text: n.text.toLowerCase() } : n));
+  const specs = (min: number) =>
+    fc
+      .array(fc.array(fc.array(needle, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }), { minLength: min, maxLength: min + 6 })
+      .map((terms) => spec(...terms));
+
+  it('indexOf and Aho-Corasick paths agree with the plain definition (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.oneof(specs(1), specs(12)), fc.array(text(40).map((t) => `{${t}}`), { maxLength: 8 }), (s, lines) => {
+        const f = compileRawPrefilter(s);
+        for (const line of lines) expect(f(line)).toBe(naive(s, line));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the same answer on raw UTF-8 bytes as on the decoded line (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.oneof(specs(1), specs(12)), fc.array(text(40).map((t) => `{${t}}`), { maxLength: 8 }), (s, lines) => {
+        const f = compileRawPrefilter(s);
+        const b = compileRawPrefilter(s, { utf8Bytes: true });
+        for (const line of lines) expect(b(asUtf8Bytes(line))).toBe(f(line));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
