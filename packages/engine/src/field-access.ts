@@ -38,9 +38,13 @@ function pathReader(segments: readonly string[]): FieldGetter {
   levels[n] = identity;
   for (let i = n - 1; i >= 0; i--) {
     const candidates: Candidate[] = [];
+    // Keys grow one segment at a time (not sliced and joined per candidate), so a path of n
+    // segments costs O(n^2) here rather than O(n^3). Object.prototype's names hold no dot: only
+    // a one-segment key can be inherited, dotted ones are checked as own just in case.
+    let key = '';
     for (let j = i + 1; j <= n; j++) {
-      const key = segments.slice(i, j).join('.');
-      candidates.push({ key, guard: key in Object.prototype, next: levels[j] ?? identity });
+      key = j === i + 1 ? segments[i]! : `${key}.${segments[j - 1]!}`;
+      candidates.push({ key, guard: j === i + 1 ? key in Object.prototype : true, next: levels[j] ?? identity });
     }
     levels[i] = levelReader(candidates);
   }
