@@ -1,0 +1,147 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compile, compileRawPrefilter, deriveRawPrefilter, type EqlEvent, type PrefilterSource, type RawLineFilter } from '@eqlkit/engine';
+import { asUtf8Bytes } from '../../packages/engine/src/raw-line-filter.js';
+import { createRunner, loadRule, type Alert, type Rule } from '@eqlkit/rules';
+import { sharedPath } from '../support/shared.js';
+import { generateCorpusEvents, prng } from '../rules/corpus-events.js';
+import { escapedJson } from './escaped-json.js';
+
+// The raw-line prefilter must never drop a line whose event could take part in a result: the
+// results over every line and over the lines it passes are compared, for generated events
+// written with JSON escapes, in other letter cases, with constants added after parsing.
+
+const SEED_RULE = `sequence by user.email with maxspan=10m
+  [any where event.module == "okta" and event.action == "user.mfa.okta_verify.deny_push"]
+  [any where event.module == "okta" and event.action == "user.mfa.okta_verify.deny_push"]
+  [any where event.module == "okta" and event.action == "user.authentication.sso"]`;
+
+/** Both ways the CLI tests lines: decoded text, and raw UTF-8 bytes one per character. */
+function filters(sources: readonly PrefilterSource[]): RawLineFilter[] {
+  const spec = deriveRawPrefilter(sources);
+  if (!spec) return [() => true];
+  const text = compileRawPrefilter(spec);
+  const bytes = compileRawPrefilter(spec, { utf8Bytes: true });
+  return [text, (line) => bytes(asUtf8Bytes(line))];
+}
+
+const hitIds = (hits: ReturnType<ReturnType<typeof compile>['search']>) =>
+  hits.map((h) => (h.kind === 'event' ? [String((h.event as { id?: unknown }).id)] : h.events.map((e) => String((e as { id?: unknown } | null)?.id))));
+
+const ACTIONS = ['user.mfa.okta_verify.deny_push', 'user.mfa.okta_verify.deny_push', 'user.authentication.sso', 'USER.authentication.sso', 'user.mfa.okta_verify.deny_pus'];
+const oktaEvent = fc.record({
+  action: fc.constantFrom(...ACTIONS),
+  module: fc.constantFrom('okta', 'okta', 'OKTA', undefined),
+  email: fc.constantFrom('b/c@x.io', 'b/c@x.io', 'é@x.io', undefined),
+  gap: fc.integer({ min: 0, max: 120_000 }),
+  dotted: fc.boolean(),
+});
+
+describe('raw-line prefilter soundness', () => {
+  it('the seed rule finds the same sequences over every line as over the lines the prefilter passes (fast-check, escapes)', () => {
+    const query = compile(SEED_RULE);
+    let withHits = 0;
+    fc.assert(
+      fc.property(fc.array(oktaEvent, { minLength: 15, maxLength: 40 }), fc.double({ min: 0, max: 0.3, noNaN: true }), fc.integer(), (specs, rate, seed) => {
+        const random = prng(seed);
+        let time = Date.UTC(2026, 2, 2);
+        const lines = specs.map((s, i) => {
+          time += s.gap;
+          const fields = { '@timestamp': new Date(time).toISOString(), id: i, 'event.action': s.action, 'event.module': s.module, 'user.email': s.email };
+          const doc = s.dotted ? fields : { '@timestamp': fields['@timestamp'], id: i, event: { action: s.action, module: s.module }, user: { email: s.email } };
+          return escapedJson(JSON.parse(JSON.stringify(doc)), random, rate);
+        });
+        const all = hitIds(query.search(lines.map((l) => JSON.parse(l) as EqlEvent)));
+        if (all.length > 0) withHits++;
+        for (const pass of filters([{ statement: query.statement }])) {
+          expect(hitIds(query.search(lines.filter(pass).map((l) => JSON.parse(l) as EqlEvent)))).toEqual(all);
+        }
+      }),
+      { numRuns: 400 },
+    );
+    // Most runs must find sequences, or the comparison proves little.
+    expect(withHits).toBeGreaterThan(50);
+  });
+
+  it('a constant field (--field, index constants) satisfies its predicates without being in the line', () => {
+    const query = compile(SEED_RULE);
+    fc.assert(
+      fc.property(fc.array(oktaEvent, { maxLength: 30 }), (specs) => {
+        let time = Date.UTC(2026, 2, 2);
+        const lines = specs.map((s, i) => {
+          time += s.gap;
+          return JSON.stringify({ '@timestamp': new Date(time).toISOString(), id: i, event: { action: s.action }, user: { email: s.email } });
+        });
+        const withModule = (l: string) => {
+          const e = JSON.parse(l) as { event: Record<string, unknown> };
+          e.event.module = 'okta';
+          return e as unknown as EqlEvent;
+        };
+        const all = hitIds(query.search(lines.map(withModule)));
+        for (const pass of filters([{ statement: query.statement, constantFields: ['event.module'] }])) {
+          expect(hitIds(query.search(lines.filter(pass).map(withModule)))).toEqual(all);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  describe('the detection-rules corpus', () => {
+    const root = sharedPath('corpus', 'detection-rules');
+    const rules: Rule[] = [];
+    for (const dir of ['rules', 'rules_building_block']) {
+      for (const e of readdirSync(join(root, dir), { withFileTypes: true, recursive: true })) {
+        if (!e.isFile() || !e.name.endsWith('.toml')) continue;
+        const path = join(e.parentPath, e.name);
+        const result = loadRule(path, readFileSync(path, 'utf8'), { checkQuery: false });
+        if (result.status !== 'invalid') rules.push(result.rule);
+      }
+    }
+    const sources = new Map<string, PrefilterSource>();
+    const shapes = rules.map((rule) => {
+      const statement = compile(rule.query ?? '').statement;
+      sources.set(rule.ruleId, { statement, eventCategoryField: rule.settings.eventCategoryField });
+      return { rule, statement };
+    });
+    const random = prng(99);
+    // Events built from the rules' own predicates; a third written with escapes.
+    const generated = generateCorpusEvents(shapes, 4000, 20261128);
+    const lines = generated.map((g, i) => {
+      const doc = { ...g.event, _line: i };
+      return i % 3 === 0 ? escapedJson(doc, random, 0.05) : JSON.stringify(doc);
+    });
+    const runAll = (keep: (i: number) => boolean): Alert[] => {
+      const runner = createRunner(rules);
+      const alerts: Alert[] = [];
+      lines.forEach((line, i) => {
+        if (keep(i)) alerts.push(...runner.push(JSON.parse(line) as EqlEvent, { index: (generated[i] as { index: string }).index }));
+      });
+      return [...alerts, ...runner.flush()];
+    };
+    const show = (alerts: readonly Alert[]) => alerts.map((a) => `${a.rule.id} ${a.id}`).sort();
+    const everything = runAll(() => true);
+
+    it('the events every corpus alert is made of pass that rule\'s own prefilter', () => {
+      expect(everything.length).toBeGreaterThan(100);
+      for (const alert of everything) {
+        const source = sources.get(alert.rule.id) as PrefilterSource;
+        for (const pass of filters([source])) {
+          for (const e of alert.events as readonly ({ _line?: number } | null)[]) {
+            if (e && typeof e._line === 'number') expect(pass(lines[e._line] as string), `${alert.rule.name}: line ${e._line}`).toBe(true);
+          }
+        }
+      }
+    });
+
+    it('all 1081 rules at once give the same alerts over every line as over the lines the combined prefilter passes', () => {
+      const [text, bytes] = filters([...sources.values()]) as [RawLineFilter, RawLineFilter];
+      const passed = runAll((i) => text(lines[i] as string));
+      expect(show(passed)).toEqual(show(everything));
+      for (const line of lines) expect(bytes(line)).toBe(text(line));
+      // And it rejects something, or it would prove nothing.
+      expect(lines.filter((l) => !text(l)).length).toBeGreaterThan(0);
+    });
+  });
+});
