@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -49,6 +50,17 @@ describe('the public API of the core packages', () => {
     requireBuilt(...packages);
     const core = await exportsOf('packages/rules/dist/index.js');
     for (const nodeOnly of ['loadPackDir', 'loadRuleFile', 'readTextFile', 'readPackFiles', 'createAlertTransform']) expect(core).not.toContain(nodeOnly);
+  });
+
+  it('a user resolves the entry points and nothing deeper (the exports map keeps modules internal)', () => {
+    requireBuilt(...packages);
+    // Resolved as a dependent package would, from examples/node-pipeline (it depends on @eqlkit/rules).
+    const script = `
+      const tryImport = (s) => import(s, s.endsWith('.json') ? { with: { type: 'json' } } : undefined).then(() => 'ok', (e) => e.code);
+      console.log(JSON.stringify(await Promise.all(['@eqlkit/rules', '@eqlkit/rules/node', '@eqlkit/rules/rule-schema.json', '@eqlkit/rules/dist/runner.js', '@eqlkit/rules/src/index.ts'].map(tryImport))));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: join(repoRoot, 'examples/node-pipeline'), encoding: 'utf8' });
+    expect(run.stderr.replace(/.*ExperimentalWarning.*\n|.*--trace-warnings.*\n/g, '')).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual(['ok', 'ok', 'ok', 'ERR_PACKAGE_PATH_NOT_EXPORTED', 'ERR_PACKAGE_PATH_NOT_EXPORTED']);
   });
 
   it('the root README links each API page', () => {
