@@ -94,7 +94,7 @@ describe('examples/browser in headless Chromium', { timeout: 120_000 }, () => {
     await page.fill('#rule', readFileSync(seedRulePath, 'utf8'));
     await page.fill('#events', events.join('\n'));
     await page.click('#run');
-    await expect.poll(() => page.textContent('#summary')).toBe('1 alert');
+    await expect.poll(() => page.textContent('#summary'), { timeout: 20_000 }).toBe('1 alert');
     const shown = await page.$$eval('#alerts > li', (items) => items.map((li) => ({ joinKeys: li.dataset.joinKeys, text: li.textContent ?? '' })));
     expect(shown).toHaveLength(1);
     expect(JSON.parse(shown[0]!.joinKeys!)).toEqual(firstExpected.join_keys);
@@ -111,7 +111,7 @@ describe('examples/browser in headless Chromium', { timeout: 120_000 }, () => {
     await page.fill('#rule', readFileSync(seedRulePath, 'utf8'));
     await page.fill('#events', [...burst].reverse().join('\n') + '\n{"broken": \n');
     await page.click('#run');
-    await expect.poll(() => page.textContent('#summary')).toBe('1 alert');
+    await expect.poll(() => page.textContent('#summary'), { timeout: 20_000 }).toBe('1 alert');
     const alert = JSON.parse(await page.textContent('#alerts > li pre') ?? '{}') as { events: { event: { id: string } }[] };
     expect(alert.events.map((e) => e.event.id)).toEqual(firstExpected.event_ids);
     const diagnostics = await page.$$eval('#diagnostics > li', (items) => items.map((li) => li.textContent ?? ''));
@@ -127,7 +127,7 @@ describe('examples/browser in headless Chromium', { timeout: 120_000 }, () => {
 
     await page.fill('#rule', broken);
     await page.click('#run');
-    await expect.poll(() => page.textContent('#summary')).toBe('the rule has errors; nothing was run');
+    await expect.poll(() => page.textContent('#summary'), { timeout: 20_000 }).toBe('the rule has errors; nothing was run');
     const diagnostics = await page.$$eval('#diagnostics > li', (items) => items.map((li) => ({ ...li.dataset, text: li.textContent ?? '' })));
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'EQL3001', line: String(line), column: String(column) })]);
     expect(diagnostics[0]!.text).toContain(`rule.toml:${line}:${column}: error EQL3001`);
@@ -144,7 +144,7 @@ describe('examples/browser in headless Chromium', { timeout: 120_000 }, () => {
 
     await page.fill('#rule', broken);
     await page.click('#run');
-    await expect.poll(() => page.textContent('#summary')).toBe('the rule has errors; nothing was run');
+    await expect.poll(() => page.textContent('#summary'), { timeout: 20_000 }).toBe('the rule has errors; nothing was run');
     const diagnostics = await page.$$eval('#diagnostics > li.error', (items) => items.map((li) => ({ ...li.dataset })));
     expect(diagnostics).toContainEqual(expect.objectContaining({ line: String(line), column: String(column) }));
   });
