@@ -7,9 +7,14 @@ const spec = (...terms: Needle[][][]): RawPrefilterSpec => ({ terms: terms.map((
 const cs = (text: string): Needle => ({ text, caseInsensitive: false });
 const ci = (text: string): Needle => ({ text, caseInsensitive: true });
 
-/** The filter's meaning, written plainly: some term with every group present. */
-function naive(s: RawPrefilterSpec, line: string): boolean {
+/**
+ * The filter's meaning, written plainly: some term with every group present. Above 12 distinct
+ * needles, groups with a needle shorter than 4 characters are not required.
+ */
+function naive(spec: RawPrefilterSpec, line: string): boolean {
   if (!line.startsWith('{') || !line.endsWith('}')) return true;
+  const distinct = new Set(spec.terms.flatMap((t) => t.groups.flat().map((n) => `${n.caseInsensitive}${n.text}`)));
+  const s = distinct.size <= 12 ? spec : { terms: spec.terms.map((t) => ({ groups: t.groups.filter((g) => g.every((n) => n.text.length >= 4)) })) };
   const folded = line.replace(/[A-Z]/g, (c) => c.toLowerCase());
   const has = (n: Needle) => (n.caseInsensitive ? folded : line).includes(n.text);
   return s.terms.some((t) => t.groups.every((g) => g.some(has))) || hasHidingEscape(line);
@@ -54,7 +59,7 @@ describe('compileRawPrefilter', () => {
 
   const alphabet = fc.constantFrom('a', 'b', 'A', 'B', 'é', '\\', 'u', '/', '"', 'x');
   const text = (max: number) => fc.array(alphabet, { minLength: 1, maxLength: max }).map((cs) => cs.join(''));
-  const needle = fc.record({ text: text(3), caseInsensitive: fc.boolean() }).map((n) => (n.caseInsensitive ? { ...n, text: n.text.toLowerCase() } : n));
+  const needle = fc.record({ text: fc.oneof(text(3), text(5).map((t) => `ab${t}`)), caseInsensitive: fc.boolean() }).map((n) => (n.caseInsensitive ? { ...n, text: n.text.toLowerCase() } : n));
   const specs = (min: number) =>
     fc
       .array(fc.array(fc.array(needle, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }), { minLength: min, maxLength: min + 6 })

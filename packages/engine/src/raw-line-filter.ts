@@ -17,6 +17,8 @@ export function hasHidingEscape(line: string): boolean {
 
 /** Above this many distinct needles one Aho-Corasick pass replaces an `indexOf` per needle. */
 const INDEXOF_LIMIT = 12;
+/** Shortest needle the many-needle path keeps. */
+const MIN_SHARED_NEEDLE = 4;
 
 interface Plan {
   readonly needles: readonly Needle[];
@@ -62,7 +64,10 @@ function plan(spec: RawPrefilterSpec, utf8Bytes: boolean): Plan {
     }
     return i;
   };
-  const terms = spec.terms.map((t) => t.groups.map((g) => g.map(id)));
+  // Most selective group first (longest shortest needle): a term fails fast, and in the
+  // Aho-Corasick path only terms whose first group was seen are checked at all.
+  const strength = (g: readonly Needle[]) => Math.min(...g.map((n) => n.text.length)) - g.length / 100;
+  const terms = spec.terms.map((t) => [...t.groups].sort((a, b) => strength(b) - strength(a)).map((g) => g.map(id)));
   return { needles, terms };
 }
 
@@ -74,7 +79,14 @@ function plan(spec: RawPrefilterSpec, utf8Bytes: boolean): Plan {
  */
 export function compileRawPrefilter(spec: RawPrefilterSpec, options: RawPrefilterOptions = {}): RawLineFilter {
   const p = plan(spec, options.utf8Bytes === true);
-  const present = p.needles.length <= INDEXOF_LIMIT ? indexOfSearch(p.needles) : ahoCorasickSearch(p.needles);
+  if (p.needles.length > INDEXOF_LIMIT) {
+    // With many needles the short ones (found almost everywhere) cost more than they reject:
+    // their groups are dropped (a weaker requirement, still sound).
+    const strong = plan({ terms: spec.terms.map((t) => ({ groups: t.groups.filter((g) => g.every((n) => n.text.length >= MIN_SHARED_NEEDLE)) })) }, options.utf8Bytes === true);
+    if (strong.terms.some((t) => t.length === 0)) return () => true;
+    return ahoCorasickFilter(strong);
+  }
+  const present = indexOfSearch(p.needles);
   const terms = p.terms;
   return (line) => {
     const n = line.length;
@@ -96,6 +108,40 @@ export function compileRawPrefilter(spec: RawPrefilterSpec, options: RawPrefilte
         }
       }
       if (all) return true;
+    }
+    return hasHidingEscape(line);
+  };
+}
+
+/** A term whose groups each have a needle for which `has` holds. */
+function holds(groups: ReadonlyArray<readonly number[]>, has: (id: number) => boolean): boolean {
+  for (const g of groups) {
+    let any = false;
+    for (const id of g) {
+      if (has(id)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return false;
+  }
+  return true;
+}
+
+/** Many needles: one automaton pass, then only the terms whose first group was seen. */
+function ahoCorasickFilter(p: Plan): RawLineFilter {
+  const search = ahoCorasickSearch(p.needles);
+  const triggers: number[][] = p.needles.map(() => []);
+  p.terms.forEach((groups, t) => {
+    for (const id of groups[0] ?? []) triggers[id]?.push(t);
+  });
+  return (line) => {
+    const n = line.length;
+    if (n < 2 || line.charCodeAt(0) !== 123 || line.charCodeAt(n - 1) !== 125) return true;
+    const { has, found } = search(line);
+    for (const id of found) {
+      if (!has(id)) continue;
+      for (const t of triggers[id] as number[]) if (holds(p.terms[t] as ReadonlyArray<readonly number[]>, has)) return true;
     }
     return hasHidingEscape(line);
   };
@@ -136,7 +182,7 @@ function indexOfSearch(needles: readonly Needle[]): Search {
  * transition table over the characters the needles use). Case-sensitive needles found folded are
  * confirmed with `includes` on the line itself.
  */
-function ahoCorasickSearch(needles: readonly Needle[]): Search {
+function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has: (id: number) => boolean; found: readonly number[] } {
   const fold = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
   // Character classes: 0 for characters no needle has.
   const classOf = new Uint16Array(65536);
@@ -216,6 +262,9 @@ function ahoCorasickSearch(needles: readonly Needle[]): Search {
       }
     }
   };
+  // States where some needle ends, on their own or down the failure chain.
+  const reports = Uint8Array.from(hasEnd, (h, s) => (h || output[s] !== -1 ? 1 : 0));
+  const result = { has, found: touched as readonly number[] };
   return (l) => {
     for (const id of touched) seen[id] = 0;
     touched.length = 0;
@@ -223,8 +272,8 @@ function ahoCorasickSearch(needles: readonly Needle[]): Search {
     let s = 0;
     for (let i = 0; i < l.length; i++) {
       s = delta[s * classes + (classOf[l.charCodeAt(i)] as number)] as number;
-      if (hasEnd[s] || output[s] !== -1) mark(s);
+      if (reports[s] === 1) mark(s);
     }
-    return has;
+    return result;
   };
 }
