@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compile, compileRawPrefilter, deriveRawPrefilter, type EqlEvent, type PrefilterSource, type RawLineFilter } from '@eqlkit/engine';
+import { compile, compileRawPrefilter, compileRawRouter, deriveRawPrefilter, type EqlEvent, type PrefilterSource, type RawLineFilter } from '@eqlkit/engine';
 import { asUtf8Bytes } from '../../packages/engine/src/raw-line-filter.js';
 import { createRunner, loadRule, type Alert, type Rule } from '@eqlkit/rules';
 import { sharedPath } from '../support/shared.js';
@@ -112,11 +112,13 @@ describe('raw-line prefilter soundness', () => {
       const doc = { ...g.event, _line: i };
       return i % 3 === 0 ? escapedJson(doc, random, 0.05) : JSON.stringify(doc);
     });
-    const runAll = (keep: (i: number) => boolean): Alert[] => {
+    const runAll = (keep: (i: number) => boolean, candidates?: (i: number) => readonly number[] | undefined): Alert[] => {
       const runner = createRunner(rules);
       const alerts: Alert[] = [];
       lines.forEach((line, i) => {
-        if (keep(i)) alerts.push(...runner.push(JSON.parse(line) as EqlEvent, { index: (generated[i] as { index: string }).index }));
+        if (!keep(i)) return;
+        const only = candidates?.(i);
+        alerts.push(...runner.push(JSON.parse(line) as EqlEvent, { index: (generated[i] as { index: string }).index, ...(only ? { candidates: only } : {}) }));
       });
       return [...alerts, ...runner.flush()];
     };
@@ -132,6 +134,26 @@ describe('raw-line prefilter soundness', () => {
             if (e && typeof e._line === 'number') expect(pass(lines[e._line] as string), `${alert.rule.name}: line ${e._line}`).toBe(true);
           }
         }
+      }
+    });
+
+    it('routing each event only to the rules whose prefilter its line passes gives the same alerts', () => {
+      const specs = rules.map((r) => deriveRawPrefilter([sources.get(r.ruleId) as PrefilterSource]));
+      for (const utf8Bytes of [false, true]) {
+        const route = compileRawRouter(specs, { utf8Bytes });
+        let skipped = 0;
+        const routed = runAll(
+          () => true,
+          (i) => {
+            const list = route(utf8Bytes ? asUtf8Bytes(lines[i] as string) : (lines[i] as string));
+            if (!list) return undefined;
+            specs.forEach((s, r) => s === undefined && list.push(r));
+            skipped += rules.length - list.length;
+            return list.sort((a, b) => a - b);
+          },
+        );
+        expect(show(routed)).toEqual(show(everything));
+        expect(skipped).toBeGreaterThan(0);
       }
     });
 

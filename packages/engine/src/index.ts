@@ -13,4 +13,4 @@ export { compileCondition, compileValue, type EventPredicate, type ExpressionOpt
 export { compileFieldGetter, type FieldGetter } from './field-access.js';
 export { compareValues } from './values.js';
 export { deriveRawPrefilter, type Needle, type NeedleGroup, type PrefilterSource, type RawPrefilterSpec, type TermNeedles } from './raw-prefilter.js';
-export { compileRawPrefilter, hasHidingEscape, type RawLineFilter, type RawPrefilterOptions } from './raw-line-filter.js';
+export { compileRawPrefilter, compileRawRouter, hasHidingEscape, type RawLineFilter, type RawLineRouter, type RawPrefilterOptions } from './raw-line-filter.js';

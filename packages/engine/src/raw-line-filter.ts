@@ -277,3 +277,54 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
     return result;
   };
 }
+
+/**
+ * Per line, the statements (by index in the list) that may match it through their prefilter, a
+ * fresh array; undefined when every statement may. Statements without a prefilter are never
+ * listed: they may match every line.
+ */
+export type RawLineRouter = (line: string) => number[] | undefined;
+
+/**
+ * Many statements' prefilters in one pass: for a line, which statements have a term whose
+ * groups are all present. Used to hand an event only to the rules that can match it. Lines that
+ * are not one JSON object, or that hold an escape that could hide a needle, may match every
+ * statement.
+ */
+export function compileRawRouter(specs: readonly (RawPrefilterSpec | undefined)[], options: RawPrefilterOptions = {}): RawLineRouter {
+  const owners: number[] = [];
+  const terms: RawPrefilterSpec['terms'][number][] = [];
+  specs.forEach((spec, source) => {
+    for (const term of spec?.terms ?? []) {
+      owners.push(source);
+      terms.push(term);
+    }
+  });
+  if (terms.length === 0) return () => [];
+  const p = plan({ terms }, options.utf8Bytes === true);
+  const search = ahoCorasickSearch(p.needles);
+  const triggers: number[][] = p.needles.map(() => []);
+  p.terms.forEach((groups, t) => {
+    for (const id of groups[0] ?? []) triggers[id]?.push(t);
+  });
+  const passed = new Uint8Array(specs.length);
+  return (line) => {
+    const n = line.length;
+    if (n < 2 || line.charCodeAt(0) !== 123 || line.charCodeAt(n - 1) !== 125 || hasHidingEscape(line)) return undefined;
+    const { has, found } = search(line);
+    const out: number[] = [];
+    for (const id of found) {
+      if (!has(id)) continue;
+      for (const t of triggers[id] as number[]) {
+        const owner = owners[t] as number;
+        if (passed[owner] === 1) continue;
+        if (holds(p.terms[t] as ReadonlyArray<readonly number[]>, has)) {
+          passed[owner] = 1;
+          out.push(owner);
+        }
+      }
+    }
+    for (const o of out) passed[o] = 0;
+    return out;
+  };
+}

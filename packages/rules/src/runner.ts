@@ -19,6 +19,13 @@ export interface RunnerInput {
    * value of its own.
    */
   readonly fields?: Readonly<Record<string, JsonValue>>;
+  /**
+   * The rules (positions among the compiled rules, in the order given; ascending) that may match
+   * the event, when the caller knows it without reading the event (the raw-line router of
+   * `@eqlkit/engine`): tried instead of the routing index's candidates, so they must include
+   * every rule that can match.
+   */
+  readonly candidates?: readonly number[];
 }
 
 export interface RunnerOptions {
@@ -240,7 +247,7 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
       if (view !== event) originals.set(view, event);
       const out: Alert[] = [];
       const times = new Map<readonly string[], number>(); // one parse per timestamp field
-      for (const n of routes.candidates(view)) {
+      for (const n of input?.candidates ?? routes.candidates(view)) {
         const state = states[n] as RuleState;
         if (index !== undefined && !state.acceptsIndex(index)) continue;
         deliveries++;

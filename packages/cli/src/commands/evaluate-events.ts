@@ -19,6 +19,7 @@ export async function evaluateEvents(
   reorder: ReorderOptions | undefined,
   handle: EventHandler,
   prefilter?: RawPrefilterSpec,
+  annotate?: (event: Record<string, unknown>, text: string) => void,
 ): Promise<PipelineStats> {
   const counter: ByteCounter = { bytesRead: 0, totalBytes: totalBytes(options.paths) };
   let events = 0;
@@ -37,6 +38,7 @@ export async function evaluateEvents(
         ...(reorder ? { reorder } : {}),
         strict: options.strict,
         ...(prefilter ? { prefilter } : {}),
+        ...(annotate ? { annotate } : {}),
         ...(process.env.EQLKIT_THREADS === 'one' ? { threads: 'one' as const } : {}),
         report: (line) => {
           progress.stop();

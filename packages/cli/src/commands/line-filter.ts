@@ -1,4 +1,4 @@
-import { deriveRawPrefilter, type PrefilterSource, type RawPrefilterSpec } from '@eqlkit/engine';
+import { compileRawRouter, deriveRawPrefilter, type PrefilterSource, type RawPrefilterSpec } from '@eqlkit/engine';
 import type { FieldConstant } from '../input/field-constants.js';
 
 /** `EQLKIT_PREFILTER=off` parses every line (to compare figures, or to rule the prefilter out). */
@@ -14,4 +14,33 @@ export function lineFilterFor(sources: readonly PrefilterSource[], constants: re
   if (!prefilterEnabled()) return undefined;
   const constantFields = constants.map((c) => c.name);
   return deriveRawPrefilter(sources.map((s) => ({ ...s, constantFields: [...(s.constantFields ?? []), ...constantFields] })));
+}
+
+/**
+ * Routing by the raw line for many rules: each parsed event remembers the rules whose
+ * prefilters its line passes (with those that have none), and `candidates` gives them, ascending,
+ * for the runner. Undefined when disabled or for a single rule.
+ */
+export function lineRouterFor(
+  sources: readonly PrefilterSource[],
+  constants: readonly FieldConstant[],
+): { annotate: (event: Record<string, unknown>, text: string) => void; candidates: (event: Record<string, unknown>) => readonly number[] | undefined } | undefined {
+  if (!prefilterEnabled() || sources.length < 2) return undefined;
+  const constantFields = constants.map((c) => c.name);
+  const specs = sources.map((s) => deriveRawPrefilter([{ ...s, constantFields: [...(s.constantFields ?? []), ...constantFields] }]));
+  const always: number[] = [];
+  specs.forEach((s, i) => {
+    if (s === undefined) always.push(i);
+  });
+  const route = compileRawRouter(specs);
+  const routes = new WeakMap<object, number[]>();
+  return {
+    annotate: (event, text) => {
+      const list = route(text);
+      if (!list) return;
+      if (always.length > 0) list.push(...always);
+      routes.set(event, list.sort((a, b) => a - b));
+    },
+    candidates: (event) => routes.get(event),
+  };
 }

@@ -10,7 +10,7 @@ import { createQueryChecker } from '../ports/query-checker.js';
 import { loadRules } from '../ports/rules-port.js';
 import { addEventOptions, MAX_HELD_EVENTS, parseSize, resolveEventOptions, SORT_ALL, type RawEventOptions } from './event-options.js';
 import { evaluateEvents } from './evaluate-events.js';
-import { lineFilterFor } from './line-filter.js';
+import { lineFilterFor, lineRouterFor } from './line-filter.js';
 import type { PrefilterSource } from '@eqlkit/engine';
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
@@ -97,7 +97,15 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
     return printed >= size;
   };
   const reorder = options.sortAll ? SORT_ALL : { windowMs: options.windowMs, maxHeld: MAX_HELD_EVENTS };
-  const stats = await evaluateEvents(options, reorder, (event) => emit(runner.push(event, input)), lineFilterFor(sources, options.constants));
+  // Many rules: each event goes only to the rules whose raw-line prefilter its line passes.
+  const router = sources.length === loaded.rules.length ? lineRouterFor(sources, options.constants) : undefined;
+  const push = router
+    ? (event: Record<string, unknown>) => {
+        const candidates = router.candidates(event);
+        return runner.push(event, candidates ? { ...input, candidates } : input);
+      }
+    : (event: Record<string, unknown>) => runner.push(event, input);
+  const stats = await evaluateEvents(options, reorder, (event) => emit(push(event)), lineFilterFor(sources, options.constants), router?.annotate);
   if (printed < size) emit(runner.flush());
   writer.end();
   const dropped = new Map(runner.warnings().map((w) => [w.ruleId, w.dropped]));

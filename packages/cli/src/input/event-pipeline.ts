@@ -28,6 +28,8 @@ export interface PipelineOptions {
    * parsed (no term could match them). Not used with `--strict`, which validates every line.
    */
   readonly prefilter?: RawPrefilterSpec;
+  /** Called with each parsed event and its line's text (the raw-line router of `eql run`). */
+  readonly annotate?: (event: Record<string, unknown>, text: string) => void;
   /** `one` reads large files on this thread too (default `auto`: a worker thread for them). */
   readonly threads?: 'auto' | 'one';
 }
@@ -72,7 +74,7 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
   };
 
   const spec = options.strict ? undefined : options.prefilter;
-  const filter = spec ? { test: compileRawPrefilter(spec), spec, skipped: 0 } : undefined;
+  const filter = spec || options.annotate ? { test: spec ? compileRawPrefilter(spec) : () => true, ...(spec ? { spec } : {}), ...(options.annotate ? { annotate: options.annotate } : {}), skipped: 0 } : undefined;
   for await (const batch of readEventBatches(options.paths, counter, filter, options.threads ?? 'auto')) {
     for (const item of batch) {
       if (item.kind === 'problem') {

@@ -32,6 +32,8 @@ export interface RecordFilter {
   readonly test: RawLineFilter;
   /** What `test` was compiled from (a worker thread compiles its own). */
   readonly spec?: RawPrefilterSpec;
+  /** Sees each parsed event with its text. */
+  readonly annotate?: (event: Record<string, unknown>, text: string) => void;
   skipped: number;
 }
 
@@ -66,7 +68,9 @@ export async function* parseRecordBatches(text: AsyncIterable<string>, file: str
         filter.skipped++;
         continue;
       }
-      items.push(parseRecord(json, line, file));
+      const item = parseRecord(json, line, file);
+      if (filter?.annotate && item.kind === 'event') filter.annotate(item.event, json);
+      items.push(item);
     }
     if (batch.error) items.push({ kind: 'problem', scope: 'file', file, line: batch.error.line, message: batch.error.message });
     if (items.length > 0) yield items;
@@ -107,7 +111,7 @@ export async function* readEventBatches(
     const file = displayName(path);
     try {
       const start = ndjsonStart(path);
-      if (start === undefined || (!filter?.spec && !(threads === 'auto' && threadsPay(path)))) {
+      if (start === undefined || (!filter?.spec && !filter?.annotate && !(threads === 'auto' && threadsPay(path)))) {
         yield* parseRecordBatches(readText(path, counter), file, filter);
         continue;
       }
@@ -117,7 +121,12 @@ export async function* readEventBatches(
       for await (const batch of batches) {
         if (filter) filter.skipped += batch.skipped;
         const items: InputItem[] = [];
-        for (let i = 0; i < batch.texts.length; i++) items.push(parseRecord(batch.texts[i] as string, batch.lines[i] as number, file));
+        for (let i = 0; i < batch.texts.length; i++) {
+          const text = batch.texts[i] as string;
+          const item = parseRecord(text, batch.lines[i] as number, file);
+          if (filter?.annotate && item.kind === 'event') filter.annotate(item.event, text);
+          items.push(item);
+        }
         if (items.length > 0) yield items;
       }
     } catch (err) {
