@@ -1,0 +1,216 @@
+// End-to-end throughput (docs/performance.md): the `eql` command over generated files against a
+// baseline that only reads and JSON.parses the same file, each in a child process (start-up
+// counted alike), plus the engine on pre-parsed objects and the corpus compile time.
+// Run: pnpm bench throughput   (env: EQLKIT_BENCH_EVENTS, EQLKIT_BENCH_ECS_EVENTS)
+import { spawnSync } from 'node:child_process';
+import { closeSync, createReadStream, createWriteStream, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sharedPath } from '../test/support/shared.js';
+import { corpusRuleShapes, generateEcsEvents, writeNdjson } from '../scripts/generate/ecs-events.js';
+import { generateOktaEvents } from '../scripts/generate/okta-events.js';
+
+type Engine = typeof import('../packages/engine/src/index.js');
+type Rules = typeof import('../packages/rules/src/index.js');
+const { compile } = (await import(new URL('../packages/engine/dist/index.js', import.meta.url).href)) as Engine;
+const { loadRule } = (await import(new URL('../packages/rules/dist/index.js', import.meta.url).href)) as Rules;
+
+const OKTA_EVENTS = Number(process.env.EQLKIT_BENCH_EVENTS ?? 1_000_000);
+const ECS_EVENTS = Number(process.env.EQLKIT_BENCH_ECS_EVENTS ?? 200_000);
+const repo = new URL('..', import.meta.url).pathname;
+const cli = join(repo, 'packages/cli/dist/bin.js');
+const corpus = sharedPath('corpus', 'detection-rules');
+const dir = mkdtempSync(join(tmpdir(), 'eqlkit-bench-'));
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+
+interface ChildRun {
+  readonly seconds: number;
+  readonly maxRssMb: number | undefined;
+  readonly stdoutLines: number;
+  readonly stderr: string;
+}
+
+async function countLines(path: string): Promise<number> {
+  let n = 0;
+  for await (const chunk of createReadStream(path)) for (let i = (chunk as Buffer).indexOf(10); i !== -1; i = (chunk as Buffer).indexOf(10, i + 1)) n++;
+  return n;
+}
+
+/** Runs `node args` with stdout to a file; wall time and peak RSS from /usr/bin/time when present. */
+async function child(args: string[], env: Record<string, string> = {}): Promise<ChildRun> {
+  const out = join(dir, 'stdout');
+  const timeFile = join(dir, 'time');
+  const fd = openSync(out, 'w');
+  const timed = existsSync('/usr/bin/time');
+  const start = performance.now();
+  const run = timed
+    ? spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, process.execPath, ...args], { stdio: ['ignore', fd, 'pipe'], env: { ...process.env, ...env }, cwd: repo })
+    : spawnSync(process.execPath, args, { stdio: ['ignore', fd, 'pipe'], env: { ...process.env, ...env }, cwd: repo });
+  const wall = (performance.now() - start) / 1000;
+  closeSync(fd);
+  const stderr = run.stderr.toString();
+  if (run.status !== 0) throw new Error(`node ${args.join(' ')} exited ${run.status}: ${stderr}`);
+  const [seconds, rss] = timed ? readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number) : [wall, undefined];
+  return { seconds: seconds ?? wall, maxRssMb: rss === undefined ? undefined : rss / 1024, stdoutLines: await countLines(out), stderr };
+}
+
+// Inputs, written once per run.
+let t = performance.now();
+const okta = generateOktaEvents({ count: OKTA_EVENTS, seed: 7 });
+let ssoCount = 0;
+const oktaPath = join(dir, 'okta.ndjson');
+const oktaBytes = await writeNdjson(
+  createWriteStream(oktaPath),
+  (function* () {
+    for (const e of okta.events()) {
+      if ((e.event as { action?: string }).action === 'user.authentication.sso') ssoCount++;
+      yield e;
+    }
+  })(),
+);
+const shapes = await corpusRuleShapes(corpus);
+const ecsPath = join(dir, 'ecs.ndjson');
+const ecsBytes = await writeNdjson(createWriteStream(ecsPath), generateEcsEvents({ count: ECS_EVENTS, seed: 7, rules: shapes }));
+const slicePath = join(dir, 'ecs-slice.ndjson');
+await writeNdjson(createWriteStream(slicePath), generateEcsEvents({ count: Math.min(ECS_EVENTS, 20_000), seed: 7, rules: shapes }));
+console.log(
+  `inputs in ${dir} (${((performance.now() - t) / 1000).toFixed(0)} s): okta.ndjson ${OKTA_EVENTS} events, ${mb(oktaBytes)}; ` +
+    `ecs.ndjson ${ECS_EVENTS} mixed ECS events, ${mb(ecsBytes)}`,
+);
+
+interface Row {
+  readonly name: string;
+  readonly events: number;
+  readonly seconds: number;
+  readonly baseline?: number;
+  readonly rssMb?: number | undefined;
+  readonly check: string;
+  readonly ok: boolean;
+}
+const rows: Row[] = [];
+const baseline = async (path: string, events: number, name: string) => {
+  const run = await child([join(repo, 'bench/support/baseline-parse.mjs'), path]);
+  const ok = Number(readFileSync(join(dir, 'stdout'), 'utf8').trim()) === events;
+  rows.push({ name, events, seconds: run.seconds, rssMb: run.maxRssMb, check: `${events} lines parsed`, ok });
+  return run.seconds;
+};
+
+const oktaBase = await baseline(oktaPath, OKTA_EVENTS, 'baseline: read + JSON.parse every line (okta.ndjson)');
+const a = await child([cli, 'run', '--rules', 'rules/okta', oktaPath]);
+rows.push({
+  name: '(a) eql run --rules rules/okta',
+  events: OKTA_EVENTS,
+  seconds: a.seconds,
+  baseline: oktaBase,
+  rssMb: a.maxRssMb,
+  check: `${a.stdoutLines} alerts (expected ${okta.expectedAlerts.length})`,
+  ok: a.stdoutLines === okta.expectedAlerts.length,
+});
+const b = await child([cli, 'query', 'any where event.action == "user.authentication.sso"', oktaPath]);
+rows.push({
+  name: '(b) eql query \'any where event.action == "user.authentication.sso"\'',
+  events: OKTA_EVENTS,
+  seconds: b.seconds,
+  baseline: oktaBase,
+  rssMb: b.maxRssMb,
+  check: `${b.stdoutLines} hits (expected ${ssoCount})`,
+  ok: b.stdoutLines === ssoCount,
+});
+
+const ecsBase = await baseline(ecsPath, ECS_EVENTS, 'baseline: read + JSON.parse every line (ecs.ndjson)');
+const c = await child([cli, 'run', '--rules', corpus, ecsPath]);
+// The check: on a slice, the alerts with and without prefilter and worker are the same lines.
+const sliceOn = await child([cli, 'run', '--rules', corpus, slicePath]);
+const onText = readFileSync(join(dir, 'stdout'), 'utf8');
+const sliceOff = await child([cli, 'run', '--rules', corpus, slicePath], { EQLKIT_PREFILTER: 'off', EQLKIT_THREADS: 'one' });
+const offText = readFileSync(join(dir, 'stdout'), 'utf8');
+rows.push({
+  name: `(c) eql run --rules <corpus> (${shapes.length} rules)`,
+  events: ECS_EVENTS,
+  seconds: c.seconds,
+  baseline: ecsBase,
+  rssMb: c.maxRssMb,
+  check: `${c.stdoutLines} alerts; 20k slice ${sliceOn.stdoutLines} alerts = ${sliceOff.stdoutLines} without prefilter/worker`,
+  ok: c.stdoutLines > 0 && onText === offText && sliceOn.stdoutLines > 0,
+});
+
+// (d) the seed rule on pre-parsed objects, push only: best of interleaved rounds.
+const SEED_RULE = `sequence by user.email with maxspan=10m
+  [any where event.module == "okta" and event.action == "user.mfa.okta_verify.deny_push"]
+  [any where event.module == "okta" and event.action == "user.mfa.okta_verify.deny_push"]
+  [any where event.module == "okta" and event.action == "user.authentication.sso"]`;
+const inMemory = Math.min(OKTA_EVENTS, 200_000);
+const small = generateOktaEvents({ count: inMemory, seed: 7 });
+const parsed = [...small.events()].map((e) => JSON.parse(JSON.stringify(e)) as Record<string, unknown>);
+const seed = compile(SEED_RULE);
+let best = Number.POSITIVE_INFINITY;
+let hits = 0;
+for (let round = 0; round < 7; round++) {
+  const stream = seed.stream();
+  const start = performance.now();
+  let n = 0;
+  for (let i = 0; i < parsed.length; i++) n += stream.push(parsed[i] as Record<string, unknown>).length;
+  n += stream.flush().length;
+  best = Math.min(best, performance.now() - start);
+  hits = n;
+}
+rows.push({
+  name: '(d) seed rule, push() on pre-parsed objects',
+  events: inMemory,
+  seconds: best / 1000,
+  check: `${hits} sequences (expected ${small.expectedAlerts.length})`,
+  ok: hits === small.expectedAlerts.length,
+});
+
+// (e) parse (load, validate) and compile the whole corpus.
+const files: { path: string; text: string }[] = [];
+for (const sub of ['rules', 'rules_building_block']) {
+  for (const e of readdirSync(join(corpus, sub), { withFileTypes: true, recursive: true })) {
+    if (e.isFile() && e.name.endsWith('.toml')) files.push({ path: join(e.parentPath, e.name), text: readFileSync(join(e.parentPath, e.name), 'utf8') });
+  }
+}
+const compileAll = () => {
+  let n = 0;
+  for (const f of files) {
+    const r = loadRule(f.path, f.text);
+    if (r.status !== 'invalid' && r.rule.query) {
+      compile(r.rule.query, { eventCategoryField: r.rule.settings.eventCategoryField });
+      n++;
+    }
+  }
+  return n;
+};
+compileAll();
+const times: number[] = [];
+let compiled = 0;
+for (let i = 0; i < 3; i++) {
+  t = performance.now();
+  compiled = compileAll();
+  times.push(performance.now() - t);
+}
+times.sort((x, y) => x - y);
+rows.push({ name: '(e) load + parse + compile the corpus', events: files.length, seconds: (times[1] ?? 0) / 1000, check: `${compiled} rules compiled`, ok: compiled === files.length });
+
+rmSync(dir, { recursive: true, force: true });
+
+console.log(`\nmachine: ${(await import('node:os')).availableParallelism()} cores, node ${process.version}; child processes, wall time and peak RSS from /usr/bin/time\n`);
+const header = ['measure', 'events', 'time', 'events/s', 'ratio to baseline', 'peak RSS', 'check'];
+const table = rows.map((r) => [
+  r.name,
+  String(r.events),
+  r.name.startsWith('(e)') ? `${(r.seconds * 1000).toFixed(0)} ms` : `${r.seconds.toFixed(2)} s`,
+  r.name.startsWith('(e)') ? '' : `${Math.round(r.events / r.seconds).toLocaleString('en-US')}`,
+  r.baseline === undefined ? '' : `${(r.baseline / r.seconds).toFixed(2)}x`,
+  r.rssMb === undefined ? '' : `${r.rssMb.toFixed(0)} MB`,
+  `${r.ok ? 'ok' : 'WRONG'}: ${r.check}`,
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] ?? '').length)));
+const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+console.log(line(header));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const row of table) console.log(line(row));
+if (rows.some((r) => !r.ok)) {
+  console.error('a result is wrong: see the check column');
+  process.exitCode = 1;
+}
+
