@@ -27,8 +27,10 @@ function blank(bytes: Uint8Array, start: number, end: number): boolean {
  */
 export class ByteLineFilter {
   private carry: Buffer | undefined;
+  private source: Buffer = Buffer.alloc(0);
   private line = 1;
-  private parts: Buffer[] = [];
+  /** Byte ranges of the kept lines in the chunk being pushed (copied out by `take`). */
+  private ranges: number[] = [];
   private size = 0;
   private lines: number[] = [];
   private skipped = 0;
@@ -36,11 +38,30 @@ export class ByteLineFilter {
   constructor(private readonly filter: RawLineFilter | undefined) {}
 
   push(chunk: Buffer): ByteLineBatch {
-    if (this.line === 1 && !this.carry && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
-    const bytes = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
-    this.carry = undefined;
+    let from = 0;
+    if (this.carry) {
+      // Only the line cut by the previous chunk is joined (not the whole chunk copied).
+      const nl = chunk.indexOf(NL);
+      if (nl === -1) {
+        this.carry = Buffer.concat([this.carry, chunk]);
+        return this.empty();
+      }
+      const line = Buffer.concat([this.carry, chunk.subarray(0, nl)]);
+      this.carry = undefined;
+      this.source = line;
+      this.take1(line, this.filter ? line.toString('latin1', 0, line.length) : '', 0, line.length);
+      const first = this.take();
+      from = nl + 1;
+      const rest = this.scan(chunk, from);
+      return first.lines.length === 0 ? { ...rest, skipped: rest.skipped + first.skipped } : merge(first, rest);
+    }
+    return this.scan(chunk, from);
+  }
+
+  private scan(bytes: Buffer, from: number): ByteLineBatch {
+    this.source = bytes;
     const text = this.filter ? bytes.toString('latin1', 0, bytes.length) : '';
-    let start = 0;
+    let start = from;
     for (let nl = bytes.indexOf(NL, start); nl !== -1; nl = bytes.indexOf(NL, start)) {
       this.take1(bytes, text, start, nl);
       start = nl + 1;
@@ -49,24 +70,32 @@ export class ByteLineFilter {
     return this.take();
   }
 
+  private empty(): ByteLineBatch {
+    return { utf8: new Uint8Array(0), lines: new Int32Array(0), skipped: 0 };
+  }
+
   /** End of input: the last line without a newline. */
   end(): ByteLineBatch {
     const rest = this.carry;
     this.carry = undefined;
-    if (rest) this.take1(rest, this.filter ? rest.toString('latin1', 0, rest.length) : '', 0, rest.length);
+    if (rest) {
+      this.source = rest;
+      this.take1(rest, this.filter ? rest.toString('latin1', 0, rest.length) : '', 0, rest.length);
+    }
     return this.take();
   }
 
   private take(): ByteLineBatch {
     // Its own ArrayBuffer (never a pooled one), so that it can be transferred.
     const utf8 = new Uint8Array(this.size);
+    const source = this.source;
     let offset = 0;
-    for (const part of this.parts) {
-      utf8.set(part, offset);
-      offset += part.length;
+    for (let i = 0; i < this.ranges.length; i += 2) {
+      if (i > 0) utf8[offset++] = NL;
+      offset += source.copy(utf8, offset, this.ranges[i], this.ranges[i + 1]);
     }
     const batch = { utf8, lines: Int32Array.from(this.lines), skipped: this.skipped };
-    this.parts = [];
+    this.ranges = [];
     this.size = 0;
     this.lines = [];
     this.skipped = 0;
@@ -75,20 +104,32 @@ export class ByteLineFilter {
 
   private take1(bytes: Buffer, text: string, start: number, end: number): void {
     const line = this.line++;
+    // A byte order mark starts the input, as the text reader's decoder drops it.
+    if (line === 1 && end - start >= 3 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf) start += 3;
     if (end > start && bytes[end - 1] === CR) end--;
     if (end === start || ((bytes[start] as number) <= 0x20 && blank(bytes, start, end))) return;
     if (this.filter && !this.filter(text.slice(start, end))) {
       this.skipped++;
       return;
     }
-    if (this.lines.length > 0) {
-      this.parts.push(NEWLINE);
-      this.size++;
-    }
-    this.parts.push(bytes.subarray(start, end));
+    if (this.lines.length > 0) this.size++;
+    this.ranges.push(start, end);
     this.size += end - start;
     this.lines.push(line);
   }
 }
 
-const NEWLINE = Buffer.from('\n');
+/** Two batches as one (the joined line before a chunk's own lines). */
+function merge(a: ByteLineBatch, b: ByteLineBatch): ByteLineBatch {
+  const both = b.lines.length > 0;
+  const utf8 = new Uint8Array(a.utf8.length + (both ? 1 + b.utf8.length : 0));
+  utf8.set(a.utf8, 0);
+  if (both) {
+    utf8[a.utf8.length] = NL;
+    utf8.set(b.utf8, a.utf8.length + 1);
+  }
+  const lines = new Int32Array(a.lines.length + b.lines.length);
+  lines.set(a.lines, 0);
+  lines.set(b.lines, a.lines.length);
+  return { utf8, lines, skipped: a.skipped + b.skipped };
+}

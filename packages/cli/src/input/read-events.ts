@@ -45,7 +45,8 @@ export async function* parseRecords(text: AsyncIterable<string>, file: string, f
   for await (const batch of parseRecordBatches(text, file, filter)) yield* batch;
 }
 
-const decoder = new TextDecoder('utf-8');
+// ignoreBOM: a batch may start with a line that begins with U+FEFF; only the file's first one is dropped (by ByteLineFilter).
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** The texts of a batch of byte lines. */
 export function batchTexts(batch: ByteLineBatch): LineTexts {
