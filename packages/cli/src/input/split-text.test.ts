@@ -43,7 +43,8 @@ describe('LineSplitter', () => {
         const whole = runAll(new LineSplitter(), [text]).records;
         const pieces = runAll(new LineSplitter(), cut(text, positions)).records;
         expect(pieces).toEqual(whole);
-        expect(whole.map((r) => JSON.parse(r.text))).toEqual(objects);
+        // Compared after a JSON round trip: JSON has no -0, so fc's -0 reads back as 0.
+        expect(whole.map((r) => JSON.parse(r.text))).toEqual(objects.map((o) => JSON.parse(JSON.stringify(o))));
       }),
     );
   });
