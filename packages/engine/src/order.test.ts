@@ -26,6 +26,10 @@ describe('event order', () => {
       { numRuns: 2000 },
     );
   });
+  it('reads years before 100 as themselves (found by the property above: Date.UTC maps 0-99 to 1900-1999)', () => {
+    expect(read({ t: '0000-02-29T00:00:00Z' }, 0).ts).toBe(Date.parse('0000-02-29T00:00:00Z'));
+    expect(read({ t: '0050-06-01T12:00:00.000Z' }, 0).ts).toBe(Date.parse('0050-06-01T12:00:00.000Z'));
+  });
   it('orders by timestamp, then events with a tiebreaker first, then input position', () => {
     const o = (t: number, tb: number | undefined, seq: number) => read(tb === undefined ? { t } : { t, tb }, seq);
     expect(compareOrdinals(o(1, undefined, 0), o(2, 1, 1))).toBeLessThan(0);

@@ -4,7 +4,7 @@
  * change a result (they match some term) get an ordinal, so timestamps are parsed for them only.
  */
 import type { EqlEvent } from './event.js';
-import { parseTimestamp } from './time.js';
+import { parseTimestamp, utcMillis } from './time.js';
 
 /** Where an event sits in the total order the engine evaluates in. */
 export interface Ordinal {
@@ -60,7 +60,7 @@ function fastIsoMillis(s: string): number | undefined {
   if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || ms < 0) return undefined;
   const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   if (d > DAYS[mo - 1]! + (leap ? 1 : 0)) return undefined;
-  return Date.UTC(y, mo - 1, d, h, mi, sec, ms);
+  return utcMillis(y, mo - 1, d, h, mi, sec, ms);
 }
 
 function presentTiebreaker(value: unknown): unknown {

@@ -6,6 +6,18 @@
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const DIGITS = /^-?\d+$/;
 
+/** Milliseconds of one 400-year Gregorian cycle (146,097 days). */
+const CYCLE_MS = 146_097 * 86_400_000;
+
+/**
+ * `Date.UTC` for every year: `Date.UTC` reads years 0-99 as 1900-1999, so those are computed
+ * one 400-year cycle later (the calendar repeats exactly) and moved back.
+ */
+export function utcMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+  if (year >= 100) return Date.UTC(year, month, day, hour, minute, second, ms);
+  return Date.UTC(year + 400, month, day, hour, minute, second, ms) - CYCLE_MS;
+}
+
 export function parseTimestamp(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? Math.trunc(value) : undefined;
   if (typeof value !== 'string') return undefined;
@@ -22,7 +34,7 @@ export function parseTimestamp(value: unknown): number | undefined {
   const minute = Number(mi);
   const second = Number(s);
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
-  let ms = Date.UTC(Number(y), month - 1, day, hour, minute, second, Number((frac + '000').slice(0, 3)));
+  let ms = utcMillis(Number(y), month - 1, day, hour, minute, second, Number((frac + '000').slice(0, 3)));
   // Date.UTC rolls over invalid days (Feb 30 -> Mar 2); a date field rejects them.
   if (new Date(ms).getUTCDate() !== day) return undefined;
   if (zone && zone.toUpperCase() !== 'Z') {
