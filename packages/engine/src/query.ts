@@ -57,6 +57,8 @@ export interface Processor<M> {
   readonly pending: number;
   /** Partials or events given up because of maxspan or a cap. */
   readonly dropped: number;
+  /** The part of `dropped` given up because `maxPendingPerKey` or `maxPendingTotal` was reached. */
+  readonly capped: number;
 }
 
 export interface ProcessorOptions {
@@ -111,6 +113,7 @@ export function eventPlan(test: EventTest, prefilter?: Prefilter, nextEvent: () 
       wantsClock: false,
       pending: 0,
       dropped: 0,
+      capped: 0,
       process: (record, out) => {
         out.push({ kind: 'event', event: record.event });
       },
@@ -325,6 +328,10 @@ class SequenceProcessor implements Processor<SequenceMatch> {
     return this.matcher.dropped;
   }
 
+  get capped(): number {
+    return this.matcher.capped;
+  }
+
   waitsFor(stage: number, keys: KeyExtractor, event: EqlEvent): boolean {
     return this.matcher.waitsFor(stage, keys, event);
   }
@@ -412,6 +419,9 @@ export function samplePlan(
           return collector.pending;
         },
         get dropped() {
+          return collector.dropped;
+        },
+        get capped() {
           return collector.dropped;
         },
         process: (record, _out) => {

@@ -67,6 +67,8 @@ export class SequenceMatcher {
   private lastSweep = Number.NEGATIVE_INFINITY;
   /** Partials dropped because they outlived maxspan or exceeded a cap. */
   dropped = 0;
+  /** The part of `dropped` due to a cap (the rest outlived maxspan). */
+  capped = 0;
 
   constructor(options: SequenceMatcherOptions) {
     this.last = options.stages - 1;
@@ -197,6 +199,7 @@ export class SequenceMatcher {
     this.total--;
     this.perSlot[oldest]!--;
     this.dropped++;
+    this.capped++;
   }
 
   private enforceTotalCap(): void {

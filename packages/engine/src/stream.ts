@@ -13,8 +13,11 @@
  * either (a later-stage event while no partial waits for its key) is dropped as early. Events must not be changed after `push` while a window holds them.
  *
  * Memory: partial sequences whose first event is older than maxspan are dropped as time
- * advances; `maxPendingPerKey` and `maxPendingTotal` bound partial sequences (and events held
- * for samples); drops are counted in `stats.droppedPartials`.
+ * advances (`stats.expiredPartials`); `maxPendingPerKey` and `maxPendingTotal` bound partial
+ * sequences (and events held for samples), and what they give up is counted apart
+ * (`stats.cappedPartials`), since it can cost results. `maxPendingTotal` defaults to
+ * {@link DEFAULT_MAX_PENDING_TOTAL}, so memory is bounded by default; a sequence key holds at
+ * most one partial per stage, so `maxPendingPerKey` has no default.
  *
  * `flush()` ends the input: it releases the reorder buffer and emits what only the end can
  * decide (tail pipes, samples, sequences waiting on a trailing missing term).
@@ -27,14 +30,24 @@ import { applyLimits, StreamLimiter } from './pipes.js';
 import type { EventRecord, Hit, Processor, ProcessorOptions, QueryPlan } from './query.js';
 import { ReorderBuffer } from './reorder.js';
 
+/** Partial sequences (or sample events) a stream holds at most unless told otherwise. */
+export const DEFAULT_MAX_PENDING_TOTAL = 1_000_000;
+
 /** Counters of a stream. */
 export interface StreamStats {
   /** Events pushed. */
   readonly eventsSeen: number;
   /** Matching events that arrived later than the reorder window allowed (evaluated anyway). */
   readonly lateEvents: number;
-  /** Partial sequences (or sample events) given up because of maxspan or a cap. */
+  /** Partial sequences (or sample events) given up, for any reason: `expiredPartials + cappedPartials`. */
   readonly droppedPartials: number;
+  /** Partial sequences given up because they outlived maxspan (they could not complete: no loss). */
+  readonly expiredPartials: number;
+  /**
+   * Partial sequences (or sample events) given up because `maxPendingPerKey` or
+   * `maxPendingTotal` was reached: results they would have completed are lost.
+   */
+  readonly cappedPartials: number;
   /** Partial sequences, buffered events and held results now. */
   readonly pending: number;
 }
@@ -44,7 +57,10 @@ export interface StreamOptions {
   readonly allowedLatenessMs?: number;
   /** Cap on partial sequences per join key (samples: events per filter and key). */
   readonly maxPendingPerKey?: number;
-  /** Cap on partial sequences in total (samples: events held). */
+  /**
+   * Cap on partial sequences in total (samples: events held); default
+   * {@link DEFAULT_MAX_PENDING_TOTAL}. `Infinity` lifts it.
+   */
   readonly maxPendingTotal?: number;
   /** Result limit, applied like the request `size` in the direction of the first pipe. */
   readonly size?: number;
@@ -94,7 +110,7 @@ export class PlanStream<M> implements QueryStream {
     limits: readonly Limit[],
     options: StreamOptions & ProcessorOptions = {},
   ) {
-    this.processor = plan.createProcessor(options);
+    this.processor = plan.createProcessor({ ...options, maxPendingTotal: options.maxPendingTotal ?? DEFAULT_MAX_PENDING_TOTAL });
     this.reorder = plan.ordered ? new ReorderBuffer(options.allowedLatenessMs ?? 0) : undefined;
     // Dropping matches unread is only safe when lateness need not be measured.
     this.passThrough = !plan.ordered || (options.trustOrder === true && (options.allowedLatenessMs ?? 0) === 0);
@@ -107,6 +123,8 @@ export class PlanStream<M> implements QueryStream {
       eventsSeen: this.seen,
       lateEvents: this.reorder?.late ?? 0,
       droppedPartials: this.processor.dropped,
+      expiredPartials: this.processor.dropped - this.processor.capped,
+      cappedPartials: this.processor.capped,
       pending: (this.reorder?.pending ?? 0) + this.processor.pending + this.limiter.pending,
     };
   }
