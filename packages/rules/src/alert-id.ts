@@ -1,3 +1,4 @@
+import { canonicalText } from './canonical-text.js';
 import { jsonText } from './json-text.js';
 
 /**
@@ -22,7 +23,13 @@ export function eventIdentity(event: unknown): string {
 
 /** JSON with object keys sorted, so key order in the input does not change the id; any depth. */
 export function canonicalJson(value: unknown): string {
-  return jsonText(value, { canonical: true });
+  try {
+    return canonicalText(value);
+  } catch (error) {
+    // Deeper than the call stack: the iterative writer has no depth limit.
+    if (error instanceof RangeError) return jsonText(value, { canonical: true });
+    throw error;
+  }
 }
 
 function fnv1a(text: string, seed: number): number {
