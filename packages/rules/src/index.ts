@@ -19,7 +19,7 @@ export type { Alert, AlertRule, MissingEvent } from './alert.js';
 export { createAlert } from './alert.js';
 export { alertId, canonicalJson } from './alert-id.js';
 export { jsonText, type JsonTextOptions } from './json-text.js';
-export type { Runner, RunnerInput, RunnerOptions, RunnerRuleError, RunnerWarning, RunnerStats, IndexConstants } from './runner.js';
+export type { Runner, RunnerInput, RunnerOptions, RunnerRuleError, RunnerWarning, MaxSignalsWarning, PartialsCappedWarning, RunnerStats, IndexConstants } from './runner.js';
 export { createRunner } from './runner.js';
 export type { RouteKey } from './route-keys.js';
 export { ruleRouteKeys, foldForRouting } from './route-keys.js';

@@ -57,6 +57,8 @@ export const RuleCode = {
   MaxSignals: 'EQL5060',
   /** A rule's query could not be compiled by the engine. */
   CompileFailed: 'EQL5061',
+  /** A rule's stream gave up partial sequences because a cap (`maxPendingTotal`, `maxPendingPerKey`) was reached. */
+  PartialsCapped: 'EQL5062',
 } as const;
 
 export type RuleCodeValue = (typeof RuleCode)[keyof typeof RuleCode];

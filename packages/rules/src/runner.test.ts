@@ -42,6 +42,26 @@ describe('createRunner', () => {
     expect(runner.stats()).toMatchObject({ events: 7, alerts: 4, dropped: 3 });
   });
 
+  it('counts partial sequences given up to maxPendingTotal per rule and warns with EQL5062', () => {
+    const capped = rule('sequence by user.name [any where event.action == "a"] [any where event.action == "b"]');
+    const other = rule('sequence by user.name with maxspan=30s [any where event.action == "a"] [any where event.action == "c"]');
+    const runner = createRunner([capped, other], { maxPendingTotal: 2 });
+    for (let i = 0; i < 5; i++) runner.push({ '@timestamp': at(i), user: { name: `u${i}` }, event: { action: 'a' } });
+    runner.flush();
+    // The second rule expires each partial before the next one opens: none capped.
+    expect(runner.stats()).toMatchObject({ cappedPartials: 3, cappedPartialsByRule: new Map([[capped.ruleId, 3]]) });
+    expect(runner.warnings()).toEqual([
+      expect.objectContaining({ code: RuleCode.PartialsCapped, ruleId: capped.ruleId, capped: 3, message: expect.stringMatching(/3 given up .*raise maxPendingTotal/) }),
+    ]);
+  });
+
+  it('reports no capped partials when no cap is reached', () => {
+    const runner = createRunner([rule('sequence by user.name [any where event.action == "a"] [any where event.action == "b"]')]);
+    for (let i = 0; i < 5; i++) runner.push({ '@timestamp': at(i), user: { name: `u${i}` }, event: { action: 'a' } });
+    expect(runner.stats()).toMatchObject({ cappedPartials: 0, cappedPartialsByRule: new Map() });
+    expect(runner.warnings()).toEqual([]);
+  });
+
   it('buckets the cap on timestamp_override when the rule sets one, as Kibana’s run window does', () => {
     const r = rule('any where event.action == "x"', { max_signals: 1, interval: '5m', timestamp_override: 'event.ingested' });
     const runner = createRunner([r]);

@@ -37,6 +37,11 @@ export interface RunnerOptions {
   /** Cap on partial sequences per join key, per rule (the engine's default otherwise). */
   readonly maxPendingPerKey?: number;
   /**
+   * Cap on partial sequences in total, per rule (the engine's default, 1,000,000, otherwise):
+   * what a rule gives up to it is counted in `stats().cappedPartials` and warned about.
+   */
+  readonly maxPendingTotal?: number;
+  /**
    * Route events by the rules' constant predicates (default true). `false` pushes every event
    * to every rule: slower, and the reference that routing must agree with.
    */
@@ -65,13 +70,29 @@ export interface RunnerRuleError {
   readonly message: string;
 }
 
+/** A rule that hit a cap: `max_signals` in some interval, or a cap on partial sequences. */
+export type RunnerWarning = MaxSignalsWarning | PartialsCappedWarning;
+
 /** A rule that hit its `max_signals` cap in some interval. */
-export interface RunnerWarning {
+export interface MaxSignalsWarning {
   readonly code: typeof RuleCode.MaxSignals;
   readonly ruleId: string;
   readonly name: string;
   /** Alerts left out. */
   readonly dropped: number;
+  readonly message: string;
+}
+
+/**
+ * A rule whose stream gave up partial sequences (samples: events) because `maxPendingTotal` or
+ * `maxPendingPerKey` was reached: sequences they would have completed are not alerted.
+ */
+export interface PartialsCappedWarning {
+  readonly code: typeof RuleCode.PartialsCapped;
+  readonly ruleId: string;
+  readonly name: string;
+  /** Partial sequences (samples: events) given up to the cap. */
+  readonly capped: number;
   readonly message: string;
 }
 
@@ -82,7 +103,12 @@ export interface RunnerStats {
   /** Event deliveries to rules (an event goes to each rule it is routed to). */
   readonly deliveries: number;
   readonly alerts: number;
+  /** Alerts dropped to honour `max_signals`, all rules. */
   readonly dropped: number;
+  /** Partial sequences given up to a stream cap, all rules (see `cappedPartialsByRule`). */
+  readonly cappedPartials: number;
+  /** Partial sequences given up to a stream cap, by rule id; rules that gave up none are absent. */
+  readonly cappedPartialsByRule: ReadonlyMap<string, number>;
   /** Rules indexed by a constant equality, and rules tried on every event. */
   readonly routedRules: number;
   readonly alwaysTriedRules: number;
@@ -96,7 +122,10 @@ export interface Runner {
   flush(): Alert[];
   /** Rules that did not compile. */
   readonly errors: readonly RunnerRuleError[];
-  /** One warning per rule that dropped alerts to honour `max_signals` (final after `flush`). */
+  /**
+   * One warning per rule that dropped alerts to honour `max_signals` (`EQL5060`), then one per
+   * rule whose stream gave up partial sequences to a cap (`EQL5062`); final after `flush`.
+   */
   warnings(): RunnerWarning[];
   stats(): RunnerStats;
 }
@@ -129,6 +158,7 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
   const streamOptions = {
     ...(options.allowedLatenessMs !== undefined ? { allowedLatenessMs: options.allowedLatenessMs } : {}),
     ...(options.maxPendingPerKey !== undefined ? { maxPendingPerKey: options.maxPendingPerKey } : {}),
+    ...(options.maxPendingTotal !== undefined ? { maxPendingTotal: options.maxPendingTotal } : {}),
   };
   const states: RuleState[] = [];
   const paths = new Map<string, string[]>();
@@ -267,7 +297,7 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
       return out;
     },
     warnings() {
-      return states
+      const maxSignals: RunnerWarning[] = states
         .filter((s) => s.dropped > 0)
         .map((s) => ({
           code: RuleCode.MaxSignals,
@@ -276,10 +306,31 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
           dropped: s.dropped,
           message: `rule "${s.rule.name}" reached max_signals (${s.rule.settings.maxSignals} per ${s.rule.settings.interval}); ${s.dropped} alert${s.dropped === 1 ? '' : 's'} dropped`,
         }));
+      const partials: RunnerWarning[] = states
+        .filter((s) => s.stream.stats.cappedPartials > 0)
+        .map((s) => {
+          const capped = s.stream.stats.cappedPartials;
+          return {
+            code: RuleCode.PartialsCapped,
+            ruleId: s.rule.ruleId,
+            name: s.rule.name,
+            capped,
+            message: `rule "${s.rule.name}" held too many partial sequences; ${capped} given up (sequences they would have completed are not alerted; raise maxPendingTotal)`,
+          };
+        });
+      return [...maxSignals, ...partials];
     },
     stats() {
       const dropped = states.reduce((n, s) => n + s.dropped, 0);
-      return { events, deliveries, alerts, dropped, routedRules, alwaysTriedRules: routes.alwaysTried };
+      const cappedPartialsByRule = new Map<string, number>();
+      let cappedPartials = 0;
+      for (const s of states) {
+        const capped = s.stream.stats.cappedPartials;
+        if (capped === 0) continue;
+        cappedPartialsByRule.set(s.rule.ruleId, capped);
+        cappedPartials += capped;
+      }
+      return { events, deliveries, alerts, dropped, cappedPartials, cappedPartialsByRule, routedRules, alwaysTriedRules: routes.alwaysTried };
     },
   };
 }

@@ -108,7 +108,8 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
   const stats = await evaluateEvents(options, reorder, (event) => emit(push(event)), lineFilterFor(sources, options.constants), router?.annotate);
   if (printed < size) emit(runner.flush());
   writer.end();
-  const dropped = new Map(runner.warnings().map((w) => [w.ruleId, w.dropped]));
+  const dropped = new Map<string, number>();
+  for (const w of runner.warnings()) if (w.code === 'EQL5060') dropped.set(w.ruleId, w.dropped);
   const tallies: RuleTally[] = loaded.rules.map(({ rule }) => ({
     ruleId: rule.ruleId,
     name: rule.name,
