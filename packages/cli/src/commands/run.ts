@@ -6,6 +6,7 @@ import { printDiagnostics } from '../output/print-diagnostics.js';
 import { createRecordWriter } from '../output/record-writer.js';
 import { runSummaryLines, type RuleTally } from '../output/run-summary.js';
 import { engine } from '../ports/engine-port.js';
+import { CheckedQueries } from '../ports/checked-queries.js';
 import { createQueryChecker } from '../ports/query-checker.js';
 import { loadRules } from '../ports/rules-port.js';
 import { addEventOptions, MAX_HELD_EVENTS, parseSize, resolveEventOptions, SORT_ALL, type RawEventOptions } from './event-options.js';
@@ -45,7 +46,9 @@ function withFieldOverrides(rule: Rule, raw: RawRunOptions): Rule {
 export async function runRules(files: readonly string[], raw: RawRunOptions): Promise<ExitCodeValue> {
   const size = parseSize(raw.size);
   const options = resolveEventOptions(raw, files);
-  const loaded = loadRules(raw.rules, createQueryChecker(engine));
+  // The check parses and compiles every query; the runner reuses that rather than doing it again.
+  const checked = new CheckedQueries(engine);
+  const loaded = loadRules(raw.rules, createQueryChecker(engine, {}, checked));
   const errors = loaded.diagnostics.filter((d) => d.diagnostic.severity === 'error');
   if (errors.length > 0) {
     printDiagnostics(errors, options.format === 'json');
@@ -69,7 +72,7 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
     {
       allowedLatenessMs: 0,
       compile: (text, compileOptions) => {
-        const compiled = engine.compile(text, compileOptions ?? {});
+        const compiled = checked.compile(text, compileOptions ?? {});
         sources.push({
           statement: compiled.statement,
           ...(compileOptions?.eventCategoryField === undefined ? {} : { eventCategoryField: compileOptions.eventCategoryField }),
