@@ -82,15 +82,36 @@ describe('eql query', () => {
     expect(ns(r.stdout)).not.toContain(5);
   });
 
-  it('reports a truncated gzip by name and keeps the events before the cut', async () => {
+  it('reports a truncated gzip by name with exit 1, keeping the events before the cut and reading the next file', async () => {
     const s = scratch();
     const many = Array.from({ length: 3000 }, (_, i) => ev(i, i % 2 ? 'sso' : 'other', 'u', { pad: 'x'.repeat(40 + (i % 13)) }));
     const gz = gzipSync(lines(many));
     const file = s.file('cut.ndjson.gz', gz.subarray(0, Math.floor(gz.length / 2)));
-    const r = await runEql(['query', SSO, file]);
-    expect(r.code).toBe(0);
+    const next = s.file('next.ndjson', lines([ev(4000, 'sso', 'after')]));
+    const r = await runEql(['query', SSO, file, next]);
+    expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${file}: truncated or corrupt gzip`);
-    expect(ndjson(r.stdout).length).toBeGreaterThan(100);
+    expect(r.stderr).toContain('1 file not read to the end (see above)');
+    const out = ns(r.stdout);
+    expect(out.length).toBeGreaterThan(100);
+    expect(out).toContain(4000);
+  });
+
+  it('says on stderr how many partial sequences --max-pending dropped, and only when some were', async () => {
+    const s = scratch();
+    const denies = Array.from({ length: 10 }, (_, i) => ev(i, 'deny', `u${i}`));
+    const file = s.file('e.ndjson', lines([...denies, ev(20, 'sso', 'u9'), ev(21, 'sso', 'u0')]));
+    const capped = await runEql(['query', SEQ, file, '--max-pending', '3']);
+    expect(capped.code).toBe(0);
+    // u0's partial was among the oldest, given up to the cap: only u9 completes.
+    expect(ndjson(capped.stdout).map((h) => h.join_keys)).toEqual([['u9']]);
+    expect(capped.stderr).toContain('7 partial sequences dropped: more than 3 held at once; sequences they would have completed are missing. Raise --max-pending.\n');
+    const uncapped = await runEql(['query', SEQ, file]);
+    expect(ndjson(uncapped.stdout).map((h) => h.join_keys)).toEqual([['u9'], ['u0']]);
+    expect(uncapped.stderr).not.toContain('partial sequence');
+    const bad = await runEql(['query', SEQ, file, '--max-pending', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--max-pending expects a positive integer, got '0'");
   });
 
   it('an invalid query is a diagnostic on stderr with exit 1; --format json gives it as JSON', async () => {

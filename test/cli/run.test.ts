@@ -36,6 +36,25 @@ describe('eql run', () => {
     }
   });
 
+  it('names the rule whose partial sequences --max-pending dropped, and exits 1 on a truncated gzip', async () => {
+    const s = scratch();
+    const ev = (sec: number, action: string, email: string) =>
+      JSON.stringify({ '@timestamp': new Date(Date.UTC(2024, 0, 1, 0, 0, sec)).toISOString(), event: { action, module: 'okta' }, user: { email } });
+    const text = Array.from({ length: 6 }, (_, i) => ev(i, 'user.mfa.okta_verify.deny_push', `u${i}@x`)).join('\n') + '\n';
+    const capped = await runEql(['run', '--rules', 'rules/okta', '--max-pending', '2', s.file('e.ndjson', text)]);
+    expect(capped.code).toBe(0);
+    expect(capped.stderr).toMatch(
+      /^.+ \(97a8e584-fd3b-421f-9b9d-9c9d9e57e9d7\): 4 partial sequences dropped: more than 2 held at once; .+ Raise --max-pending\.$/m,
+    );
+    const plain = await runEql(['run', '--rules', 'rules/okta', s.file('e2.ndjson', text)]);
+    expect(plain.stderr).not.toContain('partial sequence');
+    const gz = gzipSync(readFileSync(join(repoRoot, SAMPLE)));
+    const cut = s.file('cut.ndjson.gz', gz.subarray(0, Math.floor(gz.length / 2)));
+    const truncated = await runEql(['run', '--rules', 'rules/okta', cut]);
+    expect(truncated.code).toBe(1);
+    expect(truncated.stderr).toContain(`${cut}: truncated or corrupt gzip`);
+  });
+
   it('summarises on stderr: events read, alerts per rule, lines skipped', async () => {
     const r = await runEql(['run', '--rules', 'rules/okta', SAMPLE]);
     expect(r.stderr).toContain('400 events read, 5 alerts from 1 rule\n');

@@ -59,10 +59,11 @@ describe('eql over hostile event files', () => {
     expect(outLines(r.stdout)).toEqual(['{"@timestamp":1,"a":"\ufffd\ufffd"}']);
   });
 
-  it('reports a truncated gzip by file name, keeping the events before the cut', async () => {
+  it('reports a truncated gzip by file name with exit 1, keeping the events before the cut', async () => {
     const gz = gzipSync(Buffer.from('{"@timestamp":1,"a":1}\n'.repeat(2000)));
     const file = files.file('cut.ndjson.gz', gz.subarray(0, Math.floor(gz.length / 2)));
     const r = await runEql(['query', 'any where a == 1', file]);
+    expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${file}: truncated or corrupt gzip: unexpected end of file\n`);
     expect(r.stderr).toContain('1 file not read to the end (see above)');
     expect(outLines(r.stdout).length).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { Option, type Command } from 'commander';
+import { DEFAULT_MAX_PENDING_TOTAL } from '@eqlkit/engine';
 import { CliError } from '../cli-error.js';
 import { parseFieldConstant, type FieldConstant } from '../input/field-constants.js';
 import { STDIN } from '../input/read-text.js';
@@ -17,6 +18,7 @@ export interface RawEventOptions {
   size?: string;
   strict?: boolean;
   progress: boolean;
+  maxPending?: string;
 }
 
 /** The shared options, checked. */
@@ -31,6 +33,8 @@ export interface EventOptions {
   readonly strict: boolean;
   readonly progress: boolean;
   readonly paths: readonly string[];
+  /** `--max-pending`: partial sequences a query (each rule) holds at most; undefined = the engine's default. */
+  readonly maxPendingTotal?: number;
 }
 
 /**
@@ -65,6 +69,10 @@ export function addEventOptions(command: Command, kind: 'query' | 'run'): Comman
     .option('--sort', 'sort the whole input by time first (memory grows with the input)')
     .option('--window <duration>', 'reorder window for events that arrive out of order (e.g. 30s, 5m, 0)', '5m')
     .option('--strict', 'stop with exit 1 at the first malformed event instead of skipping it')
+    .option(
+      '--max-pending <n>',
+      `partial sequences (sample events) held at most${kind === 'run' ? ' per rule' : ''}; past it the oldest are dropped and counted (default: ${DEFAULT_MAX_PENDING_TOTAL})`,
+    )
     .option('--no-progress', 'no progress line on a terminal');
 }
 
@@ -72,6 +80,13 @@ export function addEventOptions(command: Command, kind: 'query' | 'run'): Comman
 export function parseSize(text: string | undefined): number {
   if (text === undefined) return Infinity;
   if (!/^\d+$/.test(text)) throw new CliError(`--size expects a non-negative integer, got '${text}'`);
+  return Number(text);
+}
+
+/** Checks `--max-pending`: a positive integer, or none for the engine's default. */
+export function parseMaxPending(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) === 0) throw new CliError(`--max-pending expects a positive integer, got '${text}'`);
   return Number(text);
 }
 
@@ -116,6 +131,7 @@ export function resolveEventOptions(raw: RawEventOptions, files: readonly string
   });
   const windowMs = parseDuration(raw.window);
   if (windowMs === undefined) throw new CliError(`--window expects a duration such as 30s or 5m, got '${raw.window}'`);
+  const maxPendingTotal = parseMaxPending(raw.maxPending);
   return {
     timestampField: raw.timestampField ?? '@timestamp',
     ...(raw.tiebreakerField === undefined ? {} : { tiebreakerField: raw.tiebreakerField }),
@@ -127,5 +143,6 @@ export function resolveEventOptions(raw: RawEventOptions, files: readonly string
     strict: raw.strict === true,
     progress: raw.progress,
     paths: checkInputPaths(files),
+    ...(maxPendingTotal === undefined ? {} : { maxPendingTotal }),
   };
 }

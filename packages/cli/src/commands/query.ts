@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { CliError, ExitCode, type ExitCodeValue } from '../cli-error.js';
 import { hitJson, hitTableLayout } from '../output/hit-json.js';
+import { DEFAULT_MAX_PENDING_TOTAL } from '@eqlkit/engine';
+import { cappedPartialsLine } from '../output/capped-partials.js';
 import { inputSummaryLines } from '../output/input-summary.js';
 import { printDiagnostics } from '../output/print-diagnostics.js';
 import { createRecordWriter } from '../output/record-writer.js';
@@ -47,6 +49,7 @@ export async function runQuery(query: string, files: readonly string[], raw: Raw
   const stream = compiled.stream({
     allowedLatenessMs: options.sortAll ? 0 : options.windowMs,
     ...(Number.isFinite(size) ? { size } : {}),
+    ...(options.maxPendingTotal === undefined ? {} : { maxPendingTotal: options.maxPendingTotal }),
   });
   let printed = 0;
   const print = (hits: readonly Hit[]): boolean => {
@@ -70,7 +73,10 @@ export async function runQuery(query: string, files: readonly string[], raw: Raw
   writer.end();
   stats.late += stream.stats.lateEvents;
   for (const line of inputSummaryLines(stats, raw.window)) process.stderr.write(`${line}\n`);
-  return ExitCode.Ok;
+  const capped = stream.stats.cappedPartials;
+  if (capped > 0) process.stderr.write(`${cappedPartialsLine(capped, options.maxPendingTotal ?? DEFAULT_MAX_PENDING_TOTAL)}\n`);
+  // A file not read to the end is bad input that stopped its reading (DESIGN: exit 1).
+  return stats.fileProblems > 0 ? ExitCode.Failed : ExitCode.Ok;
 }
 
 /** `eql query QUERY [FILE...]`. */

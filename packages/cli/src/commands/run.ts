@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { createRunner, type Alert, type Rule, type RunnerInput } from '@eqlkit/rules';
 import { CliError, ExitCode, type ExitCodeValue } from '../cli-error.js';
+import { DEFAULT_MAX_PENDING_TOTAL } from '@eqlkit/engine';
 import { alertTableLayout } from '../output/alert-table.js';
+import { cappedPartialsLine } from '../output/capped-partials.js';
 import { printDiagnostics } from '../output/print-diagnostics.js';
 import { createRecordWriter } from '../output/record-writer.js';
 import { runSummaryLines, type RuleTally } from '../output/run-summary.js';
@@ -71,6 +73,7 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
     loaded.rules.map((r) => withFieldOverrides(r.rule, raw)),
     {
       allowedLatenessMs: 0,
+      ...(options.maxPendingTotal === undefined ? {} : { maxPendingTotal: options.maxPendingTotal }),
       compile: (text, compileOptions) => {
         const compiled = checked.compile(text, compileOptions ?? {});
         sources.push({
@@ -120,7 +123,13 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
     dropped: dropped.get(rule.ruleId) ?? 0,
   }));
   for (const line of runSummaryLines(stats, tallies, raw.window)) process.stderr.write(`${line}\n`);
-  return ExitCode.Ok;
+  const limit = options.maxPendingTotal ?? DEFAULT_MAX_PENDING_TOTAL;
+  for (const [ruleId, capped] of runner.stats().cappedPartialsByRule) {
+    const rule = loaded.rules.find((r) => r.rule.ruleId === ruleId)?.rule;
+    process.stderr.write(`${cappedPartialsLine(capped, limit, { name: rule?.name ?? ruleId, ruleId })}\n`);
+  }
+  // A file not read to the end is bad input that stopped its reading (DESIGN: exit 1).
+  return stats.fileProblems > 0 ? ExitCode.Failed : ExitCode.Ok;
 }
 
 /** `eql run --rules PATH... [FILE...]`. */
