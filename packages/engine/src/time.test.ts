@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTimestamp } from './time.js';
 
@@ -23,5 +24,39 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp('yesterday')).toBeUndefined();
     expect(parseTimestamp(null)).toBeUndefined();
     expect(parseTimestamp(Number.NaN)).toBeUndefined();
+  });
+});
+
+describe('parseTimestamp fast path (YYYY-MM-DDTHH:MM:SS.sssZ)', () => {
+  const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+  const layout = fc
+    .tuple(digits(4), digits(2), digits(2), digits(2), digits(2), digits(2), digits(3))
+    .map(([y, mo, d, h, mi, s, ms]) => ({ y, mo, d, h, mi, s, ms }));
+
+  it('reads what the general path reads for the same text with +00:00 (property)', () => {
+    fc.assert(
+      fc.property(layout, ({ y, mo, d, h, mi, s, ms }) => {
+        const head = `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}`;
+        expect(parseTimestamp(`${head}Z`)).toBe(parseTimestamp(`${head}+00:00`));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('agrees with the general path on real days, leap days, leap seconds and two-digit years', () => {
+    for (const head of ['2024-02-29T23:59:59.999', '2023-02-29T00:00:00.000', '2023-12-31T23:59:60.000', '0099-06-15T12:00:00.001', '1970-01-01T00:00:00.000', '2024-13-01T00:00:00.000']) {
+      expect(parseTimestamp(`${head}Z`)).toBe(parseTimestamp(`${head}+00:00`));
+    }
+    expect(parseTimestamp('2024-02-29T23:59:59.999Z')).toBe(Date.UTC(2024, 1, 29, 23, 59, 59, 999));
+    expect(parseTimestamp('2023-02-29T00:00:00.000Z')).toBeUndefined();
+  });
+
+  it('gives the same answer whatever day it read before', () => {
+    const a = '2024-03-01T10:00:00.000Z';
+    const b = '2023-02-29T10:00:00.000Z';
+    expect(parseTimestamp(b)).toBeUndefined();
+    expect(parseTimestamp(a)).toBe(Date.UTC(2024, 2, 1, 10));
+    expect(parseTimestamp(b)).toBeUndefined();
+    expect(parseTimestamp(a)).toBe(Date.UTC(2024, 2, 1, 10));
   });
 });
