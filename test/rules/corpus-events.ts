@@ -1,17 +1,9 @@
 import type { EventFilter, Expression, FieldRef, Statement, Term } from '@eqlkit/parser';
 import type { Rule } from '@eqlkit/rules';
+import { mulberry32 } from '../../scripts/generate/prng.js';
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same stream of events. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (mulberry32, shared with the generators): the same seed gives the same events. */
+export const prng = mulberry32;
 
 export interface GeneratedEvent {
   readonly event: Record<string, unknown>;
