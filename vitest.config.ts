@@ -15,6 +15,7 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
+    setupFiles: ['test/support/fast-check-seed.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
