@@ -14,16 +14,8 @@ import { node, nodeRange, nodes, span, token, tokenRange, tokens } from './cst.j
 import type { DiagnosticSink } from './diagnostic-sink.js';
 import { lookupFunction } from './functions.js';
 import { decodeEscapes, integerValue, rawStringValue } from './literals.js';
+import { Level } from './precedence.js';
 
-/** Binding strength of the expression levels (EQL-SEMANTICS 3.1), loosest first. */
-const enum Level {
-  Or = 1,
-  And = 2,
-  Not = 3,
-  Comparison = 4,
-  Additive = 5,
-  Multiplicative = 6,
-}
 
 function operatorLevel(op: IToken): Level {
   switch (op.tokenType.name) {

@@ -1,21 +1,7 @@
 import type { Category, EventFilter, Expression, FieldRef, Node, NumberLiteral, Query, Term } from './ast.js';
 import { KEYWORDS } from './lexer.js';
+import { Level } from './precedence.js';
 
-/**
- * Binding strength of each expression form (EQL-SEMANTICS §3.1); higher binds tighter. A child
- * printed where a stronger form is required gets parentheses, nothing else does.
- */
-const enum Level {
-  Or = 1,
-  And = 2,
-  Not = 3,
-  Comparison = 4,
-  Additive = 5,
-  Multiplicative = 6,
-  Unary = 7,
-  Predicate = 8,
-  Primary = 9,
-}
 
 function level(expr: Expression): Level {
   switch (expr.type) {
