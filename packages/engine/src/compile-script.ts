@@ -1,4 +1,4 @@
-import type { Expression, Range } from '@eqlkit/parser';
+import type { ComparisonOp, Expression, Range } from '@eqlkit/parser';
 import { RE2JS } from 're2js';
 import { javaEqualsIgnoreCase } from './case-fold.js';
 import { EngineCodes, fail } from './errors.js';
@@ -9,7 +9,7 @@ import type { ArgInfo, FunctionImpl, StaticType } from './functions/function-spe
 import { lookupFunction } from './functions/registry.js';
 import { compileJavaRegex } from './java-regex.js';
 import { FLOATING_TYPES, INTEGRAL_TYPES, resolveMapping, STRING_TYPES, type FieldMapping, type Schema } from './schema.js';
-import { javaString, scriptCompare, toBoolean, toNumber } from './values.js';
+import { comparisonResultTest, javaString, scriptCompare, toBoolean, toNumber } from './values.js';
 import { hasWildcard, wildcardToJavaRegex } from './wildcard.js';
 
 /**
@@ -197,7 +197,7 @@ export class ScriptCompiler {
     }
   }
 
-  private comparison(op: string, leftExpr: Expression, rightExpr: Expression): ScriptNode {
+  private comparison(op: ComparisonOp, leftExpr: Expression, rightExpr: Expression): ScriptNode {
     const left = this.compile(leftExpr);
     const right = this.compile(rightExpr);
     const constantBoth = left.constant && right.constant;
@@ -211,22 +211,7 @@ export class ScriptCompiler {
         return { evaluate: (env) => (nullSide(env) === null) === want, type: 'boolean', constant: constantBoth };
       }
     }
-    const test = ((): ((c: number) => boolean) => {
-      switch (op) {
-        case '==':
-          return (c) => c === 0;
-        case '!=':
-          return (c) => c !== 0;
-        case '<':
-          return (c) => c < 0;
-        case '<=':
-          return (c) => c <= 0;
-        case '>':
-          return (c) => c > 0;
-        default:
-          return (c) => c >= 0;
-      }
-    })();
+    const test = comparisonResultTest(op);
     return {
       evaluate: (env) => {
         const c = scriptCompare(l(env), r(env));

@@ -5,7 +5,7 @@ import { compareIp, ipKey, parseIp } from './ip.js';
 import { compileLuceneRegex, LuceneRegexError } from './lucene-regex.js';
 import { FLOATING_TYPES, INTEGRAL_TYPES, STRING_TYPES, type FieldMapping } from './schema.js';
 import { parseTimestamp } from './time.js';
-import { compareUtf8, javaNumberToString, toBoolean, toNumber } from './values.js';
+import { compareUtf8, comparisonResultTest, javaNumberToString, toBoolean, toNumber } from './values.js';
 import { compareVersions } from './version.js';
 import { compileWildcard, matchesEverything } from './wildcard.js';
 
@@ -55,21 +55,6 @@ function typeOps(mapping: FieldMapping | undefined): TypeOps | undefined {
   return undefined;
 }
 
-function orderTest(op: RangeOp): (c: number) => boolean {
-  switch (op) {
-    case '==':
-      return (c) => c === 0;
-    case '<':
-      return (c) => c < 0;
-    case '<=':
-      return (c) => c <= 0;
-    case '>':
-      return (c) => c > 0;
-    case '>=':
-      return (c) => c >= 0;
-  }
-}
-
 /** Strings that dynamic mapping detects as dates (`strict_date_optional_time`): ISO dates and date-times. */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:$|T)/;
 
@@ -90,7 +75,7 @@ function dateConstant(c: unknown): number | undefined {
  */
 export function comparisonTest(op: RangeOp, constant: Constant, mapping?: FieldMapping): ValueTest {
   const ops = typeOps(mapping);
-  const pass = orderTest(op);
+  const pass = comparisonResultTest(op);
   if (ops) {
     const k = ops.key(constant.value, constant.integral);
     if (k === undefined) return () => false;

@@ -178,3 +178,21 @@ export function scriptCompare(a: unknown, b: unknown): number | undefined {
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
   return undefined;
 }
+
+/** The test a comparison operator makes of a three-way comparison result (negative, 0, positive). */
+export function comparisonResultTest(op: '==' | '!=' | '<' | '<=' | '>' | '>='): (c: number) => boolean {
+  switch (op) {
+    case '==':
+      return (c) => c === 0;
+    case '!=':
+      return (c) => c !== 0;
+    case '<':
+      return (c) => c < 0;
+    case '<=':
+      return (c) => c <= 0;
+    case '>':
+      return (c) => c > 0;
+    case '>=':
+      return (c) => c >= 0;
+  }
+}
