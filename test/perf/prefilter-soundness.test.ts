@@ -1,11 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile, compileRawPrefilter, compileRawRouter, deriveRawPrefilter, type EqlEvent, type PrefilterSource, type RawLineFilter } from '@eqlkit/engine';
 import { asUtf8Bytes } from '../../packages/engine/src/raw-line-filter.js';
-import { createRunner, loadRule, type Alert, type Rule } from '@eqlkit/rules';
-import { sharedPath } from '../support/shared.js';
+import { createRunner, type Alert } from '@eqlkit/rules';
+import { loadCorpusRules } from '../support/corpus-rules.js';
 import { generateCorpusEvents, prng } from '../rules/corpus-events.js';
 import { escapedJson } from './escaped-json.js';
 
@@ -89,16 +87,7 @@ describe('raw-line prefilter soundness', () => {
   });
 
   describe('the detection-rules corpus', () => {
-    const root = sharedPath('corpus', 'detection-rules');
-    const rules: Rule[] = [];
-    for (const dir of ['rules', 'rules_building_block']) {
-      for (const e of readdirSync(join(root, dir), { withFileTypes: true, recursive: true })) {
-        if (!e.isFile() || !e.name.endsWith('.toml')) continue;
-        const path = join(e.parentPath, e.name);
-        const result = loadRule(path, readFileSync(path, 'utf8'), { checkQuery: false });
-        if (result.status !== 'invalid') rules.push(result.rule);
-      }
-    }
+    const rules = loadCorpusRules();
     const sources = new Map<string, PrefilterSource>();
     const shapes = rules.map((rule) => {
       const statement = compile(rule.query ?? '').statement;

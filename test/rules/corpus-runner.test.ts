@@ -1,25 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '@eqlkit/engine';
-import { createRunner, loadRule, type Alert, type Rule } from '@eqlkit/rules';
-import { sharedPath } from '../support/shared.js';
+import { createRunner, type Alert } from '@eqlkit/rules';
+import { loadCorpusRules } from '../support/corpus-rules.js';
 import { generateCorpusEvents } from './corpus-events.js';
-
-function corpusRules(): Rule[] {
-  const root = sharedPath('corpus', 'detection-rules');
-  const rules: Rule[] = [];
-  for (const dir of ['rules', 'rules_building_block']) {
-    for (const e of readdirSync(join(root, dir), { withFileTypes: true, recursive: true })) {
-      if (!e.isFile() || !e.name.endsWith('.toml')) continue;
-      const path = join(e.parentPath, e.name);
-      const result = loadRule(path, readFileSync(path, 'utf8'), { checkQuery: false });
-      // Deprecated rules load as skipped; run them too, so the whole corpus is exercised.
-      if (result.status !== 'invalid') rules.push(result.rule);
-    }
-  }
-  return rules.sort((a, b) => (a.ruleId < b.ruleId ? -1 : 1));
-}
 
 /** Each rule's alerts as `id join_keys` lines, in emission order. */
 function byRule(alerts: readonly Alert[]): Map<string, string[]> {
@@ -33,7 +16,7 @@ function byRule(alerts: readonly Alert[]): Map<string, string[]> {
 }
 
 describe('the runner over the whole corpus', () => {
-  const rules = corpusRules();
+  const rules = loadCorpusRules();
   const shapes = rules.map((rule) => ({ rule, statement: compile(rule.query ?? '').statement }));
   const events = generateCorpusEvents(shapes, 3500, 20240305);
 
