@@ -61,6 +61,21 @@ describe('eql query', () => {
     expect(ndjson(r.stdout)).toEqual([{ join_keys: ['a'], events: [EVENTS[2], EVENTS[3]] }]);
   });
 
+  it('reads pretty-printed events one after another (jq output) and a lone pretty-printed event', async () => {
+    const s = scratch();
+    const pretty = EVENTS.map((e) => JSON.stringify(e, null, 2)).join('\n');
+    expect(ns((await runEql(['query', SSO, s.file('jq.json', pretty)])).stdout)).toEqual([4, 5]);
+    expect(ns((await runEql(['query', SSO], { stdin: pretty })).stdout)).toEqual([4, 5]);
+    const one = await runEql(['query', SSO, s.file('one.json', `${JSON.stringify(EVENTS[3], null, 2)}\n`)]);
+    expect(one.code).toBe(0);
+    expect(ns(one.stdout)).toEqual([4]);
+    // A value the input cuts off is reported where it starts, and the run fails.
+    const cut = await runEql(['query', SSO, s.file('cut.json', `${JSON.stringify(EVENTS[3], null, 2)}\n{\n  "n": `)]);
+    expect(ns(cut.stdout)).toEqual([4]);
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toContain('cut.json:14: the JSON value that starts here is not closed');
+  });
+
   it('skips invalid JSON lines in the middle, reporting their line numbers and the count', async () => {
     const s = scratch();
     const text = [JSON.stringify(EVENTS[0]), '{"broken": ', JSON.stringify(EVENTS[2]), '42', JSON.stringify(EVENTS[3]), JSON.stringify(EVENTS[4])].join('\n');

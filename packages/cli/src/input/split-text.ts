@@ -1,12 +1,15 @@
 import { ArraySplitter } from './array-splitter.js';
 import { LineSplitter } from './line-splitter.js';
+import { firstLineLeavesObjectOpen, ValueStreamSplitter } from './value-stream-splitter.js';
 import type { SplitError, Splitter, TextRecord } from './text-record.js';
 
 export type SplitItem = { kind: 'record'; record: TextRecord } | { kind: 'error'; error: SplitError };
 
 /**
- * Cuts text into JSON records: a JSON array when the first non-blank character is `[`, NDJSON
- * otherwise. Deciding on the first character lets a one-line `[...]` file work as an array too.
+ * Cuts text into JSON records: a JSON array when the first non-blank character is `[`;
+ * pretty-printed values one after another (`jq .` output) when it is `{` and the first line leaves
+ * that object open; NDJSON otherwise. Deciding on the first line lets a one-line `[...]` file work
+ * as an array too.
  */
 export async function* splitText(chunks: AsyncIterable<string>): AsyncGenerator<SplitItem> {
   for await (const batch of splitTextBatches(chunks)) {
@@ -31,9 +34,8 @@ export async function* splitTextBatches(chunks: AsyncIterable<string>): AsyncGen
   for await (const chunk of chunks) {
     if (!splitter) {
       held += chunk;
-      const first = held.search(/\S/);
-      if (first === -1) continue;
-      splitter = held[first] === '[' ? new ArraySplitter() : new LineSplitter();
+      splitter = chooseSplitter(held, false);
+      if (!splitter) continue;
       const text = held;
       held = '';
       yield { records: splitter.push(text) };
@@ -41,6 +43,21 @@ export async function* splitTextBatches(chunks: AsyncIterable<string>): AsyncGen
     }
     yield { records: splitter.push(chunk) };
   }
-  if (!splitter) return;
+  if (!splitter) {
+    splitter = chooseSplitter(held, true);
+    if (!splitter) return;
+    yield { records: splitter.push(held) };
+  }
   yield splitter.end();
+}
+
+/** The splitter for text that starts with `head`; undefined until the head decides (or, at the end, when it is blank). */
+function chooseSplitter(head: string, ended: boolean): Splitter | undefined {
+  const first = head.search(/\S/);
+  if (first === -1) return undefined;
+  if (head[first] === '[') return new ArraySplitter();
+  if (head[first] !== '{') return new LineSplitter();
+  const open = firstLineLeavesObjectOpen(head.slice(first));
+  if (open === undefined && !ended) return undefined;
+  return open === true ? new ValueStreamSplitter() : new LineSplitter();
 }

@@ -7,6 +7,7 @@ import type { ByteCounter } from './byte-counter.js';
 import type { LineBatch, LineWorkerData } from './line-batch.js';
 import { STDIN } from './read-text.js';
 import { batchTexts } from './read-events.js';
+import { firstLineLeavesObjectOpen } from './value-stream-splitter.js';
 
 /** Below this size one thread is as fast (starting a worker costs tens of milliseconds). */
 export const THREADED_MIN_BYTES = 32 << 20;
@@ -27,7 +28,8 @@ export function threadsPay(path: string, minBytes = THREADED_MIN_BYTES): boolean
 
 /**
  * Where the first record starts when the file is plain NDJSON (not stdin, not gzip, not a JSON
- * array, not empty): the byte readers handle those. Undefined otherwise.
+ * array, not pretty-printed objects, not empty): the byte readers handle those. Undefined
+ * otherwise.
  */
 export function ndjsonStart(path: string): number | undefined {
   if (path === STDIN) return undefined;
@@ -46,7 +48,11 @@ export function ndjsonStart(path: string): number | undefined {
   for (let i = start; i < n; i++) {
     const c = head[i] as number;
     if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
-    return c === 0x5b /* [ */ ? undefined : start;
+    if (c === 0x5b /* [ */) return undefined;
+    // `{` alone on its line (pretty-printed): the text splitters handle it. A first line longer
+    // than the head is NDJSON.
+    if (c === 0x7b /* { */ && firstLineLeavesObjectOpen(head.toString('utf8', i, n)) === true) return undefined;
+    return start;
   }
   return undefined;
 }
