@@ -52,6 +52,13 @@ describe('Lucene RegExp via RE2', () => {
     expect(m('[^a]', 'A', true)).toBe(false);
     expect(m('Ä', 'ä', true)).toBe(false);
   });
+  it('reads Java lookaround and backreference syntax as Lucene does: literal characters', () => {
+    // Lucene's parseSimpleExp takes a `?` or `=` that follows `(` as a plain character, so on a
+    // field `a(?=b)` is the text "a?=b" (no lookahead: nothing to reject, unlike a script regex).
+    expect(m('a(?=b)', 'a?=b')).toBe(true);
+    expect(m('a(?=b)', 'ab')).toBe(false);
+    expect(m('(a)\\1', 'a1')).toBe(true);
+  });
   it('rejects invalid syntax', () => {
     for (const bad of ['a(b', 'a[b', 'a{2', 'a{3,2}', '"abc', 'a|', '']) {
       expect(() => luceneToRe2(bad), bad).toThrow(LuceneRegexError);
