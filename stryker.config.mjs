@@ -1,10 +1,18 @@
 // Mutation testing of the parser and the engine (`pnpm mutation`; not part of `pnpm test`).
 // The machine is shared, so one or two workers; the vitest config runs only the two packages'
-// unit tests (the corpus, conformance and CLI suites are too slow to rerun per mutant).
+// unit tests plus the engine and conformance suites under test/ (the corpus and CLI suites are
+// too slow to rerun per mutant).
 import { fileURLToPath } from 'node:url';
 
 // The sandbox sits two levels deeper than the repository, so point the tests at ../shared here.
 process.env.EQLKIT_SHARED ??= fileURLToPath(new URL('../shared', import.meta.url));
+
+// One package per run (`pnpm mutation:parser`, `pnpm mutation:engine`): each has its own report,
+// incremental file and sandbox, so the two can run side by side and be resumed apart.
+const only = process.env.STRYKER_PACKAGE;
+if (only !== undefined && only !== 'parser' && only !== 'engine') throw new Error(`STRYKER_PACKAGE must be parser or engine, not ${only}`);
+const packages = only ? [only] : ['parser', 'engine'];
+const name = only ?? 'all';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -33,25 +41,29 @@ export default {
     '/test/*',
     '!/test/support',
     '!/test/parser',
+    '!/test/engine',
+    '!/test/conformance',
   ],
   disableTypeChecks: 'packages/{parser,engine}/src/**/*.ts',
   mutate: [
-    'packages/parser/src/**/*.ts',
-    'packages/engine/src/**/*.ts',
+    ...packages.map((p) => `packages/${p}/src/**/*.ts`),
     '!packages/*/src/**/*.test.ts',
     // Type-only modules and barrels hold nothing to mutate.
     '!packages/parser/src/ast.ts',
     '!packages/parser/src/diagnostic.ts',
     '!packages/*/src/index.ts',
   ],
+  // Results are reused for unchanged mutants and tests: a rerun tests only what changed.
+  incremental: true,
+  incrementalFile: `reports/mutation/${name}-incremental.json`,
   // Static mutants (module-level constants) rerun every test per mutant: too costly here.
   ignoreStatic: true,
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
   timeoutMS: 10_000,
   reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/index.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  tempDirName: '.stryker-tmp',
+  htmlReporter: { fileName: `reports/mutation/${name}.html` },
+  jsonReporter: { fileName: `reports/mutation/${name}.json` },
+  tempDirName: `.stryker-tmp-${name}`,
   cleanTempDir: 'always',
   thresholds: { high: 90, low: 80, break: null },
 };
