@@ -16,21 +16,25 @@ for (const { rule } of packs.flatMap((p) => p.rules)) if (!rules.has(rule.ruleId
 const runner = createRunner([...rules.values()], { indexConstants: packs.flatMap((p) => p.manifest?.constants ?? []) });
 
 let n = 0;
-await pipeline(
-  createInterface({ input: process.stdin, crlfDelay: Infinity }),
-  async function* parse(lines) {
-    for await (const line of lines) {
-      try {
-        n++;
-        if (line.trim() !== '') yield JSON.parse(line);
-      } catch (error) {
-        console.error(`stdin:${n}: ${error.message}`); // a malformed line is reported and skipped
+try {
+  await pipeline(
+    createInterface({ input: process.stdin, crlfDelay: Infinity }),
+    async function* parse(lines) {
+      for await (const line of lines) {
+        try {
+          n++;
+          if (line.trim() !== '') yield JSON.parse(line);
+        } catch (error) {
+          console.error(`stdin:${n}: ${error.message}`); // a malformed line is reported and skipped
+        }
       }
-    }
-  },
-  createAlertTransform(runner, { onError: (error) => console.error(error.message) }),
-  async function* print(alerts) {
-    for await (const alert of alerts) yield `${JSON.stringify(alert)}\n`;
-  },
-  process.stdout,
-);
+    },
+    createAlertTransform(runner, { onError: (error) => console.error(error.message) }),
+    async function* print(alerts) {
+      for await (const alert of alerts) yield `${JSON.stringify(alert)}\n`;
+    },
+    process.stdout,
+  );
+} catch (error) {
+  if (error.code !== 'EPIPE') throw error; // the reader went away (`| head`): a normal end
+}

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,5 +47,24 @@ describe('examples/node-pipeline', () => {
     expect(r.stderr).toMatch(/^stdin:2: /m);
     expect(r.stderr).toContain('expected a JSON object, got a string');
     expect(lines(r.stdout).map((l) => (JSON.parse(l) as { events: { event: { id: string } }[] }).events.map((e) => e.event.id))).toEqual([['d1', 'd2', 's1']]);
+  });
+
+  it('ends quietly when the reader of its output goes away (`| head -1`)', async () => {
+    requireBuilt('parser', 'engine', 'rules');
+    const child = spawn(process.execPath, [join(repoRoot, 'examples/node-pipeline/main.mjs')], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdin.on('error', () => {}); // it may stop reading once it has nowhere to write
+    // Like `head -1`: read the first alert, then close the pipe while alerts are still coming.
+    const first = new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString())));
+    const events = readFileSync(join(repoRoot, 'examples/okta/events.ndjson'), 'utf8');
+    child.stdin.write(events);
+    child.stdin.write(events);
+    expect(await first).toMatch(/^\{"@timestamp"/);
+    child.stdout.destroy();
+    child.stdin.end(events);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
