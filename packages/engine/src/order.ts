@@ -4,7 +4,7 @@
  * change a result (they match some term) get an ordinal, so timestamps are parsed for them only.
  */
 import type { EqlEvent } from './event.js';
-import { parseTimestamp, utcMillis } from './time.js';
+import { parseTimestamp } from './time.js';
 
 /** Where an event sits in the total order the engine evaluates in. */
 export interface Ordinal {
@@ -27,40 +27,6 @@ export function compareTiebreakers(a: unknown, b: unknown): number {
   const sa = String(a);
   const sb = String(b);
   return sa < sb ? -1 : sa > sb ? 1 : 0;
-}
-
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function digits(s: string, from: number, count: number): number {
-  let n = 0;
-  for (let i = from; i < from + count; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-/**
- * `YYYY-MM-DDTHH:MM:SS[.mmm]Z`, the layout nearly every log uses, read without a regex; the
- * same value `parseTimestamp` gives. Anything else (or a leap second) is left to it.
- */
-function fastIsoMillis(s: string): number | undefined {
-  const n = s.length;
-  if (n !== 20 && n !== 24) return undefined;
-  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':' || s[n - 1] !== 'Z') return undefined;
-  if (n === 24 && s[19] !== '.') return undefined;
-  const y = digits(s, 0, 4);
-  const mo = digits(s, 5, 2);
-  const d = digits(s, 8, 2);
-  const h = digits(s, 11, 2);
-  const mi = digits(s, 14, 2);
-  const sec = digits(s, 17, 2);
-  const ms = n === 24 ? digits(s, 20, 3) : 0;
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || ms < 0) return undefined;
-  const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  if (d > DAYS[mo - 1]! + (leap ? 1 : 0)) return undefined;
-  return utcMillis(y, mo - 1, d, h, mi, sec, ms);
 }
 
 function presentTiebreaker(value: unknown): unknown {
@@ -92,7 +58,7 @@ export function ordinalReader(timestamp: ValueGetter, tiebreaker?: ValueGetter):
   return (event, seq) => {
     let raw = timestamp(event);
     if (Array.isArray(raw)) raw = raw[0];
-    const ts = (typeof raw === 'string' ? fastIsoMillis(raw) : undefined) ?? parseTimestamp(raw) ?? Number.NaN;
+    const ts = parseTimestamp(raw) ?? Number.NaN;
     const tb = tiebreaker ? presentTiebreaker(tiebreaker(event)) : undefined;
     return { ts, tb, seq };
   };

@@ -70,18 +70,23 @@ export interface ProcessorOptions {
 /** What a compiled statement evaluates. */
 export interface QueryPlan<M> {
   readonly kind: 'event' | 'sequence' | 'sample';
-  /** Runs the predicates; undefined when the event cannot affect any result. */
-  classify(event: EqlEvent): M | undefined;
+  /**
+   * Runs the predicates; undefined when the event cannot affect any result. `candidates`, when
+   * given, is what `canSkip` returned for this event just before: its prefilter mask (so neither
+   * the prefilter nor the terms it rules out run again).
+   */
+  classify(event: EqlEvent, candidates?: number): M | undefined;
   /** Evaluate in time order (false: in input order, for samples). */
   readonly ordered: boolean;
   /** Events without a readable timestamp take no part. */
   readonly needsTimestamp: boolean;
   createProcessor(options: ProcessorOptions): Processor<M>;
   /**
-   * True when the event cannot change this processor's state, decided before `classify` from the
-   * prefilter's candidate terms (a stream without reorder window asks).
+   * 0 when the event cannot change this processor's state, decided before `classify` from the
+   * prefilter's candidate terms (a stream without reorder window asks); otherwise the candidate
+   * mask to hand to `classify` (bit i: term i may match; -1: any may).
    */
-  canSkip?(event: EqlEvent, processor: Processor<M>): boolean;
+  canSkip?(event: EqlEvent, processor: Processor<M>): number;
 }
 
 function noop(): void {}
@@ -230,16 +235,22 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
 
   const prefilter = input.prefilter;
   const nextEvent = input.nextEvent ?? noop;
+  // Bit of the until term in the prefilter's masks: after the written terms.
+  const untilBit = until && terms.length < 30 ? 1 << terms.length : 0;
 
-  const classify = (event: EqlEvent): SequenceMatch | undefined => {
-    if (prefilter && !prefilter.test(event)) return undefined;
-    nextEvent();
+  const classify = (event: EqlEvent, candidates = -1): SequenceMatch | undefined => {
+    // With a mask from canSkip the prefilter has run and the event's generation has started.
+    if (candidates === -1) {
+      if (prefilter && !prefilter.test(event)) return undefined;
+      nextEvent();
+    }
     let stages: StageMatch[] | undefined;
     let missing: SequenceMatch['missing'] | undefined;
     for (let t = 0; t < terms.length; t++) {
       const term = terms[t]!;
       const first = firstWithTest[t]!;
-      const matched = first === t ? term.test(event) : verdicts[first]!;
+      // A term the prefilter rules out is false, as is every term sharing its test.
+      const matched = candidates !== -1 && (candidates & (1 << t)) === 0 ? false : first === t ? term.test(event) : verdicts[first]!;
       verdicts[t] = matched;
       if (!matched) continue;
       const keys = new LazyKeys(term.keys, event);
@@ -249,7 +260,7 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
       }
     }
     let untilKeys: KeyTuple[] | undefined;
-    if (until && until.test(event)) {
+    if (until && (candidates === -1 || (candidates & untilBit) !== 0) && until.test(event)) {
       const keys = until.keys(event);
       if (keys.length > 0) untilKeys = keys;
     }
@@ -257,27 +268,24 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
     return { stages: stages ?? [], missing: missing ?? [], until: untilKeys };
   };
 
-  // Bit of the until term in the prefilter's masks: after the written terms.
-  const untilBit = until && terms.length < 30 ? 1 << terms.length : 0;
   const canSkip = prefilter
-    ? (event: EqlEvent, processor: Processor<SequenceMatch>): boolean => {
+    ? (event: EqlEvent, processor: Processor<SequenceMatch>): number => {
         const mask = prefilter.candidates(event);
-        if (mask === 0) return true;
-        if (mask < 0) return false;
-        // Key reads below go through memoized readers: start this event's generation.
+        if (mask === 0) return 0;
+        // Key reads below (and classify's) go through memoized readers: start this event's generation.
         nextEvent();
-        if (mask & untilBit && processor.pending > 0) return false;
+        if (mask < 0 || (mask & untilBit && processor.pending > 0)) return mask;
         for (let t = 0; t < terms.length; t++) {
           if ((mask & (1 << t)) === 0) continue;
           const termSlots = slots[t]!;
           for (let i = 0; i < termSlots.length; i++) {
             const slot = termSlots[i]!;
-            if (slot.missing || !processor.waitsFor) return false;
+            if (slot.missing || !processor.waitsFor) return mask;
             // Keys before the condition: a later-stage event whose key has no partial is moot.
-            if (processor.waitsFor(slot.index, terms[t]!.keys, event)) return false;
+            if (processor.waitsFor(slot.index, terms[t]!.keys, event)) return mask;
           }
         }
-        return true;
+        return 0;
       }
     : undefined;
 

@@ -102,7 +102,7 @@ export class PlanStream<M> implements QueryStream {
   private ended = false;
   private readonly passThrough: boolean;
   /** The plan's `canSkip`, when this stream may use it (no reorder window). */
-  private readonly skip: ((event: EqlEvent, processor: Processor<M>) => boolean) | undefined;
+  private readonly skip: ((event: EqlEvent, processor: Processor<M>) => number) | undefined;
 
   constructor(
     private readonly plan: QueryPlan<M>,
@@ -133,10 +133,15 @@ export class PlanStream<M> implements QueryStream {
     if (this.ended) throw new Error('push() after flush()');
     const seq = this.seen++;
     if (this.limiter.done) return NONE;
-    // canSkip reads only what it needs (and resets the read memos itself before using them).
+    // canSkip reads only what it needs (and resets the read memos itself before using them);
+    // classify then runs only the terms its mask leaves.
     const skip = this.skip;
-    if (skip !== undefined && !this.processor.wantsClock && skip(event, this.processor)) return NONE;
-    const match = this.plan.classify(event);
+    let candidates: number | undefined;
+    if (skip !== undefined && !this.processor.wantsClock) {
+      candidates = skip(event, this.processor);
+      if (candidates === 0) return NONE;
+    }
+    const match = this.plan.classify(event, candidates);
     const reorder = this.reorder;
     if (match === undefined) {
       if ((reorder && reorder.pending > 0) || this.processor.wantsClock) return this.tick(event, seq);

@@ -27,7 +27,7 @@ describe('parseTimestamp', () => {
   });
 });
 
-describe('parseTimestamp fast path (YYYY-MM-DDTHH:MM:SS.sssZ)', () => {
+describe('parseTimestamp fast path (YYYY-MM-DDTHH:MM:SS[.sss]Z)', () => {
   const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
   const layout = fc
     .tuple(digits(4), digits(2), digits(2), digits(2), digits(2), digits(2), digits(3))
@@ -36,8 +36,9 @@ describe('parseTimestamp fast path (YYYY-MM-DDTHH:MM:SS.sssZ)', () => {
   it('reads what the general path reads for the same text with +00:00 (property)', () => {
     fc.assert(
       fc.property(layout, ({ y, mo, d, h, mi, s, ms }) => {
-        const head = `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}`;
-        expect(parseTimestamp(`${head}Z`)).toBe(parseTimestamp(`${head}+00:00`));
+        for (const head of [`${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}`, `${y}-${mo}-${d}T${h}:${mi}:${s}`]) {
+          expect(parseTimestamp(`${head}Z`)).toBe(parseTimestamp(`${head}+00:00`));
+        }
       }),
       { numRuns: 2000 },
     );
@@ -49,6 +50,10 @@ describe('parseTimestamp fast path (YYYY-MM-DDTHH:MM:SS.sssZ)', () => {
     }
     expect(parseTimestamp('2024-02-29T23:59:59.999Z')).toBe(Date.UTC(2024, 1, 29, 23, 59, 59, 999));
     expect(parseTimestamp('2023-02-29T00:00:00.000Z')).toBeUndefined();
+    expect(parseTimestamp('2024-02-29T23:59:59Z')).toBe(Date.UTC(2024, 1, 29, 23, 59, 59));
+    // Not the fast layouts: left to the general path, which reads or rejects them.
+    expect(parseTimestamp('2024-02-29T23:59:59.5Z')).toBe(Date.UTC(2024, 1, 29, 23, 59, 59, 500));
+    expect(parseTimestamp('2024-02-29T23:59:59.99xZ')).toBeUndefined();
   });
 
   it('gives the same answer whatever day it read before', () => {

@@ -48,43 +48,51 @@ export function parseTimestamp(value: unknown): number | undefined {
   return ms;
 }
 
-/** The last `YYYY-MM-DD` the fast path saw and its midnight (NaN: not a real day): a stream's events share a few days. */
-let lastDayText = '';
+/** The last day the fast path saw (`YYYYMMDD` as a number) and its midnight (NaN: not a real day): a stream's events share a few days. */
+let lastDayKey = -1;
 let lastDayMs = Number.NaN;
 
-/** The digit at `i` of `text`, or -1 for any other character. */
+/** The digit at `i` of `text`; any other character gives a large negative number (so sums stay negative). */
 function digitAt(text: string, i: number): number {
   const d = text.charCodeAt(i) - 48;
-  return d >= 0 && d <= 9 ? d : -1;
+  return d >= 0 && d <= 9 ? d : -1e6;
 }
 
-/** Positions of the digits of `YYYY-MM-DDTHH:MM:SS.sssZ`. */
-const FAST_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
+const DASH = 45;
+const COLON = 58;
+const DOT = 46;
+const T = 84;
+const Z = 90;
 
 /**
- * `parseTimestamp` for the one layout nearly every event uses, `YYYY-MM-DDTHH:MM:SS.sssZ`, without
- * the regular expression or a `Date` per value; undefined for anything else (or a leap second, or
- * a day that does not exist), which the general path then reads.
+ * `parseTimestamp` for the layouts nearly every event uses, `YYYY-MM-DDTHH:MM:SS.sssZ` and
+ * `YYYY-MM-DDTHH:MM:SSZ`, read code unit by code unit: no regular expression, no substring and
+ * no `Date` per value (the midnight of the last day seen is kept). Undefined for anything else
+ * (or a leap second, or a day that does not exist), which the general path then reads.
  */
 function fastIsoMillis(value: string): number | undefined {
-  if (value.length !== 24 || value.charCodeAt(23) !== 90 /* Z */ || value.charCodeAt(10) !== 84 /* T */) return undefined;
-  if (value[4] !== '-' || value[7] !== '-' || value[13] !== ':' || value[16] !== ':' || value[19] !== '.') return undefined;
-  for (const i of FAST_DIGITS) if (digitAt(value, i) < 0) return undefined;
+  const n = value.length;
+  if ((n !== 24 && n !== 20) || value.charCodeAt(n - 1) !== Z || value.charCodeAt(10) !== T) return undefined;
+  if (value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH || value.charCodeAt(13) !== COLON || value.charCodeAt(16) !== COLON) return undefined;
+  const year = digitAt(value, 0) * 1000 + digitAt(value, 1) * 100 + digitAt(value, 2) * 10 + digitAt(value, 3);
+  const month = digitAt(value, 5) * 10 + digitAt(value, 6);
+  const day = digitAt(value, 8) * 10 + digitAt(value, 9);
   const hour = digitAt(value, 11) * 10 + digitAt(value, 12);
   const minute = digitAt(value, 14) * 10 + digitAt(value, 15);
   const second = digitAt(value, 17) * 10 + digitAt(value, 18);
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  const dayText = value.slice(0, 10);
-  if (dayText !== lastDayText) {
-    const year = Number(value.slice(0, 4));
-    const month = Number(value.slice(5, 7));
-    const day = Number(value.slice(8, 10));
+  let millis = 0;
+  if (n === 24) {
+    if (value.charCodeAt(19) !== DOT) return undefined;
+    millis = digitAt(value, 20) * 100 + digitAt(value, 21) * 10 + digitAt(value, 22);
+  }
+  if (year < 0 || month < 0 || day < 0 || millis < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
+  const key = (year * 100 + month) * 100 + day;
+  if (key !== lastDayKey) {
     const ms = month >= 1 && month <= 12 && day >= 1 && day <= 31 ? utcMillis(year, month - 1, day) : Number.NaN;
     // Date.UTC rolls over invalid days (Feb 30 -> Mar 2); a date field rejects them.
     lastDayMs = Number.isNaN(ms) || new Date(ms).getUTCDate() !== day ? Number.NaN : ms;
-    lastDayText = dayText;
+    lastDayKey = key;
   }
   if (Number.isNaN(lastDayMs)) return undefined;
-  const millis = digitAt(value, 20) * 100 + digitAt(value, 21) * 10 + digitAt(value, 22);
   return lastDayMs + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
 }
