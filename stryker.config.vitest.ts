@@ -15,5 +15,9 @@ export default {
       'test/conformance/**/*.test.ts',
     ],
     reporters: ['default'],
+    // One module cache for every run: a fresh worker per test file and mutant was three quarters
+    // of the time (measured 68 s against 18 s for the whole set). Stryker switches mutants through
+    // a global, so nothing needs reloading, and the tests keep no state between files.
+    isolate: false,
   },
 };
