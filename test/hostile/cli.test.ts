@@ -87,10 +87,16 @@ describe('eql over hostile event files', () => {
     expect(r.stdout).toBe(`${line}\n`);
   });
 
-  it('compares 1e400 as Infinity and 2^64 as a double (JSON output cannot carry Infinity: null)', async () => {
+  it('compares 1e400 as Infinity and 2^64 as a double, and prints both as read', async () => {
     const file = files.file('huge.ndjson', '{"@timestamp":1,"a":1e400}\n{"@timestamp":2,"a":18446744073709551616}\n{"@timestamp":3,"a":5}\n');
     const r = await runEql(['query', 'any where a > 1000', file]);
-    expect(outLines(r.stdout)).toEqual(['{"@timestamp":1,"a":null}', '{"@timestamp":2,"a":18446744073709552000}']);
+    expect(outLines(r.stdout)).toEqual(['{"@timestamp":1,"a":1e400}', '{"@timestamp":2,"a":18446744073709551616}']);
+    // In a sequence too; with a --field constant the event is printed as changed (JSON cannot
+    // carry Infinity there: null).
+    const seq = await runEql(['query', 'sequence [any where a > 1000] [any where a == 5]', file]);
+    expect(outLines(seq.stdout)).toEqual(['{"join_keys":[],"events":[{"@timestamp":2,"a":18446744073709551616},{"@timestamp":3,"a":5}]}']);
+    const withField = await runEql(['query', 'any where a > 1000 and c == 1', file, '--field', 'c=1']);
+    expect(outLines(withField.stdout)).toEqual(['{"@timestamp":1,"a":null,"c":1}', '{"@timestamp":2,"a":18446744073709552000,"c":1}']);
   });
 
   it('reads `__proto__` and `constructor` keys as data', async () => {

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { CliError, ExitCode, type ExitCodeValue } from '../cli-error.js';
-import { hitJson, hitTableLayout } from '../output/hit-json.js';
+import { hitJson, hitTableLayout, hitText } from '../output/hit-json.js';
 import { DEFAULT_MAX_PENDING_TOTAL } from '@eqlkit/engine';
 import { cappedPartialsLine } from '../output/capped-partials.js';
 import { inputSummaryLines } from '../output/input-summary.js';
@@ -51,11 +51,24 @@ export async function runQuery(query: string, files: readonly string[], raw: Raw
     ...(Number.isFinite(size) ? { size } : {}),
     ...(options.maxPendingTotal === undefined ? {} : { maxPendingTotal: options.maxPendingTotal }),
   });
+  // Events print as read: the text of their input line, unless a --field constant changed the
+  // event (then the object, constants included) or the record spanned lines (a pretty-printed
+  // value: NDJSON output needs one line).
+  const writeText = writer.writeText;
+  const texts = writeText && options.constants.length === 0 ? new WeakMap<object, string>() : undefined;
+  const remember = texts
+    ? (event: Record<string, unknown>, text: string) => {
+        if (text.indexOf('\n') === -1 && text.indexOf('\r') === -1) texts.set(event, text.trim());
+      }
+    : undefined;
+  const textOf = (event: object) => texts?.get(event);
   let printed = 0;
   const print = (hits: readonly Hit[]): boolean => {
     for (const hit of hits) {
       if (printed >= size) return true;
-      writer.write(hitJson(hit));
+      const text = writeText && hitText(hit, textOf);
+      if (text !== undefined && writeText) writeText(text);
+      else writer.write(hitJson(hit));
       printed++;
     }
     return printed >= size;
@@ -68,7 +81,7 @@ export async function runQuery(query: string, files: readonly string[], raw: Raw
     [{ statement: compiled.statement, ...(options.eventCategoryField === undefined ? {} : { eventCategoryField: options.eventCategoryField }) }],
     options.constants,
   );
-  const stats = await evaluateEvents(options, options.sortAll ? SORT_ALL : undefined, (event) => print(stream.push(event)), lineFilter);
+  const stats = await evaluateEvents(options, options.sortAll ? SORT_ALL : undefined, (event) => print(stream.push(event)), lineFilter, remember);
   if (printed < size) print(stream.flush());
   writer.end();
   stats.late += stream.stats.lateEvents;

@@ -11,6 +11,27 @@ export function hitJson(hit: Hit): Record<string, unknown> {
   return { join_keys: hit.joinKeys, events: hit.events };
 }
 
+/**
+ * The printed form of a hit as JSON text built from the events' own text (their input lines):
+ * what was read, byte for byte, where `JSON.stringify` of the parsed object would differ (1e400,
+ * integers beyond 2^53, escapes, key order of duplicates) and costs more. Undefined when some
+ * event has no text (then `hitJson` is printed).
+ */
+export function hitText(hit: Hit, textOf: (event: object) => string | undefined): string | undefined {
+  if (hit.kind === 'event') return textOf(hit.event);
+  const parts: string[] = [];
+  for (const event of hit.events) {
+    if ((event as { missing?: unknown }).missing === true && Object.keys(event).length === 1) {
+      parts.push('{"missing":true}');
+      continue;
+    }
+    const text = textOf(event);
+    if (text === undefined) return undefined;
+    parts.push(text);
+  }
+  return `{"join_keys":${recordJson(hit.joinKeys)},"events":[${parts.join(',')}]}`;
+}
+
 const EVENT_CELL = 100;
 
 function eventRow(n: string, keys: string, event: unknown, tsPath: readonly string[]): string[] {

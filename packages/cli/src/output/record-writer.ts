@@ -22,6 +22,8 @@ export interface Sink {
 /** Prints results as they come, in one of the output formats. */
 export interface RecordWriter {
   write(record: Record<string, unknown>): void;
+  /** Writes a record given as its JSON text (one line); formats that show fields cannot. */
+  readonly writeText?: (json: string) => void;
   /** Closes the output (the `]` of a JSON array, the row count of a table). */
   end(): void;
 }
@@ -40,13 +42,15 @@ function cell(text: string, width: number): string {
 }
 
 function ndjson(sink: Sink): RecordWriter {
-  return { write: (r) => void sink.write(`${recordJson(r)}\n`), end: () => undefined };
+  return { write: (r) => void sink.write(`${recordJson(r)}\n`), writeText: (json) => void sink.write(`${json}\n`), end: () => undefined };
 }
 
 function jsonArray(sink: Sink): RecordWriter {
   let count = 0;
+  const writeText = (json: string) => void sink.write(`${count++ === 0 ? '[\n' : ',\n'}${json}`);
   return {
-    write: (r) => void sink.write(`${count++ === 0 ? '[\n' : ',\n'}${recordJson(r)}`),
+    write: (r) => writeText(recordJson(r)),
+    writeText,
     end: () => void sink.write(count === 0 ? '[]\n' : '\n]\n'),
   };
 }
