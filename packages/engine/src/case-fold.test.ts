@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { asciiEqualsIgnoreCase, asciiLower, javaEqualsIgnoreCase, javaLower } from './case-fold.js';
 
@@ -16,5 +17,55 @@ describe('case folding', () => {
   });
   it('Java toLowerCase(ROOT) lowercases fully', () => {
     expect(javaLower('ÄRGER')).toBe('ärger');
+  });
+});
+
+describe('case folding at the edges', () => {
+  // The characters around the ASCII letters: '@' (64) before 'A', '[' (91) after 'Z', '`' (96)
+  // before 'a', '{' (123) after 'z'. Only A-Z change.
+  it('ASCII folding moves exactly A-Z, wherever they are in the string', () => {
+    expect(asciiLower('@AZ[`az{')).toBe('@az[`az{');
+    expect(asciiLower('xyZ')).toBe('xyz');
+    expect(asciiLower('Abc')).toBe('abc');
+    expect(asciiLower('no change')).toBe('no change');
+    expect(asciiEqualsIgnoreCase('@', '`')).toBe(false);
+    expect(asciiEqualsIgnoreCase('[', '{')).toBe(false);
+    expect(asciiEqualsIgnoreCase('AZ', 'az')).toBe(true);
+    expect(asciiEqualsIgnoreCase('az', 'AZ')).toBe(true);
+    expect(asciiEqualsIgnoreCase('ab', 'ac')).toBe(false);
+  });
+
+  it('ASCII folding agrees with a reference on any string (property)', () => {
+    const ref = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    const text = fc.string({ unit: fc.constantFrom('@', 'A', 'M', 'Z', '[', '`', 'a', 'z', '{', 'Ä', 'ä', 'ß') });
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(asciiLower(a)).toBe(ref(a));
+        expect(asciiEqualsIgnoreCase(a, b)).toBe(ref(a) === ref(b));
+      }),
+    );
+  });
+
+  it('Java folding compares code point by code point to the end of both strings', () => {
+    expect(javaEqualsIgnoreCase('abc', 'ABC')).toBe(true);
+    expect(javaEqualsIgnoreCase('abc', 'ABD')).toBe(false);
+    expect(javaEqualsIgnoreCase('ab', 'abc')).toBe(false);
+    expect(javaEqualsIgnoreCase('abc', 'ab')).toBe(false);
+    expect(javaEqualsIgnoreCase('', '')).toBe(true);
+    expect(javaEqualsIgnoreCase('a', '')).toBe(false);
+    // Non-BMP letters: Deseret capital and small, then a differing tail after them.
+    expect(javaEqualsIgnoreCase('\u{10400}x', '\u{10428}X')).toBe(true);
+    expect(javaEqualsIgnoreCase('\u{10400}x', '\u{10428}y')).toBe(false);
+    expect(javaEqualsIgnoreCase('\u{10400}', '\u{10428}a')).toBe(false);
+    // Folding is to upper then lower: the Kelvin sign and the long s fold onto k and s.
+    expect(javaEqualsIgnoreCase('\u212A', 'k')).toBe(true);
+    expect(javaEqualsIgnoreCase('\u017F', 'S')).toBe(true);
+    // A letter whose uppercase is two characters (ß -> SS) keeps itself.
+    expect(javaEqualsIgnoreCase('ß', 'ss')).toBe(false);
+    expect(javaEqualsIgnoreCase('ß', 'ß')).toBe(true);
+    // Same answer the second time (cached folds).
+    expect(javaEqualsIgnoreCase('Ä', 'ä')).toBe(true);
+    expect(javaEqualsIgnoreCase('Ä', 'ä')).toBe(true);
+    expect(javaEqualsIgnoreCase('Ä', 'ö')).toBe(false);
   });
 });
