@@ -53,4 +53,19 @@ describe('join keys', () => {
     const sorted = [['b'], [2], [true], [null], ['a'], [false]].sort(compareKeyTuples);
     expect(sorted).toEqual([[null], [false], [true], [2], ['a'], ['b']]);
   });
+  it('orders numbers numerically (not as text) and a shorter tuple before its extensions', () => {
+    expect([[10], [2], [-1], [2.5]].sort(compareKeyTuples)).toEqual([[-1], [2], [2.5], [10]]);
+    expect(compareKeyTuples([1], [1, 2])).toBeLessThan(0);
+    expect(compareKeyTuples([1, 2], [1])).toBeGreaterThan(0);
+    expect(compareKeyTuples(['a', 2], ['a', 10])).toBeLessThan(0);
+    expect(compareKeyTuples([null, 'b'], [null, 'a'])).toBeGreaterThan(0);
+  });
+  it('reads booleans and numbers as keys, and drops objects', () => {
+    const keys = compileKeyExtractor([field('k')]);
+    expect(keys({ k: true })).toEqual([[true]]);
+    expect(keys({ k: 0 })).toEqual([[0]]);
+    expect(keys({ k: { nested: 1 } })).toEqual([]);
+    expect(keys({ k: [3, 1, 3] })).toEqual([[1], [3]]);
+    expect(compileKeyExtractor([])({ k: 1 })).toEqual([[]]);
+  });
 });
