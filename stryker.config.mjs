@@ -7,12 +7,16 @@ import { fileURLToPath } from 'node:url';
 // The sandbox sits two levels deeper than the repository, so point the tests at ../shared here.
 process.env.EQLKIT_SHARED ??= fileURLToPath(new URL('../shared', import.meta.url));
 
-// One package per run (`pnpm mutation:parser`, `pnpm mutation:engine`): each has its own report,
-// incremental file and sandbox, so the two can run side by side and be resumed apart.
+// One package per run (`STRYKER_PACKAGE`), and within it a slice of its files (`STRYKER_MUTATE`,
+// a comma list; `STRYKER_SLICE` names the slice): scripts/mutation.mjs cuts a package into slices
+// so that a run that takes hours can be resumed. Each run has its own report, incremental file and
+// sandbox.
 const only = process.env.STRYKER_PACKAGE;
 if (only !== undefined && only !== 'parser' && only !== 'engine') throw new Error(`STRYKER_PACKAGE must be parser or engine, not ${only}`);
 const packages = only ? [only] : ['parser', 'engine'];
-const name = only ?? 'all';
+const slice = process.env.STRYKER_SLICE;
+const name = only ? (slice ? `${only}/slice-${slice}` : only) : 'all';
+const chosen = process.env.STRYKER_MUTATE?.split(',').filter((f) => f !== '');
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -46,7 +50,7 @@ export default {
   ],
   disableTypeChecks: 'packages/{parser,engine}/src/**/*.ts',
   mutate: [
-    ...packages.map((p) => `packages/${p}/src/**/*.ts`),
+    ...(chosen ?? packages.map((p) => `packages/${p}/src/**/*.ts`)),
     '!packages/*/src/**/*.test.ts',
     // Type-only modules and barrels hold nothing to mutate.
     '!packages/parser/src/ast.ts',
@@ -63,7 +67,7 @@ export default {
   reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
   htmlReporter: { fileName: `reports/mutation/${name}.html` },
   jsonReporter: { fileName: `reports/mutation/${name}.json` },
-  tempDirName: `.stryker-tmp-${name}`,
+  tempDirName: `.stryker-tmp-${name.replace('/', '-')}`,
   cleanTempDir: 'always',
   thresholds: { high: 90, low: 80, break: null },
 };
