@@ -87,7 +87,7 @@ function runSlice(i) {
     console.log(`[${pkg} ${i + 1}/${slices.length}] ${slices[i].length} files: ${slices[i].map((f) => f.split('/').pop()).join(', ')}`);
     const child = spawn('npx', ['stryker', 'run', 'stryker.config.mjs'], {
       cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', 'inherit', 'inherit'],
       env: {
         ...process.env,
         STRYKER_PACKAGE: pkg,
