@@ -5,6 +5,7 @@ import { DEFAULT_MAX_PENDING_TOTAL } from '@eqlkit/engine';
 import { cappedPartialsLine } from '../output/capped-partials.js';
 import { inputSummaryLines } from '../output/input-summary.js';
 import { printDiagnostics } from '../output/print-diagnostics.js';
+import { BufferedSink } from '../output/buffered-sink.js';
 import { createRecordWriter } from '../output/record-writer.js';
 import { engine, errorDiagnostics, type CompiledQuery, type Hit } from '../ports/engine-port.js';
 import { addEventOptions, parseSize, resolveEventOptions, SORT_ALL, type RawEventOptions } from './event-options.js';
@@ -43,7 +44,8 @@ export async function runQuery(query: string, files: readonly string[], raw: Raw
     return ExitCode.Failed;
   }
 
-  const writer = createRecordWriter(options.format, process.stdout, hitTableLayout(options.timestampField));
+  const out = new BufferedSink(process.stdout);
+  const writer = createRecordWriter(options.format, out, hitTableLayout(options.timestampField));
   // The engine reorders within the window itself (only events that match a term are held);
   // --sort sorts everything here first, so the engine then needs no window.
   const stream = compiled.stream({
@@ -75,6 +77,7 @@ export async function runQuery(query: string, files: readonly string[], raw: Raw
   };
   if (size === 0) {
     writer.end();
+    out.flush();
     return ExitCode.Ok;
   }
   const lineFilter = lineFilterFor(
@@ -84,6 +87,7 @@ export async function runQuery(query: string, files: readonly string[], raw: Raw
   const stats = await evaluateEvents(options, options.sortAll ? SORT_ALL : undefined, (event) => print(stream.push(event)), lineFilter, remember);
   if (printed < size) print(stream.flush());
   writer.end();
+  out.flush();
   stats.late += stream.stats.lateEvents;
   for (const line of inputSummaryLines(stats, raw.window)) process.stderr.write(`${line}\n`);
   const capped = stream.stats.cappedPartials;

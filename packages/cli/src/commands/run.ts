@@ -5,6 +5,7 @@ import { DEFAULT_MAX_PENDING_TOTAL } from '@eqlkit/engine';
 import { alertTableLayout } from '../output/alert-table.js';
 import { cappedPartialsLine } from '../output/capped-partials.js';
 import { printDiagnostics } from '../output/print-diagnostics.js';
+import { BufferedSink } from '../output/buffered-sink.js';
 import { createRecordWriter } from '../output/record-writer.js';
 import { runSummaryLines, type RuleTally } from '../output/run-summary.js';
 import { engine } from '../ports/engine-port.js';
@@ -89,7 +90,8 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
     return ExitCode.Failed;
   }
   const input: RunnerInput = raw.index === undefined ? {} : { index: raw.index };
-  const writer = createRecordWriter(options.format, process.stdout, alertTableLayout);
+  const out = new BufferedSink(process.stdout);
+  const writer = createRecordWriter(options.format, out, alertTableLayout);
   const perRule = new Map<string, number>();
   let printed = 0;
   /** Prints alerts up to --size; true once it is reached. */
@@ -114,6 +116,7 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
   const stats = await evaluateEvents(options, reorder, (event) => emit(push(event)), lineFilterFor(sources, options.constants), router?.annotate);
   if (printed < size) emit(runner.flush());
   writer.end();
+  out.flush();
   const dropped = new Map<string, number>();
   for (const w of runner.warnings()) if (w.code === 'EQL5060') dropped.set(w.ruleId, w.dropped);
   const tallies: RuleTally[] = loaded.rules.map(({ rule }) => ({
