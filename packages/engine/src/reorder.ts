@@ -90,6 +90,15 @@ export class ReorderBuffer<T extends { readonly ordinal: Ordinal }> {
     this.advance(ts, out);
   }
 
+  /**
+   * An item that needs no evaluation arrived at `ts` (a window of 0 only, which holds nothing):
+   * counted as late, or moving the newest time, exactly as `push` would.
+   */
+  observe(ts: number): void {
+    if (!Number.isNaN(ts) && ts < this.newest - this.windowMs) this.late++;
+    else if (ts > this.newest) this.newest = ts;
+  }
+
   /** Time has reached `ts` (an event seen elsewhere): appends the items now due. */
   advance(ts: number, out: T[]): void {
     if (ts > this.newest) this.newest = ts;

@@ -40,3 +40,20 @@ describe('stream caps and their counters', () => {
     expect(stream.stats).toMatchObject({ pending: 100, cappedPartials: 0 });
   });
 });
+
+describe('matches that change nothing', () => {
+  it('are counted late, and move time on, as if they had been evaluated (no reorder window)', () => {
+    const ids = (hits: readonly { events?: readonly unknown[] }[]) => hits.map((h) => (h.events ?? []).map((e) => (e as { id: number }).id));
+    for (const trustOrder of [false, true]) {
+      const stream = compile('sequence by k [any where a == 1] [any where a == 2]').stream({ trustOrder });
+      expect(stream.push(ev({ id: 1, k: 'x', a: 1 }, 10))).toEqual([]);
+      // Stage 2 for a key with no partial: nothing to extend. Late (5 < 10) unless order is trusted.
+      expect(stream.push(ev({ id: 2, k: 'y', a: 2 }, 5))).toEqual([]);
+      // Not late, and moves the newest time to 20.
+      expect(stream.push(ev({ id: 3, k: 'y', a: 2 }, 20))).toEqual([]);
+      // Behind 20: late, evaluated at once all the same, and completes x.
+      expect(ids(stream.push(ev({ id: 4, k: 'x', a: 2 }, 15)) as never)).toEqual([[1, 4]]);
+      expect(stream.stats.lateEvents).toBe(trustOrder ? 0 : 2);
+    }
+  });
+});

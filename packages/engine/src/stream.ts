@@ -101,6 +101,8 @@ export class PlanStream<M> implements QueryStream {
   private seen = 0;
   private ended = false;
   private readonly passThrough: boolean;
+  /** No reorder window: every event is evaluated as it arrives. */
+  private readonly windowZero: boolean;
   /** The plan's `canSkip`, when this stream may use it (no reorder window). */
   private readonly skip: ((event: EqlEvent, processor: Processor<M>) => number) | undefined;
 
@@ -113,7 +115,8 @@ export class PlanStream<M> implements QueryStream {
     this.processor = plan.createProcessor({ ...options, maxPendingTotal: options.maxPendingTotal ?? DEFAULT_MAX_PENDING_TOTAL });
     this.reorder = plan.ordered ? new ReorderBuffer(options.allowedLatenessMs ?? 0) : undefined;
     // Dropping matches unread is only safe when lateness need not be measured.
-    this.passThrough = !plan.ordered || (options.trustOrder === true && (options.allowedLatenessMs ?? 0) === 0);
+    this.windowZero = (options.allowedLatenessMs ?? 0) === 0;
+    this.passThrough = !plan.ordered || (options.trustOrder === true && this.windowZero);
     this.skip = this.passThrough ? plan.canSkip : undefined;
     this.limiter = new StreamLimiter(limits);
   }
@@ -147,11 +150,17 @@ export class PlanStream<M> implements QueryStream {
       if ((reorder && reorder.pending > 0) || this.processor.wantsClock) return this.tick(event, seq);
       return NONE;
     }
-    // Without a reorder window the state is current: a match that changes nothing is dropped
-    // before its timestamp is even read (the common case of a later-stage event with no partial).
-    if (this.passThrough && !this.processor.wantsClock && this.processor.matters?.(match) === false) return NONE;
+    // Without a reorder window the state is current, so a match that changes nothing (the common
+    // case of a later-stage event with no partial) is dropped: before its timestamp is even read
+    // when order is trusted, else once its lateness is counted.
+    const moot = this.windowZero && !this.processor.wantsClock && this.processor.matters?.(match) === false;
+    if (moot && this.passThrough) return NONE;
     const ordinal = this.ordinalOf(event, seq);
     if (this.plan.needsTimestamp && Number.isNaN(ordinal.ts)) return NONE;
+    if (moot) {
+      reorder?.observe(ordinal.ts);
+      return NONE;
+    }
     const record: EventRecord<M> = { event, match, ordinal };
     if (!reorder) {
       this.processor.process(record, this.produced);
