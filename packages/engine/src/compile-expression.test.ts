@@ -468,3 +468,78 @@ describe('robustness', () => {
     );
   });
 });
+
+describe('and, or, not over two-valued tests and true/false/null constants', () => {
+  // An independent oracle: Kleene's three-valued logic, evaluated on the tree as written. The
+  // compiler folds constants and picks two- or three-valued closures; whatever it picks must
+  // select exactly the events whose condition is true here (unknown selects nothing).
+  type F = { op: 'leaf'; text: string; value: (e: { a: string; b: string }) => boolean | null } | { op: 'not'; x: F } | { op: 'and' | 'or'; x: F; y: F };
+  const leaf = (text: string, value: (e: { a: string; b: string }) => boolean | null): F => ({ op: 'leaf', text, value });
+  const leaves = fc.constantFrom(
+    leaf('a == "y"', (e) => e.a === 'y'),
+    leaf('b == "y"', (e) => e.b === 'y'),
+    leaf('a != "y"', (e) => e.a !== 'y'),
+    leaf('true', () => true),
+    leaf('false', () => false),
+    leaf('null', () => null),
+  );
+  const formula = fc.letrec<{ f: F }>((tie) => ({
+    f: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaves,
+      fc.record({ op: fc.constant('not' as const), x: tie('f') }),
+      fc.record({ op: fc.constantFrom('and' as const, 'or' as const), x: tie('f'), y: tie('f') }),
+    ),
+  })).f;
+  const text = (f: F): string => (f.op === 'leaf' ? f.text : f.op === 'not' ? `not (${text(f.x)})` : `(${text(f.x)}) ${f.op} (${text(f.y)})`);
+  const kleene = (f: F, e: { a: string; b: string }): boolean | null => {
+    if (f.op === 'leaf') return f.value(e);
+    if (f.op === 'not') {
+      const v = kleene(f.x, e);
+      return v === null ? null : !v;
+    }
+    const x = kleene(f.x, e);
+    const y = kleene(f.y, e);
+    if (f.op === 'and') return x === false || y === false ? false : x === true && y === true ? true : null;
+    return x === true || y === true ? true : x === false && y === false ? false : null;
+  };
+  const events = [
+    { a: 'y', b: 'y' },
+    { a: 'y', b: 'n' },
+    { a: 'n', b: 'y' },
+    { a: 'n', b: 'n' },
+  ];
+
+  it('selects exactly the events Kleene logic makes true (property)', () => {
+    fc.assert(
+      fc.property(formula, (f) => {
+        const expected = events.flatMap((e, i) => (kleene(f, e) === true ? [i] : []));
+        expect(select(text(f), events), text(f)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps unknown unknown through each operator', () => {
+    const all = [0, 1, 2, 3];
+    expect(select('null and a == "y"', events)).toEqual([]);
+    expect(select('not (null and a == "y")', events)).toEqual([2, 3]);
+    expect(select('not (a == "y" and null)', events)).toEqual([2, 3]);
+    expect(select('null or a == "y"', events)).toEqual([0, 1]);
+    expect(select('not (null or a == "y")', events)).toEqual([]);
+    expect(select('not (a == "y" or null)', events)).toEqual([]);
+    expect(select('true and a == "y"', events)).toEqual([0, 1]);
+    expect(select('a == "y" and true', events)).toEqual([0, 1]);
+    expect(select('false or a == "y"', events)).toEqual([0, 1]);
+    expect(select('a == "y" or false', events)).toEqual([0, 1]);
+    expect(select('a == "y" or true', events)).toEqual(all);
+    expect(select('a == "y" and false', events)).toEqual([]);
+    expect(select('not (null and false)', events)).toEqual(all);
+    expect(select('not (null or true)', events)).toEqual([]);
+    expect(select('null or true', events)).toEqual(all);
+    expect(select('not (null and null)', events)).toEqual([]);
+    expect(select('(a == "y" and null) or b == "y"', events)).toEqual([0, 2]);
+    expect(select('not ((a == "y" and null) or b == "y")', events)).toEqual([3]);
+    expect(select('not ((a == "y" or null) and b == "y")', events)).toEqual([1, 3]);
+  });
+});
