@@ -10,6 +10,8 @@ interface RejectedCase {
   readonly code: string;
   /** The exact source text the diagnostic's range must cover, when given. */
   readonly text?: string;
+  /** The exact message and hint (none when absent) users read. */
+  readonly message?: string;
   readonly hint?: string;
 }
 
@@ -43,7 +45,10 @@ describe('rejected queries fixture', () => {
       expect(end).toBeLessThanOrEqual(query.length);
       expect(start).toBeLessThanOrEqual(end);
       if (c.text !== undefined) expect(query.slice(start, end)).toBe(c.text);
-      if (c.hint !== undefined) expect(match!.hint).toBe(c.hint);
+      if (c.message !== undefined) {
+        expect(match!.message).toBe(c.message);
+        expect(match!.hint).toBe(c.hint);
+      } else if (c.hint !== undefined) expect(match!.hint).toBe(c.hint);
       // Syntax and legacy errors withhold the tree; semantic errors keep it.
       if (/^EQL[13]/.test(c.code)) expect(ast).toBeUndefined();
       else expect(ast).toBeDefined();

@@ -362,7 +362,9 @@ export class StatementBuilder {
     const commas = tokens(cst, 'Comma');
     const only = args.length === 1 && commas.length === 0 ? this.expressions.expression(args[0] as CstNode) : undefined;
     if (!only || only.type !== 'Number' || !only.integer || only.value < 0) {
-      const found = args.length === 0 ? 'nothing' : args.length > 1 ? `${args.length} arguments` : 'a non-integer';
+      // `-1` is the unary minus of 1.
+      const negative = only?.type === 'Unary' && only.op === '-' && only.operand.type === 'Number' && only.operand.integer;
+      const found = args.length === 0 ? 'nothing' : args.length > 1 ? `${args.length} arguments` : negative ? 'a negative number' : 'a non-integer';
       this.sink.report(
         DiagnosticCode.InvalidPipeArgument,
         `Pipe [${name}] expects a positive integer but found ${found}`,
