@@ -543,3 +543,36 @@ describe('and, or, not over two-valued tests and true/false/null constants', () 
     expect(select('not ((a == "y" or null) and b == "y")', events)).toEqual([1, 3]);
   });
 });
+
+describe('script values of mapped fields (doc values, not the JSON source)', () => {
+  const schema = schemaFromMapping({
+    properties: { k: { type: 'keyword' }, n: { type: 'long' }, d: { type: 'double' }, b: { type: 'boolean' }, i: { type: 'ip' }, w: { type: 'wildcard' } },
+  });
+  it('reads a keyword of a number or boolean as its text', () => {
+    expect(matches('concat(k) == "5"', { k: 5 }, schema)).toBe(true);
+    expect(matches('concat(k) == "true"', { k: true }, schema)).toBe(true);
+    expect(matches('length(k) == 4', { k: true }, schema)).toBe(true);
+    expect(matches('concat(w, "!") == "7!"', { w: 7 }, schema)).toBe(true);
+    expect(matches('concat(i) == "10.0.0.1"', { i: '10.0.0.1' }, schema)).toBe(true);
+  });
+  it('reads a long of a numeric string as the number, truncating fractions', () => {
+    expect(matches('n + 1 == 43', { n: '42' }, schema)).toBe(true);
+    expect(matches('n + 1 == 43', { n: 42.9 }, schema)).toBe(true);
+    expect(matches('concat(n) == "42"', { n: '42' }, schema)).toBe(true);
+    // Not a number: left as it is (no doc value Elasticsearch would index), so arithmetic is null.
+    expect(matches('n + 1 == null', { n: 'x' }, schema)).toBe(true);
+  });
+  it('reads a double of a numeric string as the number', () => {
+    expect(matches('d * 2 == 5', { d: '2.5' }, schema)).toBe(true);
+    expect(matches('d * 2 == 5', { d: 2.5 }, schema)).toBe(true);
+  });
+  it('reads a boolean of "true"/"false" as the boolean', () => {
+    expect(matches('concat(b) == "true"', { b: 'true' }, schema)).toBe(true);
+    expect(matches('concat(b) == "false"', { b: 'false' }, schema)).toBe(true);
+  });
+  it('without a schema, keeps JSON types', () => {
+    expect(matches('concat(n) == "42.9"', { n: 42.9 })).toBe(true);
+    expect(matches('n + 1 == "421"', { n: '42' })).toBe(false);
+    expect(matches('concat(k) == "5"', { k: 5 })).toBe(true);
+  });
+});
