@@ -36,4 +36,27 @@ describe('engine compile errors (EQL4xxx)', () => {
       expect({ code: d.code, text: query.slice(d.range[0], d.range[1]), message: d.message }).toEqual({ code, text, message });
     });
   }
+
+  it('is an EqlError named so, its message the code and message, located by line and column in the query', () => {
+    const query = 'any where\n  number(x, 1) == 5';
+    let error: unknown;
+    try {
+      compile(query);
+    } catch (e) {
+      error = e;
+    }
+    const e = error as EqlError;
+    expect(e.name).toBe('EqlError');
+    expect(e.message).toBe('EQL4005: second argument of [number] (base) must be an integer constant between 2 and 36');
+    expect(e.diagnostics).toEqual([
+      {
+        code: 'EQL4005',
+        severity: 'error',
+        message: 'second argument of [number] (base) must be an integer constant between 2 and 36',
+        range: [22, 23],
+        line: 2,
+        column: 13,
+      },
+    ]);
+  });
 });
