@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asUtf8Bytes, compileRawPrefilter, hasHidingEscape } from './raw-line-filter.js';
+import { asUtf8Bytes, compileRawPrefilter, compileRawRouter, hasHidingEscape } from './raw-line-filter.js';
 import type { Needle, RawPrefilterSpec } from './raw-prefilter.js';
 
 const spec = (...terms: Needle[][][]): RawPrefilterSpec => ({ terms: terms.map((groups) => ({ groups })) });
@@ -84,5 +84,47 @@ describe('compileRawPrefilter', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('compileRawRouter', () => {
+  const alphabet = fc.constantFrom('a', 'b', 'A', 'B', 'é', '\\', 'u', '/', '"', 'x');
+  const text = (max: number) => fc.array(alphabet, { minLength: 1, maxLength: max }).map((cs) => cs.join(''));
+  const needle = fc.record({ text: fc.oneof(text(3), text(5).map((t) => `ab${t}`)), caseInsensitive: fc.boolean() }).map((n) => (n.caseInsensitive ? { ...n, text: n.text.toLowerCase() } : n));
+  const specOrNone = fc.option(
+    fc.array(fc.array(fc.array(needle, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }).map((terms) => spec(...terms)),
+    { nil: undefined },
+  );
+
+  /** The router's meaning: the statements (with a prefilter) some term of which is all present. */
+  function naiveRoute(specs: readonly (RawPrefilterSpec | undefined)[], line: string): number[] | undefined {
+    // Statements without a prefilter are never listed: with none having one, nothing is.
+    if (specs.every((s) => s === undefined)) return [];
+    if (line.length < 2 || !line.startsWith('{') || !line.endsWith('}') || hasHidingEscape(line)) return undefined;
+    // Unlike the one-statement filter, every group is required, short needles included.
+    const folded = line.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    const has = (n: Needle) => (n.caseInsensitive ? folded : line).includes(n.text);
+    return specs.flatMap((s, i) => (s && s.terms.some((t) => t.groups.every((g) => g.some(has))) ? [i] : []));
+  }
+
+  it('lists exactly the statements whose prefilter passes the line (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(specOrNone, { minLength: 1, maxLength: 6 }), fc.array(text(40).map((t) => `{${t}}`), { maxLength: 8 }), (specs, lines) => {
+        const route = compileRawRouter(specs);
+        for (const line of lines) expect(route(line)?.sort((a, b) => a - b), line).toEqual(naiveRoute(specs, line));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('routes by named needles, and every statement may match a line that is not one object', () => {
+    const route = compileRawRouter([spec([[cs('deny_push')]]), undefined, spec([[ci('sso')], [cs('okta')]])]);
+    expect(route('{"a":"deny_push"}')).toEqual([0]);
+    expect(route('{"a":"SSO","m":"okta"}')).toEqual([2]);
+    expect(route('{"a":"sso","m":"deny_push okta"}')?.sort()).toEqual([0, 2]);
+    expect(route('{"a":"other"}')).toEqual([]);
+    expect(route('[1]')).toBeUndefined();
+    expect(route('{"a":"\\u0064eny_push"}')).toBeUndefined();
+    expect(compileRawRouter([undefined])('{"a":1}')).toEqual([]);
   });
 });
