@@ -109,10 +109,13 @@ function run(
   }
   const lexed = eqlLexer.tokenize(text);
   for (const error of lexed.errors) {
+    // A backquote the lexer could not pair is a field name left open.
+    const open = text.charCodeAt(error.offset) === 0x60;
     sink.report(
       DiagnosticCode.UnexpectedCharacter,
-      `unexpected character ${describeCharacter(text, error.offset)}`,
+      open ? 'unterminated field name: missing closing backquote' : `unexpected character ${describeCharacter(text, error.offset)}`,
       [error.offset, error.offset + Math.max(1, error.length)],
+      open ? 'close it with a backquote; a backquote inside a field name is written twice' : undefined,
     );
   }
   // The lexer tracks start offsets only (cheaper than line tracking); CST node locations need ends.
