@@ -56,6 +56,24 @@ describe('fast path', () => {
       { numRuns: 400 },
     );
   });
+  it('decides alone on plain layouts (nested objects, string or absent values): the general predicate is never asked', () => {
+    const text = fc.oneof(word, fc.constant(null));
+    const plainEvent: fc.Arbitrary<EqlEvent> = fc.record(
+      { a: fc.record({ b: text, c: fc.record({ d: text }, { requiredKeys: [] }) }, { requiredKeys: [] }), c: text },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(conditionArb, fc.array(plainEvent, { maxLength: 8 }), (cond, events) => {
+        const expr = condition(cond);
+        const full = compileCondition(expr);
+        const fast = withFastPath(expr, () => {
+          throw new Error('deferred');
+        }, new PlainReaders());
+        for (const e of events) expect(fast(e), `${cond} on ${JSON.stringify(e)}`).toBe(full(e));
+      }),
+      { numRuns: 300 },
+    );
+  });
   it('reads join-key values as the general reader does (null and absent alike)', () => {
     fc.assert(
       fc.property(eventArb, (e) => {
