@@ -41,4 +41,48 @@ describe('schemaFromMapping', () => {
     const schema = schemaFromMapping({ properties: { a: { type: 'alias', path: 'b' }, b: { type: 'alias', path: 'a' } } });
     expect(resolveMapping(schema, 'a')).toBeUndefined();
   });
+  it('normalises the type names Elasticsearch has more of, and drops what it does not know', () => {
+    const schema = schemaFromMapping({
+      properties: {
+        k: { type: '[runtime_random_keyword_type]' },
+        n: { type: 'nested', properties: { x: { type: 'integer' } } },
+        m: { type: 'match_only_text' },
+        u: { type: 'unsigned_long' },
+        weird: { type: 7 },
+        objectless: { properties: { y: { type: 'short' } } },
+        notAnObject: 'keyword',
+        explicitNull: { type: 'keyword', null_value: null },
+      },
+    });
+    expect(Object.fromEntries([...schema.fields].map(([k, v]) => [k, v.type]))).toEqual({
+      k: 'keyword',
+      n: 'object',
+      'n.x': 'integer',
+      m: 'text',
+      u: 'unsigned_long',
+      objectless: 'object',
+      'objectless.y': 'short',
+      explicitNull: 'keyword',
+    });
+    expect(schema.fields.get('explicitNull')).toEqual({ type: 'keyword' });
+  });
+  it('reads own properties only, and a mapping given as a JSON string with # comments', () => {
+    const inherited = Object.create({ hidden: { type: 'keyword' } }) as Record<string, unknown>;
+    inherited.shown = { type: 'long' };
+    expect([...schemaFromMapping({ properties: inherited }).fields.keys()]).toEqual(['shown']);
+    const schema = schemaFromMapping('# a comment\n  # another\n{"properties": {"a": {"type": "ip"}}}');
+    expect(schema.fields.get('a')).toEqual({ type: 'ip' });
+    // Nothing mapping-like: an empty schema, not an error.
+    expect(schemaFromMapping({ a: { b: { c: { d: { properties: { x: { type: 'long' } } } } } } }).fields.size).toBe(0);
+    expect(schemaFromMapping(null).fields.size).toBe(0);
+  });
+  it('follows alias chains a few hops, and an alias without a path resolves to nothing', () => {
+    const schema = schemaFromMapping({
+      properties: { a: { type: 'alias', path: 'b' }, b: { type: 'alias', path: 'c' }, c: { type: 'keyword' }, d: { type: 'alias' } },
+    });
+    expect(resolveMapping(schema, 'a')).toEqual({ path: 'c', mapping: { type: 'keyword' } });
+    expect(resolveMapping(schema, 'd')).toBeUndefined();
+    expect(resolveMapping(schema, 'zzz')).toBeUndefined();
+    expect(resolveMapping(undefined, 'a')).toBeUndefined();
+  });
 });
