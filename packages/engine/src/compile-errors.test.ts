@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parse, type Statement } from '@eqlkit/parser';
 import { compile } from './compile.js';
 import { EqlError } from './errors.js';
 
@@ -58,5 +59,29 @@ describe('engine compile errors (EQL4xxx)', () => {
         column: 13,
       },
     ]);
+  });
+
+  // A Statement handed to compile() directly skips the parser's checks: the engine checks again.
+  it('checks functions of a tree built without the parser: name, ~ form and arity', () => {
+    const tree = (query: string, change: (call: { name: string; caseInsensitive: boolean; args: unknown[] }) => void): Statement => {
+      const ast = structuredClone(parse(query).ast!) as Statement;
+      const condition = (ast.query as { filter: { condition: { left: { name: string; caseInsensitive: boolean; args: unknown[] } } } }).filter.condition;
+      change(condition.left);
+      return ast;
+    };
+    const codeOf = (statement: Statement) => {
+      try {
+        compile(statement);
+      } catch (e) {
+        const d = (e as EqlError).diagnostics[0]!;
+        return [d.code, d.message];
+      }
+      return undefined;
+    };
+    expect(codeOf(tree('any where length(x) == 1', (c) => (c.name = 'nosuch')))).toEqual(['EQL4003', 'Unknown function [nosuch]']);
+    expect(codeOf(tree('any where length(x) == 1', (c) => (c.caseInsensitive = true)))).toEqual(['EQL4006', 'function [length] has no case-insensitive (~) form']);
+    expect(codeOf(tree('any where length(x) == 1', (c) => c.args.push(c.args[0])))).toEqual(['EQL4004', 'error building [length]: expects 1 argument(s), found 2']);
+    expect(codeOf(tree('any where substring(x, 1) == "a"', (c) => (c.args.length = 1)))).toEqual(['EQL4004', 'error building [substring]: expects 2 to 3 argument(s), found 1']);
+    expect(codeOf(tree('any where concat(x) == "a"', (c) => (c.args.length = 0)))).toEqual(['EQL4004', 'error building [concat]: expects at least 1 argument(s), found 0']);
   });
 });
