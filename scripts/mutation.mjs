@@ -11,6 +11,7 @@
 //   pnpm mutation engine              run the slices not yet done (one at a time)
 //   pnpm mutation engine --jobs 2     two slices at once (one Stryker worker each)
 //   pnpm mutation engine --report     only print the score of the reports there are
+//   pnpm mutation engine --markdown   the same as a table for docs/quality.md
 //   pnpm mutation engine --reverse    last slices first (beside a driver already running)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,8 @@ if (pkg !== 'parser' && pkg !== 'engine') {
 }
 const jobsAt = args.indexOf('--jobs');
 const jobs = jobsAt >= 0 ? Math.max(1, Number(args[jobsAt + 1]) || 1) : 1;
-const reportOnly = args.includes('--report');
+const markdown = args.includes('--markdown');
+const reportOnly = args.includes('--report') || markdown;
 /** Take the slices last first (a second driver beside one already running). */
 const reverse = args.includes('--reverse');
 /** Source bytes per slice: about 500 mutants, 15 to 25 minutes for one worker here. */
@@ -136,11 +138,14 @@ const count = (mutants) => {
 const rows = [...files].map(([file, mutants]) => ({ file, ...count(mutants) })).sort((a, b) => a.file.localeCompare(b.file));
 let detected = 0;
 let undetected = 0;
+const pct = (d, total) => (total === 0 ? '-' : `${((100 * d) / total).toFixed(1)}%`);
+if (markdown) console.log('| file | mutants | detected | undetected | score |\n|---|---:|---:|---:|---:|');
 for (const r of rows) {
   detected += r.detected;
   undetected += r.undetected;
   const total = r.detected + r.undetected;
-  console.log(`${total === 0 ? '    -' : ((100 * r.detected) / total).toFixed(1).padStart(5)}%  ${String(r.undetected).padStart(4)} of ${String(total).padStart(4)} undetected  ${r.file}`);
+  if (markdown) console.log(`| ${r.file.replace(`packages/${pkg}/src/`, '')} | ${total} | ${r.detected} | ${r.undetected} | ${pct(r.detected, total)} |`);
+  else console.log(`${pct(r.detected, total).padStart(6)}  ${String(r.undetected).padStart(4)} of ${String(total).padStart(4)} undetected  ${r.file}`);
 }
 const missing = slices.flatMap((slice, i) => (existsSync(reportOf(i)) ? [] : slice));
 const total = detected + undetected;
