@@ -13,6 +13,7 @@
 //   pnpm mutation engine --report     only print the score of the reports there are
 //   pnpm mutation engine --markdown   the same as a table for docs/quality.md
 //   pnpm mutation engine --reverse    last slices first (beside a driver already running)
+//   pnpm mutation engine --only 1,3   just these slices
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -31,6 +32,9 @@ const markdown = args.includes('--markdown');
 const reportOnly = args.includes('--report') || markdown;
 /** Take the slices last first (a second driver beside one already running). */
 const reverse = args.includes('--reverse');
+/** `--only 1,3`: these slices (1-based) and no others. */
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? new Set(String(args[onlyAt + 1] ?? '').split(',').map((n) => Number(n) - 1)) : undefined;
 /** Source bytes per slice: about 500 mutants, 15 to 25 minutes for one worker here. */
 const SLICE_BYTES = 25_000;
 
@@ -109,7 +113,7 @@ function runSlice(i) {
 }
 
 if (!reportOnly) {
-  const todo = slices.map((_, i) => i).filter((i) => !isDone(i));
+  const todo = slices.map((_, i) => i).filter((i) => !isDone(i) && (only === undefined || only.has(i)));
   console.log(`${pkg}: ${slices.length} slices, ${slices.length - todo.length} up to date, ${todo.length} to run (${jobs} at a time)`);
   const queue = reverse ? [...todo].reverse() : [...todo];
   await Promise.all(
