@@ -71,21 +71,21 @@ const testFiles = walk(join(root, 'packages'))
   .concat(walk(join(root, 'test')))
   .filter((f) => f.endsWith('.test.ts'));
 const newestTest = Math.max(...testFiles.map((f) => statSync(f).mtimeMs), statSync(join(root, 'stryker.config.mjs')).mtimeMs);
-// When a slice's run started (Stryker copies the files then): its report holds for files and
-// tests not changed since.
+// When a slice's last run started (`.started`) and when the last run that finished had started
+// (`.done`; Stryker copies the files at the start): a finished run's report holds for files and
+// tests not changed since it started.
 const startedOf = (i) => join(outDir, `slice-${i + 1}.started`);
+const doneOf = (i) => join(outDir, `slice-${i + 1}.done`);
+const stamp = (file) => (existsSync(file) ? Number(readFileSync(file, 'utf8')) : 0);
 const isDone = (i) => {
-  if (!existsSync(reportOf(i)) || !existsSync(startedOf(i))) return false;
-  const at = Number(readFileSync(startedOf(i), 'utf8'));
-  return at > newestTest && slices[i].every((f) => statSync(join(root, f)).mtimeMs < at);
+  const at = stamp(doneOf(i));
+  return existsSync(reportOf(i)) && at > newestTest && slices[i].every((f) => statSync(join(root, f)).mtimeMs < at);
 };
 
 /** Another driver started this slice lately and has not finished it (its marker is newer than its report). */
 const takenElsewhere = (i) => {
-  if (!existsSync(startedOf(i))) return false;
-  const at = Number(readFileSync(startedOf(i), 'utf8'));
-  const reported = existsSync(reportOf(i)) ? statSync(reportOf(i)).mtimeMs : 0;
-  return at > reported && Date.now() - at < 2 * 3600_000;
+  const at = stamp(startedOf(i));
+  return at > stamp(doneOf(i)) && Date.now() - at < 2 * 3600_000;
 };
 
 function runSlice(i) {
@@ -106,6 +106,7 @@ function runSlice(i) {
       },
     });
     child.on('close', (code) => {
+      if (code === 0) writeFileSync(doneOf(i), String(started));
       console.log(`[${pkg} ${i + 1}/${slices.length}] ${code === 0 ? 'done' : `failed (exit ${code})`} in ${Math.round((Date.now() - started) / 60_000)} min`);
       resolve(code);
     });
