@@ -1,7 +1,7 @@
 import { parseExpression } from '@eqlkit/parser';
 import { describe, expect, it } from 'vitest';
 import { foldConstant } from '../constant-fold.js';
-import { arithmetic } from './arithmetic.js';
+import { arithmetic, arithmeticImpl, arithmeticType } from './arithmetic.js';
 
 const fold = (text: string) => foldConstant(parseExpression(text).ast ?? { type: 'Null', range: [0, 0] });
 
@@ -35,5 +35,27 @@ describe('arithmetic', () => {
   });
   it('non-numbers give null', () => {
     expect(arithmetic('+', '1', 2, true)).toBeNull();
+  });
+  it('types a result by its operands: null wins, two ints stay int, a double makes a double', () => {
+    expect(arithmeticType('null', 'int')).toBe('null');
+    expect(arithmeticType('int', 'null')).toBe('null');
+    expect(arithmeticType('int', 'int')).toBe('int');
+    expect(arithmeticType('double', 'int')).toBe('double');
+    expect(arithmeticType('any', 'double')).toBe('double');
+    expect(arithmeticType('int', 'any')).toBe('any');
+    expect(arithmeticType('string', 'int')).toBe('any');
+  });
+  it('divides as the static types say, and by the values where they are unknown', () => {
+    expect(arithmeticImpl('/', 'int', 'int')(7, 2)).toBe(3);
+    expect(arithmeticImpl('/', 'double', 'int')(7, 2)).toBe(3.5);
+    expect(arithmeticImpl('/', 'int', 'double')(7, 2)).toBe(3.5);
+    // A double field holding 4 is still a double: 4 / 8 is 0.5, not 0.
+    expect(arithmeticImpl('/', 'double', 'any')(4, 8)).toBe(0.5);
+    expect(arithmeticImpl('/', 'any', 'any')(7, 2)).toBe(3);
+    expect(arithmeticImpl('/', 'any', 'any')(7.5, 2)).toBe(3.75);
+    expect(arithmeticImpl('/', 'any', 'any')(7, 2.5)).toBe(2.8);
+    expect(arithmeticImpl('/', 'any', 'any')('7', 2)).toBeNull();
+    expect(arithmeticImpl('/', 'any', 'any')(7, null)).toBeNull();
+    expect(arithmeticImpl('-', 'int', 'int')(7, 'x')).toBeNull();
   });
 });
