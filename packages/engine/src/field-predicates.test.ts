@@ -7,6 +7,50 @@ const int = (value: unknown) => ({ value, integral: true });
 const dbl = (value: unknown) => ({ value, integral: false });
 const typed = (type: FieldMapping['type']): FieldMapping => ({ type });
 
+describe('comparisonTest without a mapping (the value\'s JSON type decides)', () => {
+  // [op, constant, value, expected]
+  const cases: [Parameters<typeof comparisonTest>[0], unknown, unknown, boolean][] = [
+    ['==', 5, 5, true],
+    ['==', 5, '5', true],
+    ['==', 5, 6, false],
+    ['==', 5, true, false],
+    ['==', 'true', true, true],
+    ['==', 'x', false, false],
+    ['==', 'a', null, false],
+    ['<', 'b', 'a', true],
+    ['<', 'b', 'c', false],
+    ['<', 'b', 5, false],
+    ['<', 5, 3, true],
+    ['<', 5, 7, false],
+    ['>', 5, 7, true],
+    ['<=', 5, 5, true],
+    ['>=', 5, 4, false],
+    // A string value read against a number constant compares as text.
+    ['<', 5, '10', true],
+    ['<', true, false, true],
+    ['>', true, false, false],
+    ['<', 'x', true, false],
+    ['<', 5, { a: 1 }, false],
+    // An ISO date string value is a date: compared as an instant with an ISO or epoch constant.
+    ['<', '2020-01-02', '2020-01-01T10:00:00Z', true],
+    ['>', '2020-01-02', '2020-01-01T10:00:00Z', false],
+    ['>', 1577836800000, '2020-01-01T00:00:00.001Z', true],
+    ['<', 1577836800000, '2020-01-01T00:00:00.001Z', false],
+    ['==', '2020-01-01T00:00:00Z', '2020-01-01T01:00:00+01:00', true],
+    // Against a date constant, other strings compare as text and numbers as numbers.
+    ['<', '2020-01-02', 'abc', false],
+    ['<', '2020-01-02', '1999', true],
+    ['>', 1577836800000, 1577836800001, true],
+    ['<', '2020-01-02', 1, false],
+    ['<', '2020-01-02', true, false],
+  ];
+  for (const [op, constant, value, expected] of cases) {
+    it(`${JSON.stringify(value)} ${op} ${JSON.stringify(constant)} is ${expected}`, () => {
+      expect(comparisonTest(op, { value: constant, integral: Number.isInteger(constant) })(value)).toBe(expected);
+    });
+  }
+});
+
 describe('comparisonTest', () => {
   it('on a keyword mapping reads numbers as their Java text', () => {
     expect(comparisonTest('==', int(5), typed('keyword'))('5')).toBe(true);
