@@ -32,4 +32,22 @@ describe('between', () => {
   it('requires a boolean constant for greedy', () => {
     expect(() => fold('between("abc", "a", "c", "yes")')).toThrow(EqlError);
   });
+  it('returns src when any one of src, left or right is empty', () => {
+    expect(between('abc', '', 'c', false, false)).toBe('abc');
+    expect(between('abc', 'a', '', false, false)).toBe('abc');
+    expect(between('abc', '', 'c', true, false)).toBe('abc');
+  });
+  it('gives the empty text between adjacent bounds, and the first right after left when not greedy', () => {
+    expect(between('ab', 'a', 'b', false, false)).toBe('');
+    expect(between('xaybyb', 'a', 'b', false, false)).toBe('y');
+    expect(between('xaybyb', 'a', 'b', true, false)).toBe('yby');
+    expect(between('bab', 'a', 'b', false, false)).toBe('');
+    expect(between('b-a-b', 'a', 'b', true, false)).toBe('-');
+  });
+  it('is null when an argument is not a string', () => {
+    expect(fold('between(5, "a", "b")')).toBeNull();
+    expect(fold('between("abc", 5, "b")')).toBeNull();
+    expect(fold('between("abc", "a", 5)')).toBeNull();
+    expect(fold('between("abc", "a", "c")')).toBe('b');
+  });
 });
