@@ -21,16 +21,23 @@ export function reportSyntaxErrors(
   for (const error of errors) {
     const token = error.token;
     let message = error.message;
+    let range = errorRange(token, length);
+    const first = tokens[0];
+    const second = tokens[1];
+    // `any x == 1`, `any`: the category keyword with something other than `where` after it.
+    if (error.name === 'NoViableAltException' && token === first && first?.tokenType.name === 'Any' && second?.tokenType.name !== 'Where') {
+      message = `expected \`where\` after the event category ${describeToken(first)} but found ${second ? describeToken(second) : 'end of query'}`;
+      range = second ? errorRange(second, length) : [length, length];
+    }
     // With recovery on, leftover input surfaces as a mismatch against end-of-input.
     if (error.name === 'NotAllInputParsedException' || error.name === 'MismatchedTokenException') {
-      const first = tokens[0];
       if (token === first) {
         message = `expected a query (\`category where ...\`, \`sequence\` or \`sample\`) but found ${describeToken(token)}`;
-      } else if (token === tokens[1] && first && CATEGORY_TOKENS.has(first.tokenType.name)) {
+      } else if (token === second && first && CATEGORY_TOKENS.has(first.tokenType.name)) {
         message = `expected \`where\` after the event category ${describeToken(first)} but found ${describeToken(token)}`;
       }
     }
-    sink.report(DiagnosticCode.SyntaxError, message, errorRange(token, length));
+    sink.report(DiagnosticCode.SyntaxError, message, range);
   }
 }
 
