@@ -21,4 +21,14 @@ describe('node guards', () => {
     expect(isLiteral(condition?.type === 'Comparison' ? condition.right : undefined)).toBe(true);
     expect(isLiteral(undefined)).toBe(false);
   });
+
+  it('say no to undefined and to nodes of other kinds', () => {
+    expect(isNode(undefined, 'Call')).toBe(false);
+    expect(isExpression(undefined)).toBe(false);
+    expect(isQuery(undefined)).toBe(false);
+    expect(isQuery(statement)).toBe(false);
+    expect(isQuery(condition)).toBe(false);
+    expect(isExpression(statement)).toBe(false);
+    expect(isLiteral(condition)).toBe(false);
+  });
 });
