@@ -49,6 +49,62 @@ function escapeLength(p: string, i: number): number {
   return c === undefined ? 1 : 2;
 }
 
+/** The code point of a `\xhh`, `\x{h..}` or `\uhhhh` escape at `i`, and its length; undefined for other escapes. */
+function codeEscape(p: string, i: number): { cp: number; length: number } | undefined {
+  const c = p[i + 1];
+  const hex = (text: string) => (/^[0-9a-fA-F]+$/.test(text) ? Number.parseInt(text, 16) : undefined);
+  let cp: number | undefined;
+  let length = 0;
+  if (c === 'x' && p[i + 2] === '{') {
+    const close = p.indexOf('}', i + 3);
+    if (close < 0) return undefined;
+    cp = hex(p.slice(i + 3, close));
+    length = close - i + 1;
+  } else if (c === 'x') {
+    const digits = p.slice(i + 2, i + 4);
+    cp = digits.length === 2 ? hex(digits) : undefined;
+    length = 4;
+  } else if (c === 'u') {
+    const digits = p.slice(i + 2, i + 6);
+    cp = digits.length === 4 ? hex(digits) : undefined;
+    length = 6;
+  }
+  return cp === undefined || cp > 0x10ffff ? undefined : { cp, length };
+}
+
+/** The RE2 text of a code point escape: `\x{..}` (RE2 has no `\uhhhh`). */
+function re2Escape(cp: number): string {
+  return `\\x{${cp.toString(16)}}`;
+}
+
+/**
+ * A Java pattern in RE2's syntax where they differ: `\uhhhh` becomes `\x{hhhh}`. Text between
+ * `\Q` and `\E` is left alone.
+ */
+function javaToRe2(p: string): string {
+  let out = '';
+  let i = 0;
+  while (i < p.length) {
+    if (p[i] !== '\\') {
+      out += p[i];
+      i++;
+      continue;
+    }
+    if (p[i + 1] === 'Q') {
+      const end = p.indexOf('\\E', i + 2);
+      const stop = end < 0 ? p.length : end + 2;
+      out += p.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    const code = p[i + 1] === 'u' ? codeEscape(p, i) : undefined;
+    const n = code?.length ?? escapeLength(p, i);
+    out += code ? re2Escape(code.cp) : p.slice(i, i + n);
+    i += n;
+  }
+  return out;
+}
+
 /**
  * Rewrite a Java pattern so that ASCII letters match both cases, as Java's CASE_INSENSITIVE
  * (without UNICODE_CASE) does: `Ä` stays distinct from `ä`, unlike RE2's Unicode `(?i)`.
@@ -65,6 +121,14 @@ export function asciiCaseInsensitive(pattern: string): string {
         const end = p.indexOf('\\E', i + 2);
         out += quoteLiteral(p.slice(i + 2, end < 0 ? p.length : end));
         i = end < 0 ? p.length : end + 2;
+        continue;
+      }
+      // A letter written as a code (`\x41`) folds like the letter itself.
+      const code = codeEscape(p, i);
+      if (code) {
+        const ch = String.fromCodePoint(code.cp);
+        out += isAsciiLetter(ch) ? `[${ch}${otherCase(ch)}]` : re2Escape(code.cp);
+        i += code.length;
         continue;
       }
       const n = escapeLength(p, i);
@@ -112,6 +176,14 @@ function classWithCounterparts(p: string, start: number): [string, number] {
       return [`[${body}${extra}]`, i + 1];
     }
     if (c === '\\') {
+      const code = codeEscape(p, i);
+      if (code) {
+        const ch = String.fromCodePoint(code.cp);
+        body += re2Escape(code.cp);
+        if (isAsciiLetter(ch)) extra += otherCase(ch);
+        i += code.length;
+        continue;
+      }
       const n = escapeLength(p, i);
       body += p.slice(i, i + n);
       i += n;
@@ -140,6 +212,6 @@ function classWithCounterparts(p: string, start: number): [string, number] {
  * ASCII letters only. Throws re2js's syntax error for what it cannot run.
  */
 export function compileJavaRegex(pattern: string, caseInsensitive = false): (value: string) => boolean {
-  const re = RE2JS.compile(caseInsensitive ? asciiCaseInsensitive(pattern) : pattern);
+  const re = RE2JS.compile(caseInsensitive ? asciiCaseInsensitive(pattern) : javaToRe2(pattern));
   return (value) => re.testExact(value);
 }
