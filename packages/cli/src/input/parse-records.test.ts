@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cutText as cut } from '../../../../test/support/cut-text.js';
 import type { InputItem } from './input-item.js';
 import { parseRecords } from './read-events.js';
 
@@ -17,17 +18,6 @@ function show(item: InputItem): string {
   return item.kind === 'event' ? `${item.line} ${JSON.stringify(item.event)}` : `${item.line} ${item.scope} ${item.message}`;
 }
 
-function cut(text: string, positions: readonly number[]): string[] {
-  const points = [...new Set(positions.map((p) => p % (text.length + 1)))].sort((a, b) => a - b);
-  const parts: string[] = [];
-  let from = 0;
-  for (const p of points) {
-    parts.push(text.slice(from, p));
-    from = p;
-  }
-  parts.push(text.slice(from));
-  return parts;
-}
 
 const line = fc.oneof(
   fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 3 }).map((o) => JSON.stringify(o)),

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cutText as cut } from '../../../../test/support/cut-text.js';
 import { ArraySplitter } from './array-splitter.js';
 import { LineSplitter } from './line-splitter.js';
 import type { Splitter, TextRecord } from './text-record.js';
@@ -10,18 +11,6 @@ function runAll(splitter: Splitter, chunks: readonly string[]): { records: TextR
   return { records: [...records, ...end.records], error: end.error?.message };
 }
 
-/** Cuts text at the given sorted positions. */
-function cut(text: string, positions: readonly number[]): string[] {
-  const points = [...new Set(positions.map((p) => p % (text.length + 1)))].sort((a, b) => a - b);
-  const chunks: string[] = [];
-  let from = 0;
-  for (const p of points) {
-    chunks.push(text.slice(from, p));
-    from = p;
-  }
-  chunks.push(text.slice(from));
-  return chunks;
-}
 
 const jsonObject = fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 4 });
 

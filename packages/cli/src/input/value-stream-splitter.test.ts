@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cutText } from '../../../../test/support/cut-text.js';
 import { splitText, type SplitItem } from './split-text.js';
 import type { TextRecord } from './text-record.js';
 import { firstLineLeavesObjectOpen, ValueStreamSplitter } from './value-stream-splitter.js';
@@ -48,16 +49,8 @@ describe('ValueStreamSplitter', () => {
     fc.assert(
       fc.property(fc.array(jsonObject, { maxLength: 6 }), fc.array(fc.nat(), { maxLength: 10 }), (objects, positions) => {
         const text = objects.map((o) => JSON.stringify(o, null, 2)).join('\n');
-        const points = [...new Set(positions.map((p) => p % (text.length + 1)))].sort((a, b) => a - b);
-        const chunks: string[] = [];
-        let from = 0;
-        for (const p of points) {
-          chunks.push(text.slice(from, p));
-          from = p;
-        }
-        chunks.push(text.slice(from));
         const whole = runAll([text]);
-        expect(runAll(chunks)).toEqual(whole);
+        expect(runAll(cutText(text, positions))).toEqual(whole);
         expect(whole.records.map((r) => JSON.parse(r.text))).toEqual(objects.map((o) => JSON.parse(JSON.stringify(o))));
       }),
     );
