@@ -39,7 +39,7 @@ export async function evaluateEvents(
         strict: options.strict,
         ...(prefilter ? { prefilter } : {}),
         ...(annotate ? { annotate } : {}),
-        ...(process.env.EQLKIT_THREADS === 'one' ? { threads: 'one' as const } : {}),
+        ...(process.env.EQLKIT_THREADS === 'one' || process.env.EQLKIT_THREADS === 'two' ? { threads: process.env.EQLKIT_THREADS } : {}),
         report: (line) => {
           progress.stop();
           process.stderr.write(`${line}\n`);

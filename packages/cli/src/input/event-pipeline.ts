@@ -6,6 +6,7 @@ import { formatProblem, type InputProblem } from './input-item.js';
 import { readEventBatches } from './read-events.js';
 import { readField } from './read-field.js';
 import { ReorderWindow, type ReorderOptions } from './reorder-window.js';
+import type { ThreadsMode } from './threaded-lines.js';
 
 /** How events are read and ordered before evaluation. */
 export interface PipelineOptions {
@@ -31,7 +32,7 @@ export interface PipelineOptions {
   /** Called with each parsed event and its line's text (the raw-line router of `eql run`). */
   readonly annotate?: (event: Record<string, unknown>, text: string) => void;
   /** `one` reads large files on this thread too (default `auto`: a worker thread for them). */
-  readonly threads?: 'auto' | 'one';
+  readonly threads?: ThreadsMode;
 }
 
 /** What the input looked like, for the closing summary. */

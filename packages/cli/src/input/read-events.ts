@@ -4,7 +4,7 @@ import type { InputItem } from './input-item.js';
 import { readText, STDIN } from './read-text.js';
 import { ByteLineFilter, type ByteLineBatch } from './byte-lines.js';
 import { readBytes } from './read-text.js';
-import { ndjsonStart, threadedLines, threadsPay, type LineTexts } from './threaded-lines.js';
+import { ndjsonStart, threadedLines, threadsPay, type LineTexts, type ThreadsMode } from './threaded-lines.js';
 import { splitTextBatches } from './split-text.js';
 
 const MAX_MESSAGE = 160;
@@ -106,19 +106,20 @@ export async function* readEventBatches(
   paths: readonly string[],
   counter: ByteCounter,
   filter?: RecordFilter,
-  threads: 'auto' | 'one' = 'auto',
+  threads: ThreadsMode = 'auto',
 ): AsyncGenerator<InputItem[]> {
   for (const path of paths) {
     const file = displayName(path);
     try {
       const start = ndjsonStart(path);
-      if (start === undefined || (!filter?.spec && !filter?.annotate && !(threads === 'auto' && threadsPay(path)))) {
+      const worker = start !== undefined && threadsPay(path, threads);
+      if (start === undefined || (!filter?.spec && !filter?.annotate && !worker)) {
         yield* parseRecordBatches(readText(path, counter), file, filter);
         continue;
       }
       // Plain NDJSON: lines prefiltered as bytes, decoded only when they pass; on a worker
       // thread for a large file (it reads, splits and prefilters, this thread parses).
-      const batches = threads === 'auto' && threadsPay(path) ? threadedLines(path, start, filter?.spec, counter) : byteLines(path, counter, filter?.spec);
+      const batches = worker ? threadedLines(path, start, filter?.spec, counter) : byteLines(path, counter, filter?.spec);
       for await (const batch of batches) {
         if (filter) filter.skipped += batch.skipped;
         const items: InputItem[] = [];

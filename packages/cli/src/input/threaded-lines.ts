@@ -1,5 +1,5 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RawPrefilterSpec } from '@eqlkit/engine';
@@ -14,16 +14,40 @@ export const THREADED_MIN_BYTES = 32 << 20;
 
 const WORKER = new URL('./line-worker.js', import.meta.url);
 
+/** How many threads read a file: `auto` decides per file (`threadsPay`), `one` never starts a worker, `two` always does. */
+export type ThreadsMode = 'auto' | 'one' | 'two';
+
 /**
  * True when a worker thread can read the file and it pays: the file is big enough, the worker
- * script is built, and a core is free (load average below the cores minus one: on a busy
- * machine the worker only competes with this thread, measured 20% slower).
+ * script is built, and two cores are free (this thread's and the worker's; on a busy machine the
+ * worker only competes with this thread, measured 20% slower). With `two` only the worker script
+ * is required (tests, and users who know better).
  */
-export function threadsPay(path: string, minBytes = THREADED_MIN_BYTES): boolean {
-  if (path === STDIN || !existsSync(fileURLToPath(WORKER))) return false;
-  if ((loadavg()[0] ?? 0) > availableParallelism() - 1) return false;
+export function threadsPay(path: string, mode: ThreadsMode = 'auto', minBytes = THREADED_MIN_BYTES): boolean {
+  if (mode === 'one' || path === STDIN || !existsSync(fileURLToPath(WORKER))) return false;
+  if (mode === 'two') return true;
   const stat = statSync(path, { throwIfNoEntry: false });
-  return stat !== undefined && stat.size >= minBytes;
+  return stat !== undefined && stat.size >= minBytes && freeCores() >= 1.5;
+}
+
+let measuredFreeCores: number | undefined;
+
+/**
+ * Idle cores now, sampled over 100 ms while this thread sleeps (once per process). Not the load
+ * average: it lags by a minute, so a busy minute just ended (a benchmark's previous step, a
+ * build) would keep the worker off on a machine that is idle now, and a burst just begun would not.
+ */
+export function freeCores(sampleMs = 100): number {
+  if (measuredFreeCores !== undefined) return measuredFreeCores;
+  const idle = () => cpus().reduce((sum, c) => sum + c.times.idle, 0);
+  const before = idle();
+  const start = performance.now();
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, sampleMs);
+  const elapsed = performance.now() - start;
+  // `times.idle` counts milliseconds per core (in ticks of 10 ms), so idle time over elapsed time is cores.
+  const free = Math.min(availableParallelism(), (idle() - before) / Math.max(1, elapsed));
+  measuredFreeCores = free;
+  return free;
 }
 
 /**

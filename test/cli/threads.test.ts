@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { generateOktaEvents } from '../../scripts/generate/okta-events.js';
+import { ndjson, runEql, scratch } from './run-eql.js';
+
+/**
+ * The worker thread (reading, cutting and prefiltering plain NDJSON) against one thread: the same
+ * output, the same problems at the same line numbers. `EQLKIT_THREADS=two` forces the worker,
+ * which `auto` starts only for files of 32 MB and more on an idle machine, so without this test
+ * CI would never run it. The file spans several 1 MB chunks, with lines the prefilter rejects,
+ * passes and cannot judge (a `\u` escape), malformed ones, a blank and a CRLF line.
+ */
+describe('eql with a worker thread', () => {
+  const s = scratch();
+  const data = generateOktaEvents({ count: 6000, seed: 11 });
+  const lines: string[] = [];
+  let n = 0;
+  for (const event of data.events()) {
+    n++;
+    let line = JSON.stringify(event);
+    if (n % 997 === 0) line = line.replace('"user.authentication.sso"', '"user.authentication.\\u0073so"');
+    lines.push(line);
+    if (n % 1499 === 0) lines.push('{"event": {"action": "user.authentication.sso"}, "broken": ');
+    if (n % 2003 === 0) lines.push('');
+  }
+  lines[5] = `${lines[5]}\r`;
+  const path = s.file('okta.ndjson', `${lines.join('\n')}\n`);
+
+  for (const [name, args] of [
+    ['eql run', ['run', '--rules', 'rules/okta', path]],
+    ['eql query', ['query', 'any where event.action == "user.authentication.sso"', path]],
+  ] as const) {
+    it(`${name}: the same records and problems with and without the worker`, async () => {
+      const one = await runEql(args, { env: { EQLKIT_THREADS: 'one' } });
+      const two = await runEql(args, { env: { EQLKIT_THREADS: 'two' } });
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.stderr).toBe(one.stderr);
+      expect(two.code).toBe(one.code);
+      expect(ndjson(one.stdout).length).toBeGreaterThan(0);
+      // The malformed lines are reported where they are (line numbers count the inserted ones).
+      const malformed = lines.flatMap((l, i) => (l.endsWith('"broken": ') ? [i + 1] : []));
+      expect(malformed.length).toBe(4);
+      for (const line of malformed) expect(two.stderr).toContain(`:${line}:`);
+    });
+  }
+
+  it('eql query: the escaped lines are found through the worker too', async () => {
+    const two = await runEql(['query', 'any where event.action == "user.authentication.sso"', path], { env: { EQLKIT_THREADS: 'two' } });
+    const hits = ndjson(two.stdout) as { event: { id: string } }[];
+    const escaped = lines.filter((l) => l.includes('\\u0073so')).map((l) => (JSON.parse(l) as { event: { id: string } }).event.id);
+    expect(escaped.length).toBeGreaterThan(0);
+    const ids = new Set(hits.map((h) => h.event.id));
+    for (const id of escaped) expect(ids.has(id)).toBe(true);
+  });
+});
