@@ -92,6 +92,33 @@ describe('eql run', () => {
     expect(r.stderr).toContain('2 malformed lines skipped\n');
   });
 
+  it('prints alert events as read: numbers JSON.stringify would change survive; --field prints the object', async () => {
+    const lines = readFileSync(join(repoRoot, SAMPLE), 'utf8').trim().split('\n');
+    const s = scratch();
+    const marked = lines.map((l) => l.replace(/^\{/, '{"big": 12345678901234567890123, "huge": 1e400, "esc": "\\u0041", '));
+    const file = s.file('big.ndjson', `${marked.join('\n')}\n`);
+    const r = await runEql(['run', '--rules', 'rules/okta', file]);
+    expect(r.code).toBe(0);
+    const out = r.stdout.trim().split('\n');
+    expect(out.length).toBe(expected.length);
+    for (const line of out) {
+      const alert = JSON.parse(line) as AlertLine & { id: string };
+      // Each event is its input line, verbatim, and the alert keeps its keys and their order.
+      for (const e of alert.events) expect(line).toContain(marked.find((l) => l.includes(`"id":"${e.event.id}"`) || l.includes(`"id": "${e.event.id}"`)));
+      expect(Object.keys(alert)).toEqual(['@timestamp', 'rule', 'join_keys', 'events', 'id']);
+      expect(line).toContain('"big": 12345678901234567890123, "huge": 1e400, "esc": "\\u0041"');
+    }
+    // As many alerts as over the plain sample (the ids differ: they hash the events, extra fields included).
+    const plain = await runEql(['run', '--rules', 'rules/okta', SAMPLE]);
+    const ids = (text: string) => ndjson(text).map((a) => (a as { id: string }).id);
+    expect(ids(r.stdout).length).toBe(ids(plain.stdout).length);
+    // A --field constant changes the event: the object is printed, constant included.
+    const withField = await runEql(['run', '--rules', 'rules/okta', '--field', 'labels.env=prod', file]);
+    const first = (ndjson(withField.stdout)[0] as { events: { labels: unknown; huge: unknown }[] }).events[0]!;
+    expect(first.labels).toEqual({ env: 'prod' });
+    expect(first.huge).toBeNull();
+  });
+
   it('only rules whose index patterns match --index see the events', async () => {
     const other = await runEql(['run', '--rules', 'rules/okta', '--index', 'logs-windows.sysmon-default', SAMPLE]);
     expect(other.code).toBe(0);

@@ -3,6 +3,7 @@ import { createRunner, type Alert, type Rule, type RunnerInput } from '@eqlkit/r
 import { CliError, ExitCode, type ExitCodeValue } from '../cli-error.js';
 import { DEFAULT_MAX_PENDING_TOTAL } from '@eqlkit/engine';
 import { alertTableLayout } from '../output/alert-table.js';
+import { alertText } from '../output/alert-text.js';
 import { cappedPartialsLine } from '../output/capped-partials.js';
 import { printDiagnostics } from '../output/print-diagnostics.js';
 import { BufferedSink } from '../output/buffered-sink.js';
@@ -93,13 +94,26 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
   const out = new BufferedSink(process.stdout);
   const writer = createRecordWriter(options.format, out, alertTableLayout);
   const perRule = new Map<string, number>();
+  // Alert events print as read (as `eql query` prints events): the text of their input line,
+  // unless a --field constant changed the event or the record spanned lines.
+  const writeText = writer.writeText;
+  const texts = writeText && options.constants.length === 0 ? new WeakMap<object, string>() : undefined;
+  const remember = texts
+    ? (event: Record<string, unknown>, text: string) => {
+        if (text.indexOf('\n') === -1 && text.indexOf('\r') === -1) texts.set(event, text.trim());
+      }
+    : undefined;
+  const textOf = (event: object) => texts?.get(event);
+  const ruleJson = new Map<string, string>();
   let printed = 0;
   /** Prints alerts up to --size; true once it is reached. */
   const emit = (alerts: readonly Alert[]): boolean => {
     for (const alert of alerts) {
       if (printed >= size) break;
       perRule.set(alert.rule.id, (perRule.get(alert.rule.id) ?? 0) + 1);
-      writer.write(alert as unknown as Record<string, unknown>);
+      const text = texts && alertText(alert, textOf, ruleJson);
+      if (text !== undefined && writeText) writeText(text);
+      else writer.write(alert as unknown as Record<string, unknown>);
       printed++;
     }
     return printed >= size;
@@ -113,7 +127,14 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
         return runner.push(event, candidates ? { ...input, candidates } : input);
       }
     : (event: Record<string, unknown>) => runner.push(event, input);
-  const stats = await evaluateEvents(options, reorder, (event) => emit(push(event)), lineFilterFor(sources, options.constants), router?.annotate);
+  const annotate =
+    router && remember
+      ? (event: Record<string, unknown>, text: string) => {
+          router.annotate(event, text);
+          remember(event, text);
+        }
+      : (router?.annotate ?? remember);
+  const stats = await evaluateEvents(options, reorder, (event) => emit(push(event)), lineFilterFor(sources, options.constants), annotate);
   if (printed < size) emit(runner.flush());
   writer.end();
   out.flush();

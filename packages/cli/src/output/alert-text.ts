@@ -1,0 +1,25 @@
+import type { Alert } from '@eqlkit/rules';
+import { recordJson } from './record-writer.js';
+
+/**
+ * An alert as one line of JSON whose events are their input lines, byte for byte (as `eql query`
+ * prints events): what was read survives where `JSON.stringify` of the parsed object would
+ * differ (1e400, integers beyond 2^53, escapes). Same keys in the same order as
+ * `JSON.stringify(alert)`. Undefined when some event has no text (then the object is printed).
+ * `ruleJson` caches the rule part, which is the same for every alert of a rule.
+ */
+export function alertText(alert: Alert, textOf: (event: object) => string | undefined, ruleJson: Map<string, string>): string | undefined {
+  const parts: string[] = [];
+  for (const event of alert.events) {
+    if ((event as { missing?: unknown }).missing === true && Object.keys(event).length === 1) {
+      parts.push('{"missing":true}');
+      continue;
+    }
+    const text = textOf(event);
+    if (text === undefined) return undefined;
+    parts.push(text);
+  }
+  let rule = ruleJson.get(alert.rule.id);
+  if (rule === undefined) ruleJson.set(alert.rule.id, (rule = recordJson(alert.rule)));
+  return `{"@timestamp":${JSON.stringify(alert['@timestamp'])},"rule":${rule},"join_keys":${recordJson(alert.join_keys)},"events":[${parts.join(',')}],"id":${JSON.stringify(alert.id)}}`;
+}
