@@ -51,6 +51,7 @@ describe('Java CASE_INSENSITIVE against a reference (ASCII patterns and values)'
   const atom = fc.oneof(
     fc.constantFrom('a', 'B', 'z', 'Z', '@', '[', '`', '{', '0', '_', '-'),
     fc.constantFrom('[a-c]', '[X-c]', '[^a]', '[@-B]', '[Y-a]', '[0-9A]', '\\d', '\\w', '\\x41', '\\u0062', '.'),
+    fc.constantFrom('[a-]', '[-B]', '[_-]', '[^z-]', '[a-c-e]', '[\\d_-]', '[\\x41-]', '(?:aB)', '(?:a|[b-])'),
   );
   const escape = (a: string) => (a === '[' || a === '{' ? `\\${a}` : a);
   const piece = fc.tuple(atom.map(escape), fc.constantFrom('', '*', '+', '?', '{2}')).map(([a, q]) => a + q);
@@ -66,5 +67,128 @@ describe('Java CASE_INSENSITIVE against a reference (ASCII patterns and values)'
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('Java regex syntax RE2 reads differently', () => {
+  const re = (p: string, v: string) => compileJavaRegex(p)(v);
+  it('is case-sensitive unless asked', () => {
+    expect(re('abc', 'ABC')).toBe(false);
+    expect(re('abc', 'abc')).toBe(true);
+  });
+  it('reads \\uhhhh as the character it names, a metacharacter as a literal', () => {
+    expect(re('\\u00e9t\\u00C9', 'étÉ')).toBe(true);
+    expect(re('a\\u002Eb', 'a.b')).toBe(true);
+    expect(re('a\\u002Eb', 'axb')).toBe(false);
+    expect(re('[\\u0061-\\u0063]+', 'abc')).toBe(true);
+    expect(re('[\\u0061-\\u0063]+', 'abd')).toBe(false);
+    expect(re('x\\Qa.\\u0062', 'xa.\\u0062')).toBe(true);
+    expect(re('\\Qa\\E\\u0062', 'ab')).toBe(true);
+  });
+  it('reads a surrogate pair written as two \\u escapes as one code point, as Java does', () => {
+    expect(re('\\uD83D\\uDE00', '\u{1F600}')).toBe(true);
+    expect(re('a\\uD83D\\uDE00+', 'a\u{1F600}\u{1F600}')).toBe(true);
+    expect(re('[\\uD83D\\uDE00x]', '\u{1F600}')).toBe(true);
+    expect(compileJavaRegex('[\\uD83D\\uDE00x]', true)('X')).toBe(true);
+    expect(compileJavaRegex('\\uD83D\\uDE00', true)('\u{1F600}')).toBe(true);
+  });
+  it('rejects a \\u escape without four hex digits, as Java does', () => {
+    for (const bad of ['\\u12', '\\u12g4', 'a\\u', '\\uZZZZ']) expect(() => compileJavaRegex(bad), bad).toThrow();
+  });
+});
+
+describe('Java CASE_INSENSITIVE edge cases', () => {
+  const ci = (p: string, v: string) => compileJavaRegex(p, true)(v);
+
+  it('folds the first and last letters of both cases', () => {
+    for (const [p, v] of [['a', 'A'], ['z', 'Z'], ['A', 'a'], ['Z', 'z']]) expect(ci(p as string, v as string), `${p} ~ ${v}`).toBe(true);
+    expect(ci('@', '`')).toBe(false);
+    expect(ci('\\[', '{')).toBe(false);
+  });
+
+  it('folds letters inside \\Q..\\E and nothing else there', () => {
+    expect(ci('\\Qa^b\\E', 'A^B')).toBe(true);
+    expect(ci('\\Qa^b\\E', 'AxB')).toBe(false);
+    expect(ci('\\Q[x]\\E', '[X]')).toBe(true);
+    expect(ci('\\Q[x]\\E', 'x')).toBe(false);
+    expect(ci('\\Qa.\\Eb+', 'A.BB')).toBe(true);
+    expect(ci('\\Qa\\E\\Qb\\E', 'AB')).toBe(true);
+    // An unclosed \Q quotes to the end of the pattern.
+    expect(ci('x\\Qa.b', 'XA.B')).toBe(true);
+    expect(ci('x\\Qa.b', 'XAxB')).toBe(false);
+  });
+
+  it('keeps \\p and \\P classes, braced or not, and folds what follows them', () => {
+    expect(ci('\\pL+', 'ab')).toBe(true);
+    expect(ci('\\pLb', 'xB')).toBe(true);
+    expect(ci('\\PL', '1')).toBe(true);
+    expect(ci('\\PL', 'a')).toBe(false);
+    expect(ci('\\P{L}+', '12')).toBe(true);
+    expect(ci('\\P{L}', 'a')).toBe(false);
+    expect(ci('\\p{Nd}+', '42')).toBe(true);
+    expect(ci('\\p{L}b', 'xB')).toBe(true);
+    expect(ci('a\\p{L}b', 'AxB')).toBe(true);
+    expect(ci('x{1}\\p{L}', 'XA')).toBe(true);
+    expect(() => compileJavaRegex('a\\p{L', true)).toThrow();
+  });
+
+  it('folds letters in groups but keeps group syntax and inline flags as written', () => {
+    expect(ci('ab?c', 'ABC')).toBe(true);
+    expect(ci('(ab)c', 'ABC')).toBe(true);
+    expect(ci('(?:ab)c', 'ABC')).toBe(true);
+    expect(ci('(?:<ab>)', '<AB>')).toBe(true);
+    expect(ci('(?<name>ab)c', 'ABC')).toBe(true);
+    expect(ci('(?s)a.b', 'A\nB')).toBe(true);
+    expect(ci('(?s-m:a.b)', 'A\nB')).toBe(true);
+    expect(ci('a.b', 'A\nB')).toBe(false);
+  });
+
+  it('adds the other case only to letters and letter ranges of a class', () => {
+    expect(ci('[0-9]', '5')).toBe(true);
+    for (const v of ['S', 'y', 'P', 'Y', '!']) expect(ci('[0-9]', v), v).toBe(false);
+    expect(ci('[a-c]', 'D')).toBe(false);
+    expect(ci('[a-c]', 'Z')).toBe(false);
+    expect(ci('[a-c]', '-')).toBe(false);
+    expect(ci('[a-a]', 'A')).toBe(true);
+    expect(ci('[@-A]', 'a')).toBe(true);
+    expect(ci('[@-A]', 'b')).toBe(false);
+    expect(ci('[ab]', 'B')).toBe(true);
+    expect(ci('[ä]', 'Ä')).toBe(false);
+    expect(ci('[ß]', 's')).toBe(false);
+    expect(ci('[\\d]', '5')).toBe(true);
+    expect(ci('[\\d]', 'D')).toBe(false);
+    expect(ci('[\\d{a}]', 'A')).toBe(true);
+    expect(ci('[\\d{a}]', '}')).toBe(true);
+  });
+
+  it('reads ] first in a class, and - last, as literals', () => {
+    expect(ci('[]a]+', ']A')).toBe(true);
+    expect(ci('[^]a]', 'b')).toBe(true);
+    expect(ci('[^]a]', ']')).toBe(false);
+    expect(ci('[^]a]', 'A')).toBe(false);
+    expect(ci('[a-]', '-')).toBe(true);
+    expect(ci('[a-]', 'A')).toBe(true);
+    expect(ci('[a-]', 'b')).toBe(false);
+  });
+
+  it('keeps a literal - in a class literal when letters gain their other case', () => {
+    expect(ci('[a-z0-9_-]+', 'Ab-1')).toBe(true);
+    expect(ci('[a-z0-9_-]+', 'a+b')).toBe(false);
+    expect(ci('[A-]', 'a')).toBe(true);
+    expect(ci('[A-]', '-')).toBe(true);
+    expect(ci('[A-]', '_')).toBe(false);
+    expect(ci('[x-]', 'X')).toBe(true);
+    expect(ci('[-a]', 'A')).toBe(true);
+    expect(ci('[-a]', '-')).toBe(true);
+    expect(ci('[a-c-e]', '-')).toBe(true);
+    expect(ci('[a-c-e]', 'E')).toBe(true);
+    expect(ci('[a-c-e]', 'D')).toBe(false);
+    expect(ci('[!--a]', ',')).toBe(true);
+    expect(ci('[!--a]', 'A')).toBe(true);
+  });
+
+  it('rejects an unclosed class', () => {
+    expect(() => compileJavaRegex('[ab', true)).toThrow();
+    expect(() => compileJavaRegex('x[a-', true)).toThrow();
   });
 });

@@ -68,6 +68,12 @@ function codeEscape(p: string, i: number): { cp: number; length: number } | unde
     const digits = p.slice(i + 2, i + 6);
     cp = digits.length === 4 ? hex(digits) : undefined;
     length = 6;
+    // A surrogate pair written as two escapes is one code point, as Java's Pattern reads it.
+    const low = cp !== undefined && cp >= 0xd800 && cp <= 0xdbff && p.startsWith('\\u', i + 6) ? hex(p.slice(i + 8, i + 12)) : undefined;
+    if (cp !== undefined && low !== undefined && low >= 0xdc00 && low <= 0xdfff) {
+      cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+      length = 12;
+    }
   }
   return cp === undefined || cp > 0x10ffff ? undefined : { cp, length };
 }
@@ -200,7 +206,8 @@ function classWithCounterparts(p: string, start: number): [string, number] {
       i += 2 + hiText.length;
       continue;
     }
-    body += c;
+    // A literal `-` is escaped: the counterparts appended after it must not make it a range.
+    body += c === '-' ? '\\-' : c;
     if (isAsciiLetter(c)) extra += otherCase(c);
     i++;
   }
