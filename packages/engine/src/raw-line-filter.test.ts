@@ -128,3 +128,141 @@ describe('compileRawRouter', () => {
     expect(compileRawRouter([undefined])('{"a":1}')).toEqual([]);
   });
 });
+
+describe('hasHidingEscape', () => {
+  it('looks at the character after each backslash, wherever the first one is', () => {
+    expect(hasHidingEscape('xu/')).toBe(false);
+    expect(hasHidingEscape('{u}')).toBe(false);
+    expect(hasHidingEscape('x\\u0041')).toBe(true);
+    expect(hasHidingEscape('\\/')).toBe(true);
+    // An escaped backslash is skipped whole: `\\u` is a backslash then a plain u.
+    expect(hasHidingEscape('a\\\\u\\\\/')).toBe(false);
+    expect(hasHidingEscape('a\\\\\\u0041')).toBe(true);
+  });
+});
+
+describe('asUtf8Bytes', () => {
+  const encoded = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
+
+  it('encodes like a UTF-8 encoder at every length boundary, lone surrogates as U+FFFD', () => {
+    for (const s of ['\x7f', '\x80', '\u07ff', '\u0800', '\u20ac', '\ud7ff', '\ud800', '\udbff', '\udc00', '\udfff', '\ue000', '\uffff', '\u{10000}', '\u{10ffff}']) {
+      expect(asUtf8Bytes(s), s.codePointAt(0)?.toString(16)).toBe(encoded(s));
+    }
+    expect(asUtf8Bytes('\x80')).toBe('\xc2\x80');
+    expect(asUtf8Bytes('\u0800')).toBe('\xe0\xa0\x80');
+    expect(asUtf8Bytes('\ud800')).toBe('\xef\xbf\xbd');
+    expect(asUtf8Bytes('\udfff')).toBe('\xef\xbf\xbd');
+    expect(asUtf8Bytes('\u{10000}')).toBe('\xf0\x90\x80\x80');
+  });
+
+  it('agrees with Buffer on any string, lone surrogates included (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        expect(asUtf8Bytes(s)).toBe(encoded(s));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('compileRawPrefilter, beyond the documented cases', () => {
+  /** Thirteen long needles of unrelated terms: enough to take the many-needle (Aho-Corasick) path. */
+  const fillers: Needle[][][] = Array.from({ length: 13 }, (_, i) => [[cs(`filler-${String(i).padStart(2, '0')}`)]]);
+
+  it('keeps a case-sensitive and a case-insensitive needle of similar text apart', () => {
+    // `i`+"abc" and `s`+"iabc" (or `s`+"abc" and `i`+"sabc") must not be taken for one needle.
+    const a = compileRawPrefilter(spec([[cs('iabc')]], [[ci('abc')]]));
+    expect(a('{"a":"ABC"}')).toBe(true);
+    const b = compileRawPrefilter(spec([[ci('sabc')]], [[cs('abc')]]));
+    expect(b('{"a":"abc"}')).toBe(true);
+    expect(b('{"a":"ABC"}')).toBe(false);
+  });
+
+  it('remembers per line whether a needle shared by several terms is present or absent', () => {
+    const f = compileRawPrefilter(spec([[cs('aaaa')], [cs('zzz')]], [[cs('aaaa')], [cs('ccc')]]));
+    expect(f('{"a":"ccc"}')).toBe(false);
+    expect(f('{"a":"aaaa ccc"}')).toBe(true);
+    expect(f('{"a":"aaaa zzz"}')).toBe(true);
+    expect(f('{"a":"zzz ccc"}')).toBe(false);
+  });
+
+  it('tests the needles of an empty object, and lets through lines that only end or only start like one', () => {
+    const f = compileRawPrefilter(spec([[cs('zzz')]]));
+    expect(f('{}')).toBe(false);
+    expect(f('{"a":"zzz"')).toBe(true);
+    expect(f('"a":"zzz"}')).toBe(true);
+    const many = compileRawPrefilter(spec(...fillers, [[cs('zzzz')]]));
+    expect(many('{}')).toBe(false);
+    expect(many('{"a":1')).toBe(true);
+    expect(many('"a":1}')).toBe(true);
+    expect(many('[1]')).toBe(true);
+    expect(many('')).toBe(true);
+  });
+
+  it('with many needles, passes a line holding every long group of some term, and rejects the others', () => {
+    const f = compileRawPrefilter(spec(...fillers, [[cs('alpha-one'), cs('alpha-two')], [cs('beta-three')]], [[ci('gamma-four')]]));
+    expect(f('{"x":"filler-07"}')).toBe(true);
+    expect(f('{"a":"alpha-two","b":"beta-three"}')).toBe(true);
+    expect(f('{"a":"beta-three","b":"alpha-one"}')).toBe(true);
+    expect(f('{"a":"alpha-one"}')).toBe(false);
+    expect(f('{"b":"beta-three"}')).toBe(false);
+    expect(f('{"a":"ALPHA-ONE","b":"beta-three"}')).toBe(false);
+    expect(f('{"g":"GAMMA-Four"}')).toBe(true);
+    expect(f('{"g":"gamma-fou"}')).toBe(false);
+    expect(f('{"x":"nothing here"}')).toBe(false);
+    expect(f('{"x":"\\u0061lpha-one"}')).toBe(true);
+  });
+
+  it('with many needles, does not require groups with a short needle (they would reject too little to pay)', () => {
+    const f = compileRawPrefilter(spec(...fillers, [[cs('longneedle')], [cs('ab'), cs('abcdef')]]));
+    expect(f('{"x":"longneedle"}')).toBe(true);
+    expect(f('{"x":"longneedl"}')).toBe(false);
+    // A term left with no long group needs nothing: every line may match.
+    const g = compileRawPrefilter(spec(...fillers, [[cs('ab')]]));
+    expect(g('{"x":"nothing here"}')).toBe(true);
+  });
+
+  it('with many needles, folds only ASCII letters, A-Z included, for case-insensitive needles', () => {
+    const f = compileRawPrefilter(spec(...fillers, [[ci('user@host')], [ci('zzzz-top')]]));
+    expect(f('{"a":"USER@HOST","b":"ZZZZ-TOP"}')).toBe(true);
+    expect(f('{"a":"user host","b":"zzzz-top"}')).toBe(false);
+    expect(f('{"a":"user`host","b":"zzzz-top"}')).toBe(false);
+    const g = compileRawPrefilter(spec(...fillers, [[ci('x0yz-w')]]));
+    expect(g('{"a":"X0YZ-W"}')).toBe(true);
+    expect(g('{"a":"x\x10yz-w"}')).toBe(false);
+    const h = compileRawPrefilter(spec(...fillers, [[ci('a~b{c|d')]]));
+    expect(h('{"a":"A~B{C|D"}')).toBe(true);
+    expect(h('{"a":"a^b[c\\d"}')).toBe(false);
+  });
+
+  it('with many needles, finds non-ASCII needles in the decoded line and in raw UTF-8 bytes', () => {
+    const s = spec(...fillers, [[cs('café-au-lait')]]);
+    const text = compileRawPrefilter(s);
+    const bytes = compileRawPrefilter(s, { utf8Bytes: true });
+    expect(text('{"a":"un café-au-lait"}')).toBe(true);
+    expect(text('{"a":"un cafe-au-lait"}')).toBe(false);
+    expect(bytes(asUtf8Bytes('{"a":"un café-au-lait"}'))).toBe(true);
+    expect(bytes(asUtf8Bytes('{"a":"un cafe-au-lait"}'))).toBe(false);
+  });
+});
+
+describe('compileRawRouter, beyond the documented cases', () => {
+  it('lists no statement for an empty object, and every one for lines that only end or only start like an object', () => {
+    const route = compileRawRouter([spec([[cs('deny_push')]]), spec([[cs('other')]])]);
+    expect(route('{}')).toEqual([]);
+    expect(route(' {"a":"deny_push"}')).toBeUndefined();
+    expect(route('{"a":"deny_push"')).toBeUndefined();
+    expect(route('{"a":"deny_push"}')).toEqual([0]);
+  });
+
+  it('finds non-ASCII needles in raw UTF-8 bytes, and in the decoded line', () => {
+    const specs = [spec([[cs('café')]]), spec([[cs('thé')]])];
+    const bytes = compileRawRouter(specs, { utf8Bytes: true });
+    expect(bytes(asUtf8Bytes('{"a":"café"}'))).toEqual([0]);
+    expect(bytes(asUtf8Bytes('{"a":"thé"}'))).toEqual([1]);
+    expect(bytes(asUtf8Bytes('{"a":"the"}'))).toEqual([]);
+    const text = compileRawRouter(specs);
+    expect(text('{"a":"café"}')).toEqual([0]);
+    expect(text(asUtf8Bytes('{"a":"café"}'))).toEqual([]);
+  });
+});

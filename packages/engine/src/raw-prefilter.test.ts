@@ -69,3 +69,78 @@ describe('deriveRawPrefilter', () => {
     expect(derive('any where a : "ÄbcDEf_ÖX"')).toEqual([[['~bcdef_']]]);
   });
 });
+
+describe('deriveRawPrefilter, finer points', () => {
+  it('keeps case-sensitive literals as written, and case-insensitive ones cut at their first longest ASCII run', () => {
+    expect(derive('any where a == "CMD.exe"')).toEqual([[['CMD.exe']]]);
+    expect(derive('any where a like "CMD*x"')).toEqual([[['CMD']]]);
+    expect(derive('any where a : "abÄcd"')).toEqual([[['~ab']]]);
+  });
+
+  it('treats a like or : pattern without wildcards as an equality (case-sensitive for like)', () => {
+    expect(derive('any where a like "Abc"')).toEqual([[['Abc']]]);
+    expect(derive('any where a like~ "Abc"')).toEqual([[['~abc']]]);
+    // Compared as values, so the line may write them otherwise.
+    expect(derive('any where a like "::1"')).toBeUndefined();
+    expect(derive('any where a like "2024-01-05T10:00:00Z"')).toBeUndefined();
+    expect(derive('any where a == "\\n5"')).toBeUndefined();
+  });
+
+  it('takes the first of equally long literal runs of a pattern', () => {
+    expect(derive('any where a like "abc*xyz"')).toEqual([[['abc']]]);
+    expect(derive('any where a like "abc?xyz"')).toEqual([[['abc']]]);
+  });
+
+  it('leaves out runs a number written as text could contain (-1e400 reads as -Infinity)', () => {
+    expect(derive('any where a : "*finity*"')).toBeUndefined();
+    expect(derive('any where a like "*aN*"')).toBeUndefined();
+  });
+
+  it('lists each needle of a group once, a case-sensitive and a case-insensitive one apart', () => {
+    expect(derive('any where a in~ ("Xy", "XY")')).toEqual([[['~xy']]]);
+    expect(derive('any where a in ("x1", "x1", "y2")')).toEqual([[['x1', 'y2']]]);
+    expect(derive('any where a == "abc" or b : "abc"')).toEqual([[['abc', '~abc']]]);
+  });
+
+  it('needs nothing for a list with only null, and nothing from a null pattern', () => {
+    expect(derive('any where a in (null)')).toBeUndefined();
+    expect(derive('any where a like ("x1*", null)')).toEqual([[['x1']]]);
+  });
+
+  it('takes from each side of an or its most selective group: longest shortest needle, then fewest needles, then the first', () => {
+    expect(derive('any where (a == "longer-left" and b == "left") or c == "right"')).toEqual([[['longer-left', 'right']]]);
+    expect(derive('any where (a in ("xx1", "yyyyyyyy2") and b == "zzzz3") or c == "right"')).toEqual([[['zzzz3', 'right']]]);
+    expect(derive('any where (a in ("aaaa1", "bbbb2") and c == "cccc3") or d == "dddd4"')).toEqual([[['cccc3', 'dddd4']]]);
+    expect(derive('any where (a in ("aaaaaaaa1", "bbbbbbbb2") and c == "cc3") or d == "dddd4"')).toEqual([[['aaaaaaaa1', 'bbbbbbbb2', 'dddd4']]]);
+    expect(derive('any where (a == "aaa1" and b == "bbb2") or c == "ccc3"')).toEqual([[['aaa1', 'ccc3']]]);
+  });
+
+  it('reads a comparison either way round, and needs nothing from one between two fields', () => {
+    expect(derive('any where "abc" == a')).toEqual([[['abc']]]);
+    expect(derive('any where a == b')).toBeUndefined();
+    expect(derive('any where a == b and c == "x1"')).toEqual([[['x1']]]);
+  });
+
+  it('needs nothing from in, : or like on something other than a line field', () => {
+    expect(derive('any where a not in ("x1")')).toBeUndefined();
+    expect(derive('any where concat(a, "z") in ("x1z")')).toBeUndefined();
+    expect(derive('any where concat(a, "z") : "x1z"')).toBeUndefined();
+    expect(derive('any where event.module in ("okta")', ['event.module'])).toBeUndefined();
+    expect(derive('any where event.module : "okta"', ['event.module'])).toBeUndefined();
+    expect(derive('any where event.module like~ "okta*" and b == "x1"', ['event.module'])).toEqual([[['x1']]]);
+  });
+
+  it('needs nothing from a list holding a field, a case-insensitive regex, or a field as pattern', () => {
+    expect(derive('any where a in ("x1", b)')).toBeUndefined();
+    expect(derive('any where a regex~ "xyz.*"')).toBeUndefined();
+    expect(derive('any where a like~ ("x1*", b)')).toBeUndefined();
+  });
+
+  it('does not require a category name a value of another type could match', () => {
+    expect(derive('"5" where a == "x1"')).toEqual([[['x1']]]);
+  });
+
+  it('gives no prefilter for no statement', () => {
+    expect(deriveRawPrefilter([])).toBeUndefined();
+  });
+});

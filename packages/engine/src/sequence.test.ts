@@ -61,3 +61,114 @@ describe('sequence state machine', () => {
     expect(matcher.dropped).toBeGreaterThan(0);
   });
 });
+
+/** A matcher fed by hand: `feed(ts, [[stage, key...], ...], untilKeys?)`. */
+function machine(options: SequenceMatcherOptions) {
+  const matcher = new SequenceMatcher(options);
+  const out: SequenceCandidate[] = [];
+  let seq = 0;
+  const feed = (ts: number, matches: [number, ...string[]][], until?: string[]) => {
+    matcher.advance({ ts }, ts, seq++, matches.map(([stage, ...keys]) => ({ stage, keys: keys.map((k) => [k]) })), until?.map((k) => [k]), out);
+  };
+  const done = () => out.map((c) => [c.key[0], ...c.times]);
+  return { matcher, feed, done };
+}
+
+describe('sequence state machine: what an event could change', () => {
+  const keysOf = (key: string) => () => [[key]];
+
+  it('waitsFor: the first stage always, a later one only with a partial of that key at the stage before', () => {
+    const { matcher, feed } = machine({ stages: 4, maxspanMs: Infinity });
+    expect(matcher.waitsFor(0, keysOf('a'), {})).toBe(true);
+    expect(matcher.waitsFor(1, keysOf('a'), {})).toBe(false);
+    feed(1, [[0, 'a']]);
+    expect(matcher.waitsFor(1, keysOf('a'), {})).toBe(true);
+    expect(matcher.waitsFor(1, keysOf('b'), {})).toBe(false);
+    expect(matcher.waitsFor(1, () => [['b'], ['a']], {})).toBe(true);
+    expect(matcher.waitsFor(2, keysOf('a'), {})).toBe(false);
+    feed(2, [[1, 'a']]);
+    expect(matcher.waitsFor(2, keysOf('a'), {})).toBe(true);
+    expect(matcher.waitsFor(1, keysOf('a'), {})).toBe(false);
+  });
+
+  it('matters: a first-stage match, a partial to extend, or an until event of a key with partials', () => {
+    const { matcher, feed } = machine({ stages: 3, maxspanMs: Infinity });
+    expect(matcher.matters([{ stage: 1, keys: [['a']] }], [['a']])).toBe(false);
+    feed(1, [[0, 'a']]);
+    expect(matcher.matters([{ stage: 0, keys: [['z']] }], undefined)).toBe(true);
+    expect(matcher.matters([{ stage: 1, keys: [['a']] }], undefined)).toBe(true);
+    expect(matcher.matters([{ stage: 1, keys: [['b']] }], [['b']])).toBe(false);
+    expect(matcher.matters([{ stage: 2, keys: [['a']] }], undefined)).toBe(false);
+    expect(matcher.matters([], [['a']])).toBe(true);
+    expect(matcher.matters([], [['b'], ['a']])).toBe(true);
+    expect(matcher.matters([], [['b']])).toBe(false);
+  });
+
+  it('forgets a key once its partials are gone: completed, dropped by a cap, or outlived maxspan', () => {
+    const completed = machine({ stages: 2, maxspanMs: Infinity });
+    completed.feed(1, [[0, 'a']]);
+    completed.feed(2, [[0, 'b']]);
+    completed.feed(3, [[1, 'b']]);
+    expect(completed.done()).toEqual([['b', 2, 3]]);
+    expect(completed.matcher.matters([], [['b']])).toBe(false);
+    expect(completed.matcher.matters([], [['a']])).toBe(true);
+
+    const swept = machine({ stages: 2, maxspanMs: 10 });
+    swept.feed(0, [[0, 'a']]);
+    swept.feed(20, [[0, 'b']]);
+    expect(swept.matcher.pending).toBe(1);
+    expect(swept.matcher.dropped).toBe(1);
+    expect(swept.matcher.capped).toBe(0);
+    expect(swept.matcher.matters([], [['a']])).toBe(false);
+    expect(swept.matcher.waitsFor(1, keysOf('a'), {})).toBe(false);
+  });
+});
+
+describe('sequence state machine: caps on pending partials', () => {
+  it('replacing the partial of a stage does not count twice', () => {
+    const { matcher, feed } = machine({ stages: 2, maxspanMs: Infinity });
+    feed(1, [[0, 'a']]);
+    feed(2, [[0, 'a']]);
+    expect(matcher.pending).toBe(1);
+  });
+
+  it('per key, drops the partial with the oldest first event', () => {
+    const { matcher, feed, done } = machine({ stages: 4, maxspanMs: Infinity, maxPendingPerKey: 1 });
+    feed(1, [[0, 'k']]);
+    feed(2, [[1, 'k']]);
+    expect(matcher.pending).toBe(1);
+    // [1,2] at stage 1 and [3] at stage 0: [1,2] is dropped.
+    feed(3, [[0, 'k']]);
+    expect(matcher.pending).toBe(1);
+    expect(matcher.capped).toBe(1);
+    expect(matcher.dropped).toBe(1);
+    feed(4, [[1, 'k']]);
+    expect(matcher.pending).toBe(1);
+    feed(5, [[2, 'k']]);
+    feed(6, [[3, 'k']]);
+    expect(done()).toEqual([['k', 3, 4, 5, 6]]);
+    expect(matcher.pending).toBe(0);
+  });
+
+  it('in total, drops partials of the least recently opened keys, only as many as needed', () => {
+    const many = machine({ stages: 2, maxspanMs: Infinity, maxPendingTotal: 1 });
+    many.feed(1, [[0, 'a']]);
+    many.feed(2, [[0, 'b', 'c']]);
+    expect(many.matcher.pending).toBe(1);
+    expect(many.matcher.capped).toBe(2);
+    expect(many.matcher.matters([], [['a']])).toBe(false);
+    expect(many.matcher.matters([], [['b']])).toBe(false);
+    many.feed(3, [[1, 'a', 'b', 'c']]);
+    expect(many.done()).toEqual([['c', 2, 3]]);
+
+    const one = machine({ stages: 3, maxspanMs: Infinity, maxPendingTotal: 1 });
+    one.feed(1, [[0, 'k']]);
+    one.feed(2, [[1, 'k']]);
+    one.feed(3, [[0, 'k']]);
+    expect(one.matcher.pending).toBe(1);
+    expect(one.matcher.capped).toBe(1);
+    one.feed(4, [[1, 'k']]);
+    one.feed(5, [[2, 'k']]);
+    expect(one.done()).toEqual([['k', 3, 4, 5]]);
+  });
+});
