@@ -97,6 +97,12 @@ describe('utcMillis', () => {
     expect(utcMillis(50, 0, 1)).toBe(Date.parse('0050-01-01T00:00:00.000Z'));
     expect(utcMillis(100, 0, 1)).toBe(Date.parse('0100-01-01T00:00:00.000Z'));
   });
+  it('reads negative years as written (years -400 to -301 are not moved into the 1900s)', () => {
+    for (const y of [-1, -301, -350, -400, -401, -271_821]) {
+      const text = `-${String(-y).padStart(6, '0')}-04-20T00:00:00.000Z`;
+      expect(utcMillis(y, 3, 20), text).toBe(Date.parse(text));
+    }
+  });
 });
 
 describe('parseTimestamp general path (ISO-8601 beyond the fast layouts)', () => {

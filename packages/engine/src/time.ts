@@ -11,10 +11,10 @@ const CYCLE_MS = 146_097 * 86_400_000;
 
 /**
  * `Date.UTC` for every year: `Date.UTC` reads years 0-99 as 1900-1999, so those are computed
- * one 400-year cycle later (the calendar repeats exactly) and moved back.
+ * one 400-year cycle later (the calendar repeats exactly) and moved back; negative years are read as written.
  */
 export function utcMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
-  if (year >= 100) return Date.UTC(year, month, day, hour, minute, second, ms);
+  if (year >= 100 || year < 0) return Date.UTC(year, month, day, hour, minute, second, ms);
   return Date.UTC(year + 400, month, day, hour, minute, second, ms) - CYCLE_MS;
 }
 
