@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compile } from './compile.js';
 import type { EqlEvent } from './event.js';
 import { compileKeyExtractor } from './join-keys.js';
 import { ordinalReader } from './order.js';
@@ -143,5 +144,103 @@ describe('stream() equals search()', () => {
     const tail = new PlanStream(eventPlan((e) => e.c === 1) as QueryPlan<unknown>, ordinalOf, [{ from: 'tail', count: 1 }], {});
     expect(tail.push({ id: 0, ts: 1, c: 1 })).toHaveLength(0);
     expect(tail.flush()).toHaveLength(1);
+  });
+});
+
+describe('PlanStream bookkeeping', () => {
+  const isOne = eventPlan((e) => e.c === 1) as QueryPlan<unknown>;
+  const pair = () => {
+    const keys = compileKeyExtractor([]);
+    return sequencePlan({
+      terms: [
+        { test: (e) => e.c === 0, keys, missing: false, runs: 1 },
+        { test: (e) => e.c === 1, keys, missing: false, runs: 1 },
+      ],
+      maxspanMs: Number.POSITIVE_INFINITY,
+    }) as QueryPlan<unknown>;
+  };
+
+  it('orders and counts as late only events that match: a non-matching event does not move time', () => {
+    const stream = new PlanStream(isOne, ordinalOf, [], {});
+    expect(stream.push({ id: 0, ts: 10, c: 0 })).toEqual([]);
+    expect(ids(stream.push({ id: 1, ts: 5, c: 1 }))).toEqual([[1]]);
+    expect(stream.stats.lateEvents).toBe(0);
+    stream.push({ id: 2, ts: 3, c: 1 });
+    expect(stream.stats.lateEvents).toBe(1);
+  });
+
+  it('releases held events when a non-matching event moves time past the window', () => {
+    const stream = new PlanStream(isOne, ordinalOf, [], { allowedLatenessMs: 5 });
+    expect(stream.push({ id: 0, ts: 0, c: 1 })).toEqual([]);
+    expect(stream.stats.pending).toBe(1);
+    expect(ids(stream.push({ id: 1, ts: 100, c: 0 }))).toEqual([[0]]);
+    expect(stream.stats.pending).toBe(0);
+    expect(stream.flush()).toEqual([]);
+  });
+
+  it('counts results held for a tail pipe as pending', () => {
+    const stream = new PlanStream(isOne, ordinalOf, [{ from: 'tail', count: 2 }], {});
+    for (let i = 0; i < 3; i++) stream.push({ id: i, ts: i, c: 1 });
+    expect(stream.stats.pending).toBeGreaterThanOrEqual(2);
+    expect(ids(stream.flush())).toEqual([[1], [2]]);
+    expect(stream.stats.pending).toBe(0);
+  });
+
+  it('takes no more events once a head pipe is full: no partial is kept for them', () => {
+    const stream = new PlanStream(pair(), ordinalOf, [{ from: 'head', count: 1 }], {});
+    stream.push({ id: 0, ts: 0, c: 0 });
+    expect(stream.push({ id: 1, ts: 1, c: 1 })).toHaveLength(1);
+    stream.push({ id: 2, ts: 2, c: 0 });
+    expect(stream.stats.pending).toBe(0);
+    expect(stream.stats.eventsSeen).toBe(3);
+  });
+
+  it('leaves events without a timestamp out of sequences but not out of event queries', () => {
+    const events: EqlEvent[] = [
+      { id: 0, c: 0 },
+      { id: 1, ts: 2, c: 1 },
+    ];
+    expect(streamed(pair(), events, [])).toEqual([]);
+    expect(searchPlan(pair(), ordinalOf, events, [])).toEqual([]);
+    const untimed: EqlEvent[] = [{ id: 0, c: 1 }];
+    expect(ids(streamed(isOne, untimed, []))).toEqual([[0]]);
+    expect(ids(searchPlan(isOne, ordinalOf, untimed, []))).toEqual([[0]]);
+  });
+
+  it('keeps samples in input order, not time order', () => {
+    const keys = compileKeyExtractor([{ get: (e) => e.k, optional: false }]);
+    const sample = samplePlan([
+      { test: (e) => e.c === 0, keys },
+      { test: (e) => e.c === 1, keys },
+    ]) as QueryPlan<unknown>;
+    const events: EqlEvent[] = [
+      { id: 0, ts: 9, c: 0, k: 'a' },
+      { id: 1, ts: 1, c: 0, k: 'a' },
+      { id: 2, ts: 5, c: 1, k: 'a' },
+    ];
+    // The first event of each filter in input order (in time order it would be event 1).
+    expect(ids(searchPlan(sample, ordinalOf, events, []))).toEqual([[['a'], [0, 2]]]);
+    expect(ids(streamed(sample, events, []))).toEqual([[['a'], [0, 2]]]);
+  });
+
+  it('ends once: a second flush returns nothing and a push after flush throws', () => {
+    const keys = compileKeyExtractor([{ get: (e) => e.k, optional: false }]);
+    const sample = samplePlan([{ test: (e) => e.c === 0, keys }]) as QueryPlan<unknown>;
+    const stream = new PlanStream(sample, ordinalOf, [], {});
+    stream.push({ id: 0, ts: 0, c: 0, k: 'a' });
+    expect(stream.flush()).toHaveLength(1);
+    expect(stream.flush()).toEqual([]);
+    expect(() => stream.push({ id: 1, ts: 1, c: 0, k: 'a' })).toThrow('push() after flush()');
+  });
+});
+
+describe('PlanStream with a trusted order and a missing term', () => {
+  it('decides a trailing missing term when an event no term matches moves time past maxspan', () => {
+    const q = compile('sequence with maxspan=5ms [any where a == "x"] ![any where a == "y"]');
+    const stream = q.stream({ trustOrder: true });
+    expect(stream.push({ '@timestamp': 0, a: 'x' })).toEqual([]);
+    const hits = stream.push({ '@timestamp': 10, a: 'z' });
+    expect(hits).toHaveLength(1);
+    expect(stream.flush()).toEqual([]);
   });
 });

@@ -42,4 +42,34 @@ describe('version ordering', () => {
     for (const bad of ['', '1.', '.1', '1..2', '1.2-', '1.2+', 'v1.2', '1.2 ']) expect(isValidVersion(bad), bad).toBe(false);
     for (const good of ['0', '1.2.3.4.5', '1.2-a-b', '1.2+x.y']) expect(isValidVersion(good), good).toBe(true);
   });
+  it('reads numeric parts as numbers: leading zeros ignored, zeros inside kept', () => {
+    expect(compareVersions('1.02', '1.2')).toBe(0);
+    expect(compareVersions('1.002', '1.2')).toBe(0);
+    expect(compareVersions('1.2', '1.02')).toBe(0);
+    expect(compareVersions('1.2', '1.002')).toBe(0);
+    expect(compareVersions('01.0', '1.0')).toBe(0);
+    expect(compareVersions('1.101', '1.11')).toBeGreaterThan(0);
+    expect(compareVersions('1.11', '1.101')).toBeLessThan(0);
+    expect(compareVersions('1.2', '1.3')).toBeLessThan(0);
+    expect(compareVersions('1.3', '1.2')).toBeGreaterThan(0);
+    expect(compareVersions('1.0.0-007', '1.0.0-7')).toBe(0);
+  });
+  it('takes a pre-release identifier as a number only when it is all digits', () => {
+    // Mixed identifiers compare as text, after every numeric one.
+    expect(compareVersions('1.0.0-b1', '1.0.0-a')).toBeGreaterThan(0);
+    expect(compareVersions('1.0.0-a', '1.0.0-b1')).toBeLessThan(0);
+    expect(compareVersions('1.0.0-1b', '1.0.0-22')).toBeGreaterThan(0);
+    expect(compareVersions('1.0.0-22', '1.0.0-1b')).toBeLessThan(0);
+    expect(compareVersions('1.0.0-22', '1.0.0-b')).toBeLessThan(0);
+    expect(compareVersions('1.0.0-b', '1.0.0-22')).toBeGreaterThan(0);
+    // `-` sorts before digits as text, yet a numeric identifier comes first.
+    expect(compareVersions('1.0.0-1', '1.0.0--')).toBeLessThan(0);
+    expect(compareVersions('1.0.0-10', '1.0.0--x')).toBeLessThan(0);
+    expect(compareVersions('1.0.0--x', '1.0.0-10')).toBeGreaterThan(0);
+  });
+  it('puts a valid version before an invalid one even when the invalid text sorts first', () => {
+    expect(compareVersions('1.0', '-1')).toBeLessThan(0);
+    expect(compareVersions('-1', '1.0')).toBeGreaterThan(0);
+    expect(compareVersions('9', ' 1')).toBeLessThan(0);
+  });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileWildcard, matchesEverything } from './wildcard.js';
 
@@ -49,5 +50,57 @@ describe('wildcards at their edges', () => {
   it('case-insensitive matching folds ASCII only', () => {
     expect(matches('AB*', ['abc', 'ABC', 'xab'], { caseInsensitive: true })).toEqual([true, true, false]);
     expect(matches('*É', ['é'], { caseInsensitive: true })).toEqual([false]);
+  });
+});
+
+describe('wildcards against a reference at surrogate and escape boundaries', () => {
+  // The first and last supplementary code points (surrogates D800 DC00 and DBFF DFFF) and U+FFFF.
+  const FIRST = '\u{10000}';
+  const LAST = '\u{10FFFF}';
+
+  it('a `?` before the end steps back over a whole supplementary character, the first and the last one', () => {
+    expect(matches('*??', [`a${FIRST}`, `a${LAST}`, FIRST, LAST])).toEqual([true, true, false, false]);
+    expect(matches('a*?', [`a${FIRST}`, `a${LAST}`, `a${FIRST}${LAST}`])).toEqual([true, true, true]);
+    expect(matches('a*??b', [`a${FIRST}${LAST}b`, `a${LAST}b`])).toEqual([true, false]);
+    expect(matches(`a*${FIRST}`, [`a${FIRST}`, `ab${FIRST}`, FIRST])).toEqual([true, true, false]);
+  });
+
+  it('an escaped character is consumed whole: U+FFFF as one unit, a supplementary character as two', () => {
+    expect(matches('\\*x', ['*x', '*', 'ax'], { backslashEscapes: true })).toEqual([true, false, false]);
+    expect(matches('\\\uffffa', ['\uffffa', '\uffff'], { backslashEscapes: true })).toEqual([true, false]);
+    expect(matches(`\\${LAST}?`, [`${LAST}a`, LAST], { backslashEscapes: true })).toEqual([true, false]);
+  });
+
+  /** Reference: the pattern as an anchored JS `u` regex; `\x` a literal x when escapes are on. */
+  function reference(pattern: string, value: string, escapes: boolean, ci: boolean): boolean {
+    const chars = Array.from(pattern);
+    let source = '';
+    for (let i = 0; i < chars.length; i++) {
+      const ch = chars[i] ?? '';
+      if (escapes && ch === '\\' && i + 1 < chars.length) source += (chars[++i] ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      else if (ch === '*') source += '[\\s\\S]*';
+      else if (ch === '?') source += '[\\s\\S]';
+      else if (ci && /[a-z]/i.test(ch)) source += `[${ch.toLowerCase()}${ch.toUpperCase()}]`;
+      else source += ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`, 'u').test(value);
+  }
+
+  it('agrees with the reference on random patterns with escapes, folding and boundary code points', () => {
+    const text = ['a', 'B', '\uffff', FIRST, LAST, 'ſ'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...text, '*', '?', '\\'), { maxLength: 8 }),
+        fc.array(fc.constantFrom(...text, 'b', 'A', '*', '?', '\\'), { maxLength: 8 }),
+        fc.boolean(),
+        fc.boolean(),
+        (p, v, escapes, ci) => {
+          const pattern = p.join('');
+          const value = v.join('');
+          expect(compileWildcard(pattern, { backslashEscapes: escapes, caseInsensitive: ci })(value), `${pattern} ${value}`).toBe(reference(pattern, value, escapes, ci));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
