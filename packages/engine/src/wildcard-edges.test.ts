@@ -69,6 +69,8 @@ describe('wildcards against a reference at surrogate and escape boundaries', () 
     expect(matches('\\*x', ['*x', '*', 'ax'], { backslashEscapes: true })).toEqual([true, false, false]);
     expect(matches('\\\uffffa', ['\uffffa', '\uffff'], { backslashEscapes: true })).toEqual([true, false]);
     expect(matches(`\\${LAST}?`, [`${LAST}a`, LAST], { backslashEscapes: true })).toEqual([true, false]);
+    // Found by the property below: an escaped letter folds under `~` like any other letter.
+    expect(matches('\\a', ['A', 'a', 'b'], { backslashEscapes: true, caseInsensitive: true })).toEqual([true, true, false]);
   });
 
   /** Reference: the pattern as an anchored JS `u` regex; `\x` a literal x when escapes are on. */
@@ -77,11 +79,12 @@ describe('wildcards against a reference at surrogate and escape boundaries', () 
     let source = '';
     for (let i = 0; i < chars.length; i++) {
       const ch = chars[i] ?? '';
-      if (escapes && ch === '\\' && i + 1 < chars.length) source += (chars[++i] ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      else if (ch === '*') source += '[\\s\\S]*';
-      else if (ch === '?') source += '[\\s\\S]';
-      else if (ci && /[a-z]/i.test(ch)) source += `[${ch.toLowerCase()}${ch.toUpperCase()}]`;
-      else source += ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      // An escaped character is a literal, folded like any other under `~` (Lucene's case-insensitive automaton).
+      const literal = escapes && ch === '\\' && i + 1 < chars.length ? (chars[++i] ?? '') : undefined;
+      if (literal === undefined && ch === '*') source += '[\\s\\S]*';
+      else if (literal === undefined && ch === '?') source += '[\\s\\S]';
+      else if (ci && /^[a-z]$/i.test(literal ?? ch)) source += `[${(literal ?? ch).toLowerCase()}${(literal ?? ch).toUpperCase()}]`;
+      else source += (literal ?? ch).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     }
     return new RegExp(`^${source}$`, 'u').test(value);
   }
