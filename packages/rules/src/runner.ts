@@ -133,8 +133,11 @@ export interface Runner {
 interface RuleState {
   readonly rule: Rule;
   readonly stream: QueryStream;
-  readonly acceptsIndex: (index: string) => boolean;
+  /** Undefined when the rule takes every index. */
+  readonly acceptsIndex: ((index: string) => boolean) | undefined;
   readonly timestampPath: string[];
+  /** Position of `timestampPath` among the distinct timestamp paths (one parse per event each). */
+  readonly timeSlot: number;
   /** The field Kibana's rule window filters on: `timestamp_override`, else the timestamp. */
   readonly windowPath: string[] | undefined;
   /** Alerts per interval bucket of event time. */
@@ -166,6 +169,12 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
     let path = paths.get(field);
     if (!path) paths.set(field, (path = field.split('.')));
     return path;
+  };
+  const timeSlots = new Map<string, number>();
+  const slotOf = (field: string) => {
+    let slot = timeSlots.get(field);
+    if (slot === undefined) timeSlots.set(field, (slot = timeSlots.size));
+    return slot;
   };
   const errors: RunnerRuleError[] = [];
   const routes = new RouteIndex();
@@ -202,8 +211,9 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
     states.push({
       rule,
       stream: compiled.stream(streamOptions),
-      acceptsIndex: settings.index.length > 0 ? memo(indexMatcher(settings.index)) : () => true,
+      acceptsIndex: settings.index.length > 0 ? indexMatcher(settings.index) : undefined,
       timestampPath: pathOf(settings.timestampField),
+      timeSlot: slotOf(settings.timestampField),
       windowPath: settings.timestampOverride?.split('.'),
       perInterval: new Map(),
       dropped: 0,
@@ -232,6 +242,11 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
   let events = 0;
   let deliveries = 0;
   let alerts = 0;
+  // Per event, each distinct timestamp field is parsed once: its value, and the event it is of.
+  const timeValue = new Float64Array(timeSlots.size);
+  const timeEvent = new Float64Array(timeSlots.size).fill(-1);
+  // An input's index name repeats for every event it holds: which rules take it, once per name.
+  const acceptedBy = memoValue((index: string) => Uint8Array.from(states, (s) => (s.acceptsIndex === undefined || s.acceptsIndex(index) ? 1 : 0)));
 
   const timeOf = (event: EqlEvent | MissingEvent, path: readonly string[]): number => {
     const value = fieldValues(event, path)[0];
@@ -276,15 +291,17 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
       const view = fields ? withConstants(event, fields) : event;
       if (view !== event) originals.set(view, event);
       const out: Alert[] = [];
-      const times = new Map<readonly string[], number>(); // one parse per timestamp field
+      const accepted = index === undefined ? undefined : acceptedBy(index);
       for (const n of input?.candidates ?? routes.candidates(view)) {
+        if (accepted !== undefined && accepted[n] !== 1) continue;
         const state = states[n] as RuleState;
-        if (index !== undefined && !state.acceptsIndex(index)) continue;
         deliveries++;
-        let t = times.get(state.timestampPath);
-        if (t === undefined) {
-          t = timeOf(view, state.timestampPath);
-          times.set(state.timestampPath, t);
+        const slot = state.timeSlot;
+        let t: number;
+        if (timeEvent[slot] === events) t = timeValue[slot] as number;
+        else {
+          t = timeValue[slot] = timeOf(view, state.timestampPath);
+          timeEvent[slot] = events;
         }
         if (!(state.lastTime >= t)) state.lastTime = t;
         toAlerts(state, state.stream.push(view), out);
@@ -344,19 +361,6 @@ function withConstants(event: EqlEvent, fields: Readonly<Record<string, JsonValu
     Object.defineProperty(view, name, { value, enumerable: true, writable: true, configurable: true });
   }
   return view ?? event;
-}
-
-/** Caches a matcher's answers: an input's index name repeats for every event it holds. */
-function memo(match: (index: string) => boolean): (index: string) => boolean {
-  const seen = new Map<string, boolean>();
-  return (index) => {
-    let answer = seen.get(index);
-    if (answer === undefined) {
-      answer = match(index);
-      if (seen.size < 10_000) seen.set(index, answer);
-    }
-    return answer;
-  };
 }
 
 /** Caches a per-index value (undefined included). */
