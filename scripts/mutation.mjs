@@ -15,7 +15,7 @@
 //   pnpm mutation engine --reverse    last slices first (beside a driver already running)
 //   pnpm mutation engine --only 1,3   just these slices
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -106,7 +106,9 @@ function runSlice(i) {
       },
     });
     child.on('close', (code) => {
+      // A failed run (a test failing in the dry run, say) must not look taken to the next driver.
       if (code === 0) writeFileSync(doneOf(i), String(started));
+      else rmSync(startedOf(i), { force: true });
       console.log(`[${pkg} ${i + 1}/${slices.length}] ${code === 0 ? 'done' : `failed (exit ${code})`} in ${Math.round((Date.now() - started) / 60_000)} min`);
       resolve(code);
     });
@@ -115,7 +117,8 @@ function runSlice(i) {
 
 if (!reportOnly) {
   const todo = slices.map((_, i) => i).filter((i) => !isDone(i) && (only === undefined || only.has(i)));
-  console.log(`${pkg}: ${slices.length} slices, ${slices.length - todo.length} up to date, ${todo.length} to run (${jobs} at a time)`);
+  const upToDate = slices.filter((_, i) => isDone(i)).length;
+  console.log(`${pkg}: ${slices.length} slices, ${upToDate} up to date, ${todo.length} to run (${jobs} at a time)`);
   const queue = reverse ? [...todo].reverse() : [...todo];
   await Promise.all(
     Array.from({ length: Math.min(jobs, queue.length) }, async () => {
