@@ -20,6 +20,8 @@ const CASES: [string, string, string, string][] = [
     ["any where x regex \"a&b\"", "EQL4002", "\"a&b\"", "invalid regex [a&b]: intersection (&) is not supported"],
     ["any where concat(x) regex \"(a)\\\\1\"", "EQL4002", "\"(a)\\\\1\"", "cannot compile regex [(a)\\1]: error parsing regexp: invalid escape sequence: `\\1`"],
     ["any where concat(x) regex \"a(b\"", "EQL4001", "\"a(b\"", "cannot compile regex [a(b]: error parsing regexp: missing closing ): `a(b`"],
+    ["any where concat(x) regex \"[a[b]c]\"", "EQL4002", "\"[a[b]c]\"", "cannot compile regex [[a[b]c]]: unsupported Java regex syntax: nested character class (union) at position 2"],
+    ["any where concat(x) regex~ \"[a-z&&[^aeiou]]\"", "EQL4002", "\"[a-z&&[^aeiou]]\"", "cannot compile regex [[a-z&&[^aeiou]]]: unsupported Java regex syntax: character class intersection (&&) at position 4"],
     ["any where x regex~ \"a<1-5>\"", "EQL4002", "\"a<1-5>\"", "invalid regex [a<1-5>]: intervals and named automata (<...>) are not supported"],
 ];
 

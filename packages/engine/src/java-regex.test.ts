@@ -52,8 +52,15 @@ describe('Java CASE_INSENSITIVE against a reference (ASCII patterns and values)'
     fc.constantFrom('a', 'B', 'z', 'Z', '@', '[', '`', '{', '0', '_', '-'),
     fc.constantFrom('[a-c]', '[X-c]', '[^a]', '[@-B]', '[Y-a]', '[0-9A]', '\\d', '\\w', '\\x41', '\\u0062', '.'),
     fc.constantFrom('[a-]', '[-B]', '[_-]', '[^z-]', '[a-c-e]', '[\\d_-]', '[\\x41-]', '(?:aB)', '(?:a|[b-])'),
+    // Range bounds written as escapes, including escaped `-`, `]` and `[`.
+    fc.constantFrom('[\\x41-\\x5a]', '[a-\\x{7a}]', '[\\u0058-c]', '[^\\x40-\\x42]', '[\\0132-a]', '[\\--\\x41]', '[!-\\-]', '[\\]-a]', '[\\[-b]', '[\\x41\\-Z]'),
   );
   const escape = (a: string) => (a === '[' || a === '{' ? `\\${a}` : a);
+  // The same pattern in JavaScript's (non-Unicode) syntax, which has no `\x{..}` and reads octal differently.
+  const toJs = (p: string) =>
+    p
+      .replace(/\\x\{([0-9a-f]+)\}/gi, (_, h: string) => `\\u${h.padStart(4, '0')}`)
+      .replace(/\\0([0-3][0-7]{2})/g, (_, o: string) => `\\u${Number.parseInt(o, 8).toString(16).padStart(4, '0')}`);
   const piece = fc.tuple(atom.map(escape), fc.constantFrom('', '*', '+', '?', '{2}')).map(([a, q]) => a + q);
   const pattern = fc.array(piece, { minLength: 1, maxLength: 4 }).map((p) => p.join(''));
   const value = fc.string({ unit: fc.constantFrom('a', 'A', 'b', 'B', 'c', 'C', 'x', 'X', 'y', 'Y', 'z', 'Z', '@', '[', '`', '{', '0', '5', '_', '-'), maxLength: 6 });
@@ -61,9 +68,13 @@ describe('Java CASE_INSENSITIVE against a reference (ASCII patterns and values)'
   it('matches what an anchored, case-insensitive JavaScript RegExp matches (property)', () => {
     fc.assert(
       fc.property(pattern, fc.array(value, { minLength: 1, maxLength: 6 }), (p, values) => {
-        const reference = new RegExp(`^(?:${p})$`, 'i');
+        const reference = new RegExp(`^(?:${toJs(p)})$`, 'i');
         const ci = compileJavaRegex(p, true);
         for (const v of values) expect(ci(v), `${p} on ${v}`).toBe(reference.test(v));
+        // Without `~`, the same constructs match as a case-sensitive JavaScript RegExp.
+        const exact = new RegExp(`^(?:${toJs(p)})$`);
+        const cs = compileJavaRegex(p);
+        for (const v of values) expect(cs(v), `${p} on ${v} (case-sensitive)`).toBe(exact.test(v));
       }),
       { numRuns: 400 },
     );
@@ -190,5 +201,133 @@ describe('Java CASE_INSENSITIVE edge cases', () => {
   it('rejects an unclosed class', () => {
     expect(() => compileJavaRegex('[ab', true)).toThrow();
     expect(() => compileJavaRegex('x[a-', true)).toThrow();
+  });
+});
+
+describe('Java class ranges whose bounds are escapes', () => {
+  const ci = (p: string, v: string) => compileJavaRegex(p, true)(v);
+  const re = (p: string, v: string) => compileJavaRegex(p)(v);
+
+  it('folds the ASCII letters of a range written with \\x, \\x{..}, \\u and octal bounds', () => {
+    for (const p of ['[\\x41-\\x5a]', '[A-\\x5a]', '[\\x41-Z]', '[\\u0041-\\u005A]', '[\\0101-\\0132]']) {
+      expect(ci(p, 'q'), p).toBe(true);
+      expect(ci(p, 'Q'), p).toBe(true);
+      expect(ci(p, '['), p).toBe(false);
+      expect(ci(p, '@'), p).toBe(false);
+      expect(ci(p, '-'), p).toBe(false);
+      expect(re(p, 'Q'), p).toBe(true);
+      expect(re(p, 'q'), p).toBe(false);
+    }
+    for (const p of ['[a-\\x{7a}]', '[\\x{61}-z]', '[\\x61-\\x{7A}]']) {
+      expect(ci(p, 'Q'), p).toBe(true);
+      expect(ci(p, 'q'), p).toBe(true);
+      expect(ci(p, '{'), p).toBe(false);
+      expect(ci(p, '-'), p).toBe(false);
+      expect(re(p, 'q'), p).toBe(true);
+      expect(re(p, 'Q'), p).toBe(false);
+    }
+  });
+
+  it('folds only the letter part of a range that spans non-letters', () => {
+    expect(ci('[\\x40-\\x42]', 'b')).toBe(true);
+    expect(ci('[\\x40-\\x42]', 'c')).toBe(false);
+    expect(ci('[\\x40-\\x42]', '`')).toBe(false);
+    expect(ci('[^\\x40-\\x42]', 'a')).toBe(false);
+    expect(ci('[^\\x40-\\x42]', 'c')).toBe(true);
+  });
+
+  it('reads an escaped -, ] or [ as a range bound', () => {
+    // `\-` to `A` is `-` through `A`; `]` to `a` is `]^_` and the backtick then `a`.
+    expect(ci('[\\--\\x41]', '.')).toBe(true);
+    expect(ci('[\\--\\x41]', 'a')).toBe(true);
+    expect(ci('[\\--\\x41]', 'b')).toBe(false);
+    expect(ci('[!-\\-]', ',')).toBe(true);
+    expect(ci('[!-\\-]', '.')).toBe(false);
+    expect(ci('[\\]-a]', '_')).toBe(true);
+    expect(ci('[\\]-a]', 'A')).toBe(true);
+    expect(ci('[\\]-a]', 'b')).toBe(false);
+    expect(ci('[\\]-a]', '[')).toBe(false);
+    expect(re('[\\]-a]', 'A')).toBe(false);
+    expect(ci('[\\[-b]', '\\')).toBe(true);
+    expect(ci('[\\[-b]', 'B')).toBe(true);
+    expect(ci('[\\[-b]', 'c')).toBe(false);
+  });
+
+  it('keeps an escaped - between two members literal', () => {
+    for (const mode of [false, true]) {
+      const m = compileJavaRegex('[\\x41\\-Z]', mode);
+      expect(m('-')).toBe(true);
+      expect(m('Z')).toBe(true);
+      expect(m('B')).toBe(false);
+    }
+  });
+
+  it('does not fold non-ASCII letters of a range (no UNICODE_CASE)', () => {
+    expect(ci('[\\x{e0}-\\x{e5}]', '\u00e4')).toBe(true);
+    expect(ci('[\\x{e0}-\\x{e5}]', '\u00c4')).toBe(false);
+  });
+
+  it('reads Java octal \\0n, \\0nn, \\0mnn (m <= 3), which RE2 counts differently', () => {
+    for (const mode of [false, true]) {
+      expect(compileJavaRegex('\\0101', mode)('A')).toBe(true);
+      expect(compileJavaRegex('\\0101', mode)('\b1')).toBe(false);
+      expect(compileJavaRegex('\\0777', mode)('?7')).toBe(true);
+      expect(compileJavaRegex('a\\07', mode)('a\u0007')).toBe(true);
+      expect(() => compileJavaRegex('\\0', mode)).toThrow('illegal octal escape sequence');
+      expect(() => compileJavaRegex('[\\08]', mode)).toThrow('illegal octal escape sequence');
+    }
+  });
+
+  it('reads \\e and \\cX, which RE2 lacks', () => {
+    expect(re('\\e', '\u001b')).toBe(true);
+    expect(re('[\\cA-\\cC]', '\u0002')).toBe(true);
+    expect(ci('\\ca', '!')).toBe(true);
+  });
+
+  it('rejects a range bound that is not one character, as Java does', () => {
+    for (const mode of [false, true]) {
+      expect(() => compileJavaRegex('[a-\\d]', mode)).toThrow('illegal character range');
+      expect(() => compileJavaRegex('[z-\\x41]', mode)).toThrow();
+    }
+    // `\d-a` is not a range in either syntax: `-` is a literal there.
+    expect(ci('[\\d-a]', '-')).toBe(true);
+    expect(ci('[\\d-a]', 'A')).toBe(true);
+    expect(ci('[\\d-a]', 'b')).toBe(false);
+  });
+});
+
+describe('Java class syntax RE2 reads literally', () => {
+  const both = [false, true];
+  it('rejects a nested class (union), naming it', () => {
+    for (const mode of both) {
+      for (const p of ['[a[b]c]', '[a-d[m-p]]', '[[:alpha:]]', '[^a[b]]', 'x[a-[b]]']) {
+        expect(() => compileJavaRegex(p, mode), p).toThrow(/^unsupported Java regex syntax: nested character class \(union\) at position \d+$/);
+      }
+    }
+  });
+  it('rejects an intersection (&&), naming it', () => {
+    for (const mode of both) {
+      for (const p of ['[a-z&&[^aeiou]]', '[a-z&&def]', '[a&&]']) {
+        expect(() => compileJavaRegex(p, mode), p).toThrow(/^unsupported Java regex syntax: character class intersection \(&&\) at position \d+$/);
+      }
+    }
+  });
+  it('rejects \\Q..\\E inside a class rather than misread it', () => {
+    for (const mode of both) expect(() => compileJavaRegex('[\\Q[\\E]', mode)).toThrow('unsupported Java regex syntax: \\Q..\\E inside a character class');
+  });
+  it('still reads a single &, an escaped [ and a quoted [ or && as literals', () => {
+    for (const mode of both) {
+      expect(compileJavaRegex('[a&b]', mode)('&')).toBe(true);
+      expect(compileJavaRegex('[a&b]', mode)('c')).toBe(false);
+      expect(compileJavaRegex('[\\[a]+', mode)('[a[')).toBe(true);
+      expect(compileJavaRegex('[\\[a]', mode)(']')).toBe(false);
+      expect(compileJavaRegex('\\Q[a&&b]\\E', mode)('[a&&b]')).toBe(true);
+      expect(compileJavaRegex('a&&b', mode)('a&&b')).toBe(true);
+    }
+  });
+  it('rejects a backreference that RE2 would read as an octal escape', () => {
+    for (const mode of both) expect(() => compileJavaRegex('(a)\\12', mode)).toThrow('unsupported Java regex syntax: backreference \\1 at position 3');
+    // Java rejects `\1`..`\9` inside a class; RE2 would read `[\12]` as octal.
+    for (const mode of both) expect(() => compileJavaRegex('[\\12]', mode)).toThrow('illegal escape sequence in a character class');
   });
 });
