@@ -68,4 +68,22 @@ describe('join keys', () => {
     expect(keys({ k: [3, 1, 3] })).toEqual([[1], [3]]);
     expect(compileKeyExtractor([])({ k: 1 })).toEqual([[]]);
   });
+  it('orders every number before every string, even strings that sort before digits as text', () => {
+    // Untyped JSON can hold 7 in one event and "-1" in another: numbers come first, whatever the text.
+    const sorted = [['-1'], [10], [' x'], [7], ['+'], ['10']].sort(compareKeyTuples);
+    expect(sorted).toEqual([[7], [10], [' x'], ['+'], ['-1'], ['10']]);
+    expect(compareKeyTuples([10], ['!'])).toBeLessThan(0);
+    expect(compareKeyTuples(['!'], [10])).toBeGreaterThan(0);
+    expect(compareKeyTuples([false], [-5])).toBeLessThan(0);
+  });
+  it('leaves values its type cannot read out of a multi-valued key (as null items)', () => {
+    const asNumber = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : null);
+    const strict = compileKeyExtractor([field('n', false, asNumber)]);
+    const optional = compileKeyExtractor([field('n', true, asNumber)]);
+    expect(strict({ n: ['7', 'n/a', 3] })).toEqual([[3], [7]]);
+    expect(strict({ n: ['n/a', ''] })).toEqual([]);
+    expect(optional({ n: ['n/a', ''] })).toEqual([[null]]);
+    expect(optional({ n: ['n/a', '5'] })).toEqual([[5]]);
+    expect(strict({ n: 'n/a' })).toEqual([]);
+  });
 });

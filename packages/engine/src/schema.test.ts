@@ -86,3 +86,70 @@ describe('schemaFromMapping', () => {
     expect(resolveMapping(undefined, 'a')).toBeUndefined();
   });
 });
+
+describe('schemaFromMapping: edge cases of real mappings', () => {
+  it('reads a nested field as an object even when it declares no properties', () => {
+    // Elasticsearch accepts `{"type": "nested"}` alone; its sub-fields come from dynamic mapping.
+    const schema = schemaFromMapping({ properties: { hits: { type: 'nested' }, tags: { type: 'nested', dynamic: true } } });
+    expect(schema.fields.get('hits')).toEqual({ type: 'object' });
+    expect(schema.fields.get('tags')).toEqual({ type: 'object' });
+  });
+  it('takes a keyword placeholder only as a whole type name, and a type only as a string', () => {
+    const schema = schemaFromMapping({
+      properties: {
+        whole: { type: '[runtime_random_keyword_type]' },
+        constant: { type: '[runtime_random_constant_keyword_type]' },
+        prefixed: { type: 'not[runtime_random_keyword_type]' },
+        suffixed: { type: '[runtime_random_keyword_type]x' },
+        listed: { type: ['[runtime_random_keyword_type]'] },
+        listedNested: { type: ['nested'] },
+      },
+    });
+    expect(Object.fromEntries([...schema.fields].map(([k, v]) => [k, v.type]))).toEqual({ whole: 'keyword', constant: 'keyword' });
+  });
+  it('skips null and non-object field definitions without failing', () => {
+    const schema = schemaFromMapping({ properties: { gone: null, listed: ['keyword'], n: 3, kept: { type: 'long' } } });
+    expect([...schema.fields]).toEqual([['kept', { type: 'long' }]]);
+  });
+  it('keeps the path of an alias only, and only when it is a string', () => {
+    const schema = schemaFromMapping({
+      properties: {
+        target: { type: 'keyword' },
+        // `path` means nothing on other types (old multi-field mappings had one): no alias.
+        old: { type: 'keyword', path: 'target' },
+        broken: { type: 'alias', path: 42 },
+        noPath: { type: 'alias' },
+        good: { type: 'alias', path: 'target' },
+      },
+    });
+    expect(schema.fields.get('old')).toStrictEqual({ type: 'keyword' });
+    expect(resolveMapping(schema, 'old')).toEqual({ path: 'old', mapping: { type: 'keyword' } });
+    expect(schema.fields.get('broken')).toStrictEqual({ type: 'alias' });
+    expect(schema.fields.get('noPath')).toStrictEqual({ type: 'alias' });
+    expect(schema.fields.get('good')).toStrictEqual({ type: 'alias', aliasOf: 'target' });
+    expect(resolveMapping(schema, 'broken')).toBeUndefined();
+  });
+  it('leaves null_value out when the mapping has none', () => {
+    const schema = schemaFromMapping({ properties: { a: { type: 'keyword' }, b: { type: 'long', null_value: -1 }, c: { type: 'boolean', null_value: false } } });
+    expect(schema.fields.get('a')).toStrictEqual({ type: 'keyword' });
+    expect(schema.fields.get('b')).toStrictEqual({ type: 'long', nullValue: -1 });
+    // A falsy null_value is still a substitute.
+    expect(schema.fields.get('c')).toStrictEqual({ type: 'boolean', nullValue: false });
+  });
+  it('reads only the mappings of an index entry, not its other sections', () => {
+    // GET index returns aliases, mappings and settings side by side.
+    const schema = schemaFromMapping({
+      logs: {
+        aliases: { properties: { filter: { type: 'keyword' } } },
+        mappings: { properties: { a: { type: 'ip' } } },
+        settings: { properties: { b: { type: 'keyword' } } },
+      },
+    });
+    expect([...schema.fields.keys()]).toEqual(['a']);
+  });
+  it('does not look for mappings deeper than an index entry', () => {
+    expect(schemaFromMapping({ cluster: { logs: { mappings: { properties: { a: { type: 'ip' } } } } } }).fields.size).toBe(0);
+    expect(schemaFromMapping({ mappings: { mappings: { mappings: { properties: { a: { type: 'ip' } } } } } }).fields.size).toBe(0);
+    expect(schemaFromMapping({ logs: { mappings: { properties: { a: { type: 'ip' } } } } }).fields.get('a')).toEqual({ type: 'ip' });
+  });
+});
