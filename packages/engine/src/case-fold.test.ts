@@ -69,3 +69,56 @@ describe('case folding at the edges', () => {
     expect(javaEqualsIgnoreCase('Ä', 'ö')).toBe(false);
   });
 });
+
+describe('case folding: one-sided and boundary characters', () => {
+  it('ASCII folding lowers only A-Z, whichever side they are on', () => {
+    // '@' (64) and '[' (91) are 32 below '`' (96) and '{' (123), but are not letters.
+    expect(asciiEqualsIgnoreCase('`', '@')).toBe(false);
+    expect(asciiEqualsIgnoreCase('{', '[')).toBe(false);
+    expect(asciiEqualsIgnoreCase('x`', 'X@')).toBe(false);
+    expect(asciiEqualsIgnoreCase('aZ', 'Az')).toBe(true);
+  });
+
+  it('Java folding of ASCII moves exactly A-Z, Z included', () => {
+    expect(javaEqualsIgnoreCase('Z', 'z')).toBe(true);
+    expect(javaEqualsIgnoreCase('z', 'Z')).toBe(true);
+    expect(javaEqualsIgnoreCase('A', 'a')).toBe(true);
+    expect(javaEqualsIgnoreCase('@', '`')).toBe(false);
+    expect(javaEqualsIgnoreCase('`', '@')).toBe(false);
+    expect(javaEqualsIgnoreCase('[', '{')).toBe(false);
+    expect(javaEqualsIgnoreCase('{', '[')).toBe(false);
+  });
+
+  it('Java folding ignores a case mapping to several characters (ß is not s)', () => {
+    expect(javaEqualsIgnoreCase('ß', 's')).toBe(false);
+    expect(javaEqualsIgnoreCase('s', 'ß')).toBe(false);
+    expect(javaEqualsIgnoreCase('ßa', 'sA')).toBe(false);
+    // U+0149 uppercases to two characters (ʼN): it keeps itself.
+    expect(javaEqualsIgnoreCase('\u0149', 'n')).toBe(false);
+    expect(javaEqualsIgnoreCase('\u0149', 'N')).toBe(false);
+  });
+
+  it('Java folding steps over U+FFFF as one character (it is in the BMP)', () => {
+    expect(javaEqualsIgnoreCase('\uFFFFa', '\uFFFFA')).toBe(true);
+    expect(javaEqualsIgnoreCase('\uFFFFa', '\uFFFFb')).toBe(false);
+    expect(javaEqualsIgnoreCase('x\uFFFFa', 'X\uFFFFA')).toBe(true);
+  });
+
+  it('Java folding agrees with a per-character reference on BMP strings (property)', () => {
+    // Reference: Character.toLowerCase(Character.toUpperCase(c)) where both mappings are single
+    // characters; otherwise the character stays. Strings compare character by character.
+    const fold = (c: string) => {
+      const u = c.toUpperCase();
+      const upper = u.length === 1 ? u : c;
+      const l = upper.toLowerCase();
+      return l.length === 1 ? l : upper;
+    };
+    const ref = (a: string, b: string) => a.length === b.length && [...a].every((c, i) => fold(c) === fold(b[i]!));
+    const text = fc.string({ unit: fc.constantFrom('@', 'A', 'Z', '[', '`', 'a', 'z', '{', 'ß', 's', 'S', 'Ä', 'ä', '\u212A', 'k', '\uFFFF', '\u0149', 'n'), maxLength: 4 });
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(javaEqualsIgnoreCase(a, b)).toBe(ref(a, b));
+      }),
+    );
+  });
+});

@@ -187,8 +187,11 @@ class ConditionCompiler {
         return not(this.compile(expr.operand));
       case 'Logical':
         return expr.op === 'and' ? and(this.compile(expr.left), this.compile(expr.right)) : this.disjunction(expr);
-      case 'Field':
-        return this.fieldLeaf(expr, (v) => v === true);
+      case 'Field': {
+        // A boolean mapping reads "true"/"false" as booleans, as `field == true` does.
+        const mapping = this.mapping(expr);
+        return this.fieldLeaf(expr, mapping?.type === 'boolean' ? comparisonTest('==', { value: true, integral: false }, mapping) : (v) => v === true);
+      }
       case 'Comparison':
         return this.comparison(expr);
       case 'In':
