@@ -49,23 +49,41 @@ const sources = walk(join(root, 'packages', pkg, 'src'))
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !skipped.has(f))
   .sort();
 
-// Slices in path order, cut by size: a file's slice changes only when files are added or removed.
-const slices = [];
-let current = [];
-let bytes = 0;
-for (const file of sources) {
-  current.push(file);
-  bytes += statSync(join(root, file)).size;
-  if (bytes >= SLICE_BYTES) {
-    slices.push(current);
-    current = [];
-    bytes = 0;
-  }
-}
-if (current.length > 0) slices.push(current);
-
 const outDir = join(root, 'reports', 'mutation', pkg);
 mkdirSync(outDir, { recursive: true });
+const size = (file) => statSync(join(root, file)).size;
+
+// Slices in path order, cut by size, the first time; then kept in slices.json beside the reports,
+// since each report covers exactly its slice's files: cutting again by the sizes of the day would
+// move a file to a slice whose report does not hold it (files grow). A new file joins the
+// smallest slice; a removed one leaves its slice.
+const slicesPath = join(outDir, 'slices.json');
+let slices = existsSync(slicesPath) ? JSON.parse(readFileSync(slicesPath, 'utf8')) : undefined;
+if (slices) {
+  const present = new Set(sources);
+  slices = slices.map((files) => files.filter((f) => present.has(f))).filter((files) => files.length > 0);
+  const placed = new Set(slices.flat());
+  for (const file of sources.filter((f) => !placed.has(f))) {
+    const bytes = slices.map((files) => files.reduce((n, f) => n + size(f), 0));
+    slices[bytes.indexOf(Math.min(...bytes))].push(file);
+  }
+} else {
+  slices = [];
+  let current = [];
+  let bytes = 0;
+  for (const file of sources) {
+    current.push(file);
+    bytes += size(file);
+    if (bytes >= SLICE_BYTES) {
+      slices.push(current);
+      current = [];
+      bytes = 0;
+    }
+  }
+  if (current.length > 0) slices.push(current);
+}
+writeFileSync(slicesPath, `${JSON.stringify(slices, null, 1)}\n`);
+
 const reportOf = (i) => join(outDir, `slice-${i + 1}.json`);
 const testFiles = walk(join(root, 'packages'))
   .concat(walk(join(root, 'test')))
