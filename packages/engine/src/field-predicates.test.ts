@@ -124,3 +124,40 @@ describe('stringQueryTest', () => {
     expect(stringQueryTest('stringContains', '', false)('')).toBe(true);
   });
 });
+
+describe('comparisonTest: how each mapping reads values and constants', () => {
+  it('a keyword field compares text, even numbers and date-like strings', () => {
+    expect(comparisonTest('<', int('10'), typed('keyword'))(9)).toBe(false);
+    expect(comparisonTest('>', int('10'), typed('keyword'))(9)).toBe(true);
+    expect(comparisonTest('==', int('2020-01-01'), typed('keyword'))('2020-01-01T00:00:00Z')).toBe(false);
+    expect(comparisonTest('==', int(false), typed('keyword'))('false')).toBe(true);
+    expect(comparisonTest('==', int(false), typed('keyword'))('')).toBe(false);
+  });
+  it('a numeric field parses numeric strings, and a value or constant it cannot read never matches', () => {
+    expect(comparisonTest('>', int(9), typed('long'))('10')).toBe(true);
+    expect(comparisonTest('>', int(9), typed('double'))('10')).toBe(true);
+    expect(comparisonTest('<=', int(5), typed('long'))('abc')).toBe(false);
+    expect(comparisonTest('==', int('abc'), typed('long'))('xyz')).toBe(false);
+    expect(comparisonTest('<=', int('abc'), typed('long'))(5)).toBe(false);
+  });
+  it('a boolean field reads only true/false constants', () => {
+    expect(comparisonTest('<', int('z'), typed('boolean'))('true')).toBe(false);
+    expect(comparisonTest('>', int(false), typed('boolean'))('true')).toBe(true);
+  });
+  it('a date field meets an ISO constant with epoch millis values', () => {
+    expect(comparisonTest('==', int('2024-01-01T00:00:00Z'), typed('date'))(1704067200000)).toBe(true);
+    expect(comparisonTest('==', int('2024-01-01T00:00:00Z'), typed('date_nanos'))(1704067200000)).toBe(true);
+    expect(comparisonTest('<', int('2024-01-01T00:00:00Z'), typed('date'))(1704067199999)).toBe(true);
+  });
+  it('untyped: a number value against a numeric string constant compares as numbers', () => {
+    expect(comparisonTest('<', int('10'))(5)).toBe(true);
+    expect(comparisonTest('<', int('3'))(5)).toBe(false);
+    expect(comparisonTest('<=', int('abc'))(5)).toBe(false);
+    expect(comparisonTest('>=', int('abc'))(5)).toBe(false);
+  });
+  it('untyped: a date-like string that is no date compares as text, a boolean is no epoch', () => {
+    expect(comparisonTest('>=', int('2021-01-01'))('2020-13-45')).toBe(false);
+    expect(comparisonTest('<', int(1577836800000))(true)).toBe(false);
+    expect(comparisonTest('>', int(1))(true)).toBe(false);
+  });
+});

@@ -59,3 +59,16 @@ describe('arithmetic', () => {
     expect(arithmeticImpl('-', 'int', 'int')(7, 'x')).toBeNull();
   });
 });
+
+describe('arithmetic functions on typed fields', () => {
+  it('divide/modulo of a double field are floating-point even on whole values, of a long field integral', async () => {
+    const { compileValue } = await import('../compile-expression.js');
+    const { schemaFromMapping } = await import('../schema.js');
+    const schema = schemaFromMapping({ properties: { ratio: { type: 'double' }, count: { type: 'long' } } });
+    const value = (text: string, event: Record<string, unknown>) => compileValue(parseExpression(text).ast!, { schema })(event);
+    expect(value('divide(ratio, 2)', { ratio: 5 })).toBe(2.5);
+    expect(value('divide(2, ratio)', { ratio: 4 })).toBe(0.5);
+    expect(value('divide(count, 2)', { count: 5 })).toBe(2);
+    expect(value('divide(count, ratio)', { count: 5, ratio: 2 })).toBe(2.5);
+  });
+});
