@@ -120,7 +120,7 @@ rows.push({
 const ecsBase = await baseline(ecsPath, ECS_EVENTS, 'baseline: read + JSON.parse every line (ecs.ndjson)');
 const c = await child([cli, 'run', '--rules', corpus, ecsPath]);
 // The check: on a slice, the alerts with and without prefilter and worker are the same lines.
-const sliceOn = await child([cli, 'run', '--rules', corpus, slicePath]);
+const sliceOn = await child([cli, 'run', '--rules', corpus, slicePath], { EQLKIT_THREADS: 'two' });
 const onText = readFileSync(join(dir, 'stdout'), 'utf8');
 const sliceOff = await child([cli, 'run', '--rules', corpus, slicePath], { EQLKIT_PREFILTER: 'off', EQLKIT_THREADS: 'one' });
 const offText = readFileSync(join(dir, 'stdout'), 'utf8');

@@ -1,5 +1,4 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RawPrefilterSpec } from '@eqlkit/engine';
@@ -9,45 +8,19 @@ import { STDIN } from './read-text.js';
 import { batchTexts } from './read-events.js';
 import { firstLineLeavesObjectOpen } from './value-stream-splitter.js';
 
-/** Below this size one thread is as fast (starting a worker costs tens of milliseconds). */
-export const THREADED_MIN_BYTES = 32 << 20;
-
 const WORKER = new URL('./line-worker.js', import.meta.url);
 
-/** How many threads read a file: `auto` decides per file (`threadsPay`), `one` never starts a worker, `two` always does. */
+/** How many threads read a file: `one` (the default, `auto`) or `two` (a worker reads, cuts and prefilters). */
 export type ThreadsMode = 'auto' | 'one' | 'two';
 
 /**
- * True when a worker thread can read the file and it pays: the file is big enough, the worker
- * script is built, and two cores are free (this thread's and the worker's; on a busy machine the
- * worker only competes with this thread, measured 20% slower). With `two` only the worker script
- * is required (tests, and users who know better).
+ * True when a worker thread is to read the file: only when asked for (`two`) and the worker
+ * script is built. Measured on an idle 2-core machine (docs/performance.md, lever 2) the worker
+ * did not pay: the thread that parses is the bottleneck, the lines it is handed still need
+ * decoding there, and the worker's isolate and batches in flight cost about 80 MB of RSS.
  */
-export function threadsPay(path: string, mode: ThreadsMode = 'auto', minBytes = THREADED_MIN_BYTES): boolean {
-  if (mode === 'one' || path === STDIN || !existsSync(fileURLToPath(WORKER))) return false;
-  if (mode === 'two') return true;
-  const stat = statSync(path, { throwIfNoEntry: false });
-  return stat !== undefined && stat.size >= minBytes && freeCores() >= 1.5;
-}
-
-let measuredFreeCores: number | undefined;
-
-/**
- * Idle cores now, sampled over 100 ms while this thread sleeps (once per process). Not the load
- * average: it lags by a minute, so a busy minute just ended (a benchmark's previous step, a
- * build) would keep the worker off on a machine that is idle now, and a burst just begun would not.
- */
-export function freeCores(sampleMs = 100): number {
-  if (measuredFreeCores !== undefined) return measuredFreeCores;
-  const idle = () => cpus().reduce((sum, c) => sum + c.times.idle, 0);
-  const before = idle();
-  const start = performance.now();
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, sampleMs);
-  const elapsed = performance.now() - start;
-  // `times.idle` counts milliseconds per core (in ticks of 10 ms), so idle time over elapsed time is cores.
-  const free = Math.min(availableParallelism(), (idle() - before) / Math.max(1, elapsed));
-  measuredFreeCores = free;
-  return free;
+export function threadsPay(path: string, mode: ThreadsMode = 'auto'): boolean {
+  return mode === 'two' && path !== STDIN && existsSync(fileURLToPath(WORKER));
 }
 
 /**
