@@ -7,9 +7,15 @@ import { jsonText } from './json-text.js';
  * digits. Same rule and same events (in the same order) → same id, across runs and machines.
  */
 export function alertId(ruleId: string, events: readonly unknown[]): string {
-  let text = ruleId;
-  for (const e of events) text += `\u0000${eventIdentity(e)}`;
-  return hex(fnv1a(text, 0x811c9dc5)) + hex(fnv1a(text, 0x01000193 ^ 0x5bd1e995));
+  // The hashes of `ruleId + ("\u0000" + identity)*`, fed part by part (no joined copy) and both
+  // in one pass.
+  const h = { a: 0x811c9dc5, b: (0x01000193 ^ 0x5bd1e995) >>> 0 };
+  fnv1aPair(h, ruleId);
+  for (const e of events) {
+    fnv1aPair(h, '\u0000');
+    fnv1aPair(h, eventIdentity(e));
+  }
+  return hex(h.a) + hex(h.b);
 }
 
 /** An event's `_id` when it has one (Elasticsearch documents), else its canonical JSON. */
@@ -32,13 +38,17 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
-function fnv1a(text: string, seed: number): number {
-  let h = seed >>> 0;
+/** Two 32-bit FNV-1a hashes (different offsets) continued over `text`. */
+function fnv1aPair(h: { a: number; b: number }, text: string): void {
+  let a = h.a;
+  let b = h.b;
   for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
   }
-  return h;
+  h.a = a >>> 0;
+  h.b = b >>> 0;
 }
 
 function hex(n: number): string {
