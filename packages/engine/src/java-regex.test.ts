@@ -331,3 +331,37 @@ describe('Java class syntax RE2 reads literally', () => {
     for (const mode of both) expect(() => compileJavaRegex('[\\12]', mode)).toThrow('illegal escape sequence in a character class');
   });
 });
+
+describe('Java whitespace classes \\v \\V \\h \\H (RE2 reads \\v as VT only, and has no \\h)', () => {
+  const m = (pattern: string, value: string, ci = false) => compileJavaRegex(pattern, ci)(value);
+  it('\\v is vertical whitespace, \\V anything else, in both modes', () => {
+    for (const ci of [false, true]) {
+      for (const c of ['\n', '\u000b', '\f', '\r', '\u0085', '\u2028', '\u2029']) expect(m('a\\vb', `a${c}b`, ci), JSON.stringify(c)).toBe(true);
+      for (const c of [' ', '\t', 'x', '\u00a0']) {
+        expect(m('a\\vb', `a${c}b`, ci), JSON.stringify(c)).toBe(false);
+        expect(m('a\\Vb', `a${c}b`, ci), JSON.stringify(c)).toBe(true);
+      }
+      expect(m('a\\Vb', 'a\nb', ci)).toBe(false);
+    }
+  });
+  it('\\h is horizontal whitespace, \\H anything else', () => {
+    for (const c of [' ', '\t', '\u00a0', '\u1680', '\u180e', '\u2000', '\u2005', '\u200a', '\u202f', '\u205f', '\u3000']) {
+      expect(m('a\\hb', `a${c}b`), JSON.stringify(c)).toBe(true);
+      expect(m('a\\Hb', `a${c}b`), JSON.stringify(c)).toBe(false);
+    }
+    for (const c of ['\n', 'x', '\u200b']) {
+      expect(m('a\\hb', `a${c}b`), JSON.stringify(c)).toBe(false);
+      expect(m('a\\Hb', `a${c}b`), JSON.stringify(c)).toBe(true);
+    }
+  });
+  it('inside a class \\v and \\h add their members; \\V and \\H there are rejected; \\v as a range bound is VT', () => {
+    expect(m('[x\\v]+', 'x\u2028\n')).toBe(true);
+    expect(m('[x\\h]+', 'x\u3000 ')).toBe(true);
+    expect(m('[x\\h]+', 'x\n')).toBe(false);
+    expect(() => m('[\\V]', 'x')).toThrow('unsupported Java regex syntax: \\V inside a character class at position 1');
+    expect(() => m('[a\\H]', 'x')).toThrow('unsupported Java regex syntax: \\H inside a character class at position 2');
+    expect(m('[\\x01-\\v]', '\u0005')).toBe(true);
+    expect(m('[\\x01-\\v]', '\n')).toBe(true);
+    expect(m('[\\x01-\\v]', '\f')).toBe(false);
+  });
+});

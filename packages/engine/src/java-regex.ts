@@ -154,12 +154,41 @@ function javaToRe2(p: string): string {
       continue;
     }
     rejectBackreference(p, i);
+    const space = whitespaceEscape(p, i);
+    if (space) {
+      out += space;
+      i += 2;
+      continue;
+    }
     const code = codeEscape(p, i);
     const n = code?.length ?? escapeLength(p, i);
     out += code ? codeEscapeToRe2(p.slice(i, i + n), code.cp) : p.slice(i, i + n);
     i += n;
   }
   return out;
+}
+
+/** Java's vertical and horizontal whitespace (`\v`, `\h`), as members of an RE2 class. */
+const VSPACE = '\\n\\x0B\\f\\r\\x{85}\\x{2028}\\x{2029}';
+const HSPACE = ' \\t\\x{A0}\\x{1680}\\x{180E}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}';
+
+/**
+ * `\v` `\V` `\h` `\H` outside a class as an RE2 class: RE2 reads `\v` as the VT character only
+ * and has no `\h`, `\H` or `\V`.
+ */
+function whitespaceEscape(p: string, i: number): string | undefined {
+  switch (p[i + 1]) {
+    case 'v':
+      return `[${VSPACE}]`;
+    case 'V':
+      return `[^${VSPACE}]`;
+    case 'h':
+      return `[${HSPACE}]`;
+    case 'H':
+      return `[^${HSPACE}]`;
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -190,6 +219,12 @@ export function asciiCaseInsensitive(pattern: string): string {
         continue;
       }
       rejectBackreference(p, i);
+      const space = whitespaceEscape(p, i);
+      if (space) {
+        out += space;
+        i += 2;
+        continue;
+      }
       // A letter written as a code (`\x41`) folds like the letter itself.
       const code = codeEscape(p, i);
       if (code) {
@@ -227,8 +262,8 @@ export function asciiCaseInsensitive(pattern: string): string {
  * One member of a class at `i`: a character (written, or as an escape) with its code point and
  * its RE2 text, or another escape (`\d`, `\p{L}`) as written. A literal `-` or `]` is escaped, so
  * that it stays literal next to the members `translateClass` appends. Java reads `\v` as VT when
- * it is a range bound (for compatibility); elsewhere it is vertical whitespace to Java but VT to
- * RE2 (not handled here).
+ * it is a range bound (for compatibility); elsewhere it is vertical whitespace (and `\h`
+ * horizontal), written out as members; their complements have no form inside an RE2 class.
  */
 function classAtom(p: string, i: number, bound: boolean): { cp?: number; text: string; next: number } {
   if (p[i] === '\\') {
@@ -236,6 +271,9 @@ function classAtom(p: string, i: number, bound: boolean): { cp?: number; text: s
     // Java has no backreference in a class and rejects `\1`..`\9`; RE2 would read `[\12]` as octal.
     if (/[1-9]/.test(p[i + 1] ?? '')) throw new Error(`illegal escape sequence in a character class at position ${i}`);
     if (p[i + 1] === 'v' && (bound || p[i + 2] === '-')) return { cp: 11, text: '\\v', next: i + 2 };
+    if (p[i + 1] === 'v') return { text: VSPACE, next: i + 2 };
+    if (p[i + 1] === 'h') return { text: HSPACE, next: i + 2 };
+    if (p[i + 1] === 'V' || p[i + 1] === 'H') unsupported(`\\${p[i + 1]} inside a character class`, i);
     const code = codeEscape(p, i);
     if (code) return { cp: code.cp, text: codeEscapeToRe2(p.slice(i, i + code.length), code.cp), next: i + code.length };
     const n = escapeLength(p, i);
