@@ -118,7 +118,7 @@ export async function* readEventBatches(
         continue;
       }
       // Plain NDJSON: lines prefiltered as bytes, decoded only when they pass; on a worker
-      // thread for a large file (it reads, splits and prefilters, this thread parses).
+      // thread when asked (`EQLKIT_THREADS=two`: it reads, splits and prefilters, this thread parses).
       const batches = worker ? threadedLines(path, start, filter?.spec, counter) : byteLines(path, counter, filter?.spec);
       for await (const batch of batches) {
         if (filter) filter.skipped += batch.skipped;
