@@ -7,6 +7,7 @@ import { inputSummaryLines } from '../output/input-summary.js';
 import { printDiagnostics } from '../output/print-diagnostics.js';
 import { BufferedSink } from '../output/buffered-sink.js';
 import { createRecordWriter } from '../output/record-writer.js';
+import { lineTexts } from '../output/line-texts.js';
 import { engine, errorDiagnostics, type CompiledQuery, type Hit } from '../ports/engine-port.js';
 import { addEventOptions, parseSize, resolveEventOptions, SORT_ALL, type RawEventOptions } from './event-options.js';
 import { evaluateEvents } from './evaluate-events.js';
@@ -53,23 +54,14 @@ export async function runQuery(query: string, files: readonly string[], raw: Raw
     ...(Number.isFinite(size) ? { size } : {}),
     ...(options.maxPendingTotal === undefined ? {} : { maxPendingTotal: options.maxPendingTotal }),
   });
-  // Events print as read: the text of their input line, unless a --field constant changed the
-  // event (then the object, constants included) or the record spanned lines (a pretty-printed
-  // value: NDJSON output needs one line).
-  const writeText = writer.writeText;
-  const texts = writeText && options.constants.length === 0 ? new WeakMap<object, string>() : undefined;
-  const remember = texts
-    ? (event: Record<string, unknown>, text: string) => {
-        if (text.indexOf('\n') === -1 && text.indexOf('\r') === -1) texts.set(event, text.trim());
-      }
-    : undefined;
-  const textOf = (event: object) => texts?.get(event);
+  // Events print as read, their input line (see lineTexts for when they cannot).
+  const texts = lineTexts(writer, options.constants.length);
   let printed = 0;
   const print = (hits: readonly Hit[]): boolean => {
     for (const hit of hits) {
       if (printed >= size) return true;
-      const text = writeText && hitText(hit, textOf);
-      if (text !== undefined && writeText) writeText(text);
+      const text = texts && hitText(hit, texts.textOf);
+      if (texts && text !== undefined) texts.writeText(text);
       else writer.write(hitJson(hit));
       printed++;
     }
@@ -84,7 +76,7 @@ export async function runQuery(query: string, files: readonly string[], raw: Raw
     [{ statement: compiled.statement, ...(options.eventCategoryField === undefined ? {} : { eventCategoryField: options.eventCategoryField }) }],
     options.constants,
   );
-  const stats = await evaluateEvents(options, options.sortAll ? SORT_ALL : undefined, (event) => print(stream.push(event)), lineFilter, remember);
+  const stats = await evaluateEvents(options, options.sortAll ? SORT_ALL : undefined, (event) => print(stream.push(event)), lineFilter, texts?.remember);
   if (printed < size) print(stream.flush());
   writer.end();
   out.flush();

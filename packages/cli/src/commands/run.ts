@@ -8,6 +8,7 @@ import { cappedPartialsLine } from '../output/capped-partials.js';
 import { printDiagnostics } from '../output/print-diagnostics.js';
 import { BufferedSink } from '../output/buffered-sink.js';
 import { createRecordWriter } from '../output/record-writer.js';
+import { lineTexts } from '../output/line-texts.js';
 import { runSummaryLines, type RuleTally } from '../output/run-summary.js';
 import { engine } from '../ports/engine-port.js';
 import { CheckedQueries } from '../ports/checked-queries.js';
@@ -94,16 +95,8 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
   const out = new BufferedSink(process.stdout);
   const writer = createRecordWriter(options.format, out, alertTableLayout);
   const perRule = new Map<string, number>();
-  // Alert events print as read (as `eql query` prints events): the text of their input line,
-  // unless a --field constant changed the event or the record spanned lines.
-  const writeText = writer.writeText;
-  const texts = writeText && options.constants.length === 0 ? new WeakMap<object, string>() : undefined;
-  const remember = texts
-    ? (event: Record<string, unknown>, text: string) => {
-        if (text.indexOf('\n') === -1 && text.indexOf('\r') === -1) texts.set(event, text.trim());
-      }
-    : undefined;
-  const textOf = (event: object) => texts?.get(event);
+  // Alert events print as read, their input line (see lineTexts for when they cannot).
+  const texts = lineTexts(writer, options.constants.length);
   const ruleJson = new Map<string, string>();
   let printed = 0;
   /** Prints alerts up to --size; true once it is reached. */
@@ -111,8 +104,8 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
     for (const alert of alerts) {
       if (printed >= size) break;
       perRule.set(alert.rule.id, (perRule.get(alert.rule.id) ?? 0) + 1);
-      const text = texts && alertText(alert, textOf, ruleJson);
-      if (text !== undefined && writeText) writeText(text);
+      const text = texts && alertText(alert, texts.textOf, ruleJson);
+      if (texts && text !== undefined) texts.writeText(text);
       else writer.write(alert as unknown as Record<string, unknown>);
       printed++;
     }
@@ -128,12 +121,12 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
       }
     : (event: Record<string, unknown>) => runner.push(event, input);
   const annotate =
-    router && remember
+    router && texts
       ? (event: Record<string, unknown>, text: string) => {
           router.annotate(event, text);
-          remember(event, text);
+          texts.remember(event, text);
         }
-      : (router?.annotate ?? remember);
+      : (router?.annotate ?? texts?.remember);
   const stats = await evaluateEvents(options, reorder, (event) => emit(push(event)), lineFilterFor(sources, options.constants), annotate);
   if (printed < size) emit(runner.flush());
   writer.end();

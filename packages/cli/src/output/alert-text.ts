@@ -1,4 +1,5 @@
 import type { Alert } from '@eqlkit/rules';
+import { eventsText } from './line-texts.js';
 import { recordJson } from './record-writer.js';
 
 /**
@@ -9,17 +10,9 @@ import { recordJson } from './record-writer.js';
  * `ruleJson` caches the rule part, which is the same for every alert of a rule.
  */
 export function alertText(alert: Alert, textOf: (event: object) => string | undefined, ruleJson: Map<string, string>): string | undefined {
-  const parts: string[] = [];
-  for (const event of alert.events) {
-    if ((event as { missing?: unknown }).missing === true && Object.keys(event).length === 1) {
-      parts.push('{"missing":true}');
-      continue;
-    }
-    const text = textOf(event);
-    if (text === undefined) return undefined;
-    parts.push(text);
-  }
+  const events = eventsText(alert.events, textOf);
+  if (events === undefined) return undefined;
   let rule = ruleJson.get(alert.rule.id);
   if (rule === undefined) ruleJson.set(alert.rule.id, (rule = recordJson(alert.rule)));
-  return `{"@timestamp":${JSON.stringify(alert['@timestamp'])},"rule":${rule},"join_keys":${recordJson(alert.join_keys)},"events":[${parts.join(',')}],"id":${JSON.stringify(alert.id)}}`;
+  return `{"@timestamp":${JSON.stringify(alert['@timestamp'])},"rule":${rule},"join_keys":${recordJson(alert.join_keys)},"events":${events},"id":${JSON.stringify(alert.id)}}`;
 }

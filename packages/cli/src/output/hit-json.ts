@@ -1,6 +1,7 @@
 import type { Hit } from '../ports/engine-port.js';
 import { cellText, recordJson, type TableLayout } from './record-writer.js';
 import { readField } from '../input/read-field.js';
+import { eventsText } from './line-texts.js';
 
 /**
  * The printed form of a hit: an event query prints the event as read; a sequence or sample
@@ -19,17 +20,8 @@ export function hitJson(hit: Hit): Record<string, unknown> {
  */
 export function hitText(hit: Hit, textOf: (event: object) => string | undefined): string | undefined {
   if (hit.kind === 'event') return textOf(hit.event);
-  const parts: string[] = [];
-  for (const event of hit.events) {
-    if ((event as { missing?: unknown }).missing === true && Object.keys(event).length === 1) {
-      parts.push('{"missing":true}');
-      continue;
-    }
-    const text = textOf(event);
-    if (text === undefined) return undefined;
-    parts.push(text);
-  }
-  return `{"join_keys":${recordJson(hit.joinKeys)},"events":[${parts.join(',')}]}`;
+  const events = eventsText(hit.events, textOf);
+  return events === undefined ? undefined : `{"join_keys":${recordJson(hit.joinKeys)},"events":${events}}`;
 }
 
 const EVENT_CELL = 100;

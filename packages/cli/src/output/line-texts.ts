@@ -1,0 +1,48 @@
+import type { RecordWriter } from './record-writer.js';
+
+/** The input line of each parsed event while the event lives, to print it as read. */
+export interface LineTexts {
+  /** Called with each parsed event and the text it was parsed from. */
+  readonly remember: (event: Record<string, unknown>, text: string) => void;
+  /** The event's line, or undefined (a record read over several lines, or not remembered). */
+  readonly textOf: (event: object) => string | undefined;
+  /** Writes a record given as its JSON text. */
+  readonly writeText: (json: string) => void;
+}
+
+/**
+ * Line texts for `eql query` and `eql run`, which print events as read: undefined when the output
+ * format cannot take a record as text (a table) or when a `--field` constant changes the events
+ * (then the object, constants included, is printed). A record that spans lines (a pretty-printed
+ * value) is not remembered: NDJSON output needs one line.
+ */
+export function lineTexts(writer: RecordWriter, fieldConstants: number): LineTexts | undefined {
+  const writeText = writer.writeText;
+  if (!writeText || fieldConstants > 0) return undefined;
+  const texts = new WeakMap<object, string>();
+  return {
+    remember: (event, text) => {
+      if (text.indexOf('\n') === -1 && text.indexOf('\r') === -1) texts.set(event, text.trim());
+    },
+    textOf: (event) => texts.get(event),
+    writeText,
+  };
+}
+
+/**
+ * `[...]` of the events' own texts, a missing stage as `{"missing":true}`; undefined when some
+ * event has no text.
+ */
+export function eventsText(events: readonly object[], textOf: (event: object) => string | undefined): string | undefined {
+  const parts: string[] = [];
+  for (const event of events) {
+    if ((event as { missing?: unknown }).missing === true && Object.keys(event).length === 1) {
+      parts.push('{"missing":true}');
+      continue;
+    }
+    const text = textOf(event);
+    if (text === undefined) return undefined;
+    parts.push(text);
+  }
+  return `[${parts.join(',')}]`;
+}
