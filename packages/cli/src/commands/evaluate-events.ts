@@ -39,7 +39,7 @@ export async function evaluateEvents(
         strict: options.strict,
         ...(prefilter ? { prefilter } : {}),
         ...(annotate ? { annotate } : {}),
-        ...(process.env.EQLKIT_THREADS === 'one' || process.env.EQLKIT_THREADS === 'two' ? { threads: process.env.EQLKIT_THREADS } : {}),
+        ...(process.env.EQLKIT_THREADS === 'two' ? { threads: 'two' as const } : {}),
         report: (line) => {
           progress.stop();
           process.stderr.write(`${line}\n`);

@@ -76,7 +76,7 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
 
   const spec = options.strict ? undefined : options.prefilter;
   const filter = spec || options.annotate ? { test: spec ? compileRawPrefilter(spec) : () => true, ...(spec ? { spec } : {}), ...(options.annotate ? { annotate: options.annotate } : {}), skipped: 0 } : undefined;
-  for await (const batch of readEventBatches(options.paths, counter, filter, options.threads ?? 'auto')) {
+  for await (const batch of readEventBatches(options.paths, counter, filter, options.threads ?? 'one')) {
     for (const item of batch) {
       if (item.kind === 'problem') {
         onProblem(item);

@@ -4,7 +4,7 @@ import type { InputItem } from './input-item.js';
 import { readText, STDIN } from './read-text.js';
 import { ByteLineFilter, type ByteLineBatch } from './byte-lines.js';
 import { readBytes } from './read-text.js';
-import { ndjsonStart, threadedLines, threadsPay, type LineTexts, type ThreadsMode } from './threaded-lines.js';
+import { ndjsonStart, threadedLines, workerReads, type LineTexts, type ThreadsMode } from './threaded-lines.js';
 import { splitTextBatches } from './split-text.js';
 
 const MAX_MESSAGE = 160;
@@ -106,13 +106,13 @@ export async function* readEventBatches(
   paths: readonly string[],
   counter: ByteCounter,
   filter?: RecordFilter,
-  threads: ThreadsMode = 'auto',
+  threads: ThreadsMode = 'one',
 ): AsyncGenerator<InputItem[]> {
   for (const path of paths) {
     const file = displayName(path);
     try {
       const start = ndjsonStart(path);
-      const worker = start !== undefined && threadsPay(path, threads);
+      const worker = start !== undefined && workerReads(path, threads);
       if (start === undefined || (!filter?.spec && !filter?.annotate && !worker)) {
         yield* parseRecordBatches(readText(path, counter), file, filter);
         continue;

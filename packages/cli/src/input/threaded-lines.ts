@@ -10,16 +10,17 @@ import { firstLineLeavesObjectOpen } from './value-stream-splitter.js';
 
 const WORKER = new URL('./line-worker.js', import.meta.url);
 
-/** How many threads read a file: `one` (the default, `auto`) or `two` (a worker reads, cuts and prefilters). */
-export type ThreadsMode = 'auto' | 'one' | 'two';
-
 /**
- * True when a worker thread is to read the file: only when asked for (`two`) and the worker
- * script is built. Measured on an idle 2-core machine (docs/performance.md, lever 2) the worker
- * did not pay: the thread that parses is the bottleneck, the lines it is handed still need
- * decoding there, and the worker's isolate and batches in flight cost about 80 MB of RSS.
+ * How many threads read a plain NDJSON file: `one` (the default) or `two`, a worker that reads,
+ * cuts and prefilters while this thread parses. Measured on an idle 2-core machine
+ * (docs/performance.md, lever 2) the worker did not pay: the thread that parses is the
+ * bottleneck, the lines it is handed still need decoding there, and the worker's isolate and
+ * batches in flight cost about 80 MB of RSS. So it runs only when asked.
  */
-export function threadsPay(path: string, mode: ThreadsMode = 'auto'): boolean {
+export type ThreadsMode = 'one' | 'two';
+
+/** True when the worker can read the file: asked for, not stdin, and its script built. */
+export function workerReads(path: string, mode: ThreadsMode): boolean {
   return mode === 'two' && path !== STDIN && existsSync(fileURLToPath(WORKER));
 }
 
