@@ -195,9 +195,17 @@ class Compiler {
           ...query.terms.map((t, i) => ({ ...t.filter, condition: conditions[i]! })),
           ...(query.until ? [query.until.filter] : []),
         ]);
+        const termRefs = [...query.terms, ...(query.until ? [query.until] : [])].map((t) => [...query.by, ...t.by]);
+        const textualKeys = (termRefs[0] ?? []).map((_, i) =>
+          termRefs.every((refs) => {
+            const ref = refs[i];
+            return ref !== undefined && keyNormalizer(this.type(ref)) === undefined;
+          }),
+        );
         return sequencePlan({
           ...(prefilter ? { prefilter } : {}),
           nextEvent,
+          textualKeys,
           terms: query.terms.map((t, i) => this.term(t, query.by, conditions[i])),
           until: until && { test: until.test, keys: until.keys },
           maxspanMs: query.maxspan?.millis ?? Number.POSITIVE_INFINITY,

@@ -51,6 +51,11 @@ export interface Processor<M> {
    * (its keys, from `keys`, are read only if some partial waits at that stage).
    */
   waitsFor?(stage: number, keys: KeyExtractor, event: EqlEvent): boolean;
+  /**
+   * Sequences: whether an event that can match only positive `stage`, read from the JSON `text`,
+   * could find a partial to extend now (see `SequenceMatcher.waitsInText`).
+   */
+  waitsInText?(stage: number, text: string): boolean;
   /** End of input. */
   finish(out: Hit[]): void;
   /** Partial sequences, buffered events and waiting results held now. */
@@ -147,6 +152,11 @@ export interface SequencePlanInput {
   readonly maxspanMs: number;
   /** How join key values are reported (default: as compared). */
   readonly formatKeys?: (key: KeyTuple) => unknown[];
+  /**
+   * Per key position: true when every term's key there is its field's own value (not normalised
+   * from other text), so a key string is written as such in the JSON of an event that has it.
+   */
+  readonly textualKeys?: readonly boolean[];
   readonly prefilter?: Prefilter;
   /**
    * Starts an event's evaluation: resets the per-event memos of field reads, so an event object
@@ -296,7 +306,7 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
     classify,
     ...(canSkip ? { canSkip } : {}),
     createProcessor: (options) =>
-      new SequenceProcessor(positives, placements, layout, input.maxspanMs, input.formatKeys ?? ((key) => [...key]), options),
+      new SequenceProcessor(positives, placements, layout, input.maxspanMs, input.formatKeys ?? ((key) => [...key]), input.textualKeys ?? [], options),
   };
 }
 
@@ -313,6 +323,7 @@ class SequenceProcessor implements Processor<SequenceMatch> {
     layout: readonly boolean[],
     maxspanMs: number,
     private readonly formatKeys: (key: KeyTuple) => unknown[],
+    private readonly textualKeys: readonly boolean[],
     options: ProcessorOptions,
   ) {
     this.matcher = new SequenceMatcher({
@@ -342,6 +353,10 @@ class SequenceProcessor implements Processor<SequenceMatch> {
 
   waitsFor(stage: number, keys: KeyExtractor, event: EqlEvent): boolean {
     return this.matcher.waitsFor(stage, keys, event);
+  }
+
+  waitsInText(stage: number, text: string): boolean {
+    return this.matcher.waitsInText(stage, text, this.textualKeys);
   }
 
   matters(match: SequenceMatch): boolean {

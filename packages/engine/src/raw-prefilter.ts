@@ -167,12 +167,19 @@ function filters(statement: Statement): EventFilter[] {
 export function deriveRawPrefilter(sources: readonly PrefilterSource[]): RawPrefilterSpec | undefined {
   const terms: TermNeedles[] = [];
   for (const source of sources) {
-    const deriver = new Deriver(new Set(source.constantFields ?? []));
-    for (const f of filters(source.statement)) {
-      const term = deriver.filter(f, source.eventCategoryField ?? 'event.category');
+    for (const term of deriveTermNeedles(source)) {
       if (term.groups.length === 0) return undefined;
       terms.push(term);
     }
   }
   return terms.length === 0 ? undefined : { terms };
+}
+
+/**
+ * What each term of one statement needs of a line, in the order written (the terms of an event
+ * query, sequence or sample, then `until`); a term needing nothing has no groups.
+ */
+export function deriveTermNeedles(source: PrefilterSource): TermNeedles[] {
+  const deriver = new Deriver(new Set(source.constantFields ?? []));
+  return filters(source.statement).map((f) => deriver.filter(f, source.eventCategoryField ?? 'event.category'));
 }

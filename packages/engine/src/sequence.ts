@@ -40,6 +40,26 @@ interface KeyState {
   count: number;
   /** Processing position of the latest `until` event for this key (-1: none). */
   untilSeq: number;
+  /** The key's values as JSON text (strings only), made on the first `waitsInText`. */
+  texts?: (string | undefined)[];
+}
+
+/**
+ * Bounds of `waitsInText`'s scan: past them it answers true (parse the line) rather than spend
+ * more on the question than parsing costs.
+ */
+const TEXT_SCAN_KEYS = 256;
+const TEXT_SCAN_WAITING = 32;
+
+/** True when every string value of `state`'s key (at a textual position) is in `text`. */
+function keyInText(state: KeyState, text: string, textual: readonly boolean[]): boolean {
+  // Without the quotes (a weaker test, still sound): a pattern ending in `"` skips poorly in JSON.
+  const texts = (state.texts ??= state.key.map((v, i) => (textual[i] === true && typeof v === 'string' && v.length > 0 ? JSON.stringify(v).slice(1, -1) : undefined)));
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i];
+    if (t !== undefined && !text.includes(t)) return false;
+  }
+  return true;
 }
 
 export interface SequenceMatcherOptions {
@@ -89,6 +109,26 @@ export class SequenceMatcher {
     if (this.perSlot[stage - 1] === 0) return false;
     const tuples = keys(event);
     for (let i = 0; i < tuples.length; i++) if (this.keys.get(encodeKey(tuples[i]!))?.slots[stage - 1]) return true;
+    return false;
+  }
+
+  /**
+   * Whether an event that can match only positive `stage` (> 0), read from the JSON text `text`,
+   * could find a partial to extend: some partial waits at that stage under a key whose string
+   * values all appear in `text` as JSON writes them (`JSON.stringify`, without the quotes). Key positions
+   * where `textual` is false (values normalised from other text, such as dates) impose nothing.
+   * Sound for text without `\u` or `\/` escapes (which could write a value otherwise): the key
+   * of an event is its own field's value, so an equal string is written that way in its line.
+   * Answers true, without scanning, when many keys are held.
+   */
+  waitsInText(stage: number, text: string, textual: readonly boolean[]): boolean {
+    if (stage === 0) return true;
+    const waiting = this.perSlot[stage - 1] ?? 0;
+    if (waiting === 0) return false;
+    if (waiting > TEXT_SCAN_WAITING || this.keys.size > TEXT_SCAN_KEYS) return true;
+    for (const state of this.keys.values()) {
+      if (state.slots[stage - 1] !== undefined && keyInText(state, text, textual)) return true;
+    }
     return false;
   }
 

@@ -83,6 +83,15 @@ export interface QueryStream {
   /** Ends the input; returns the remaining hits. The stream takes no events afterwards. */
   flush(): Hit[];
   readonly stats: StreamStats;
+  /**
+   * Sequences, for callers that keep a line unparsed until its turn: whether an event that can
+   * match only positive stage `stage` (> 0, counting `runs` repeats), whose JSON line is `line`
+   * (without `\u` or `\/` escapes), could change the state if pushed now. False only when no
+   * partial waits at that stage under a key whose string values are all in the line, the stream
+   * holding nothing back (no reorder window); true whenever it cannot tell (event queries,
+   * samples, a reorder window, missing terms waiting on time).
+   */
+  awaitsLine?(stage: number, line: string): boolean;
 }
 
 /** Reads an event's ordinal. */
@@ -130,6 +139,12 @@ export class PlanStream<M> implements QueryStream {
       cappedPartials: this.processor.capped,
       pending: (this.reorder?.pending ?? 0) + this.processor.pending + this.limiter.pending,
     };
+  }
+
+  awaitsLine(stage: number, line: string): boolean {
+    const processor = this.processor;
+    if (processor.waitsInText === undefined || !this.windowZero || processor.wantsClock || (this.reorder?.pending ?? 0) > 0) return true;
+    return processor.waitsInText(stage, line);
   }
 
   push(event: EqlEvent): Hit[] {

@@ -120,6 +120,12 @@ export interface Runner {
   push(event: EqlEvent, input?: RunnerInput): Alert[];
   /** End of input: pending alerts (sequences waiting on time, tail pipes, samples). */
   flush(): Alert[];
+  /**
+   * For readers that keep lines unparsed until their turn: whether an event of rule `rule` (its
+   * position in the list given) that can match only positive stage `stage`, read from the JSON
+   * `line`, could change that rule's state if pushed now (see `QueryStream.awaitsLine`).
+   */
+  awaitsLine(rule: number, stage: number, line: string): boolean;
   /** Rules that did not compile. */
   readonly errors: readonly RunnerRuleError[];
   /**
@@ -309,6 +315,9 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
         toAlerts(state, state.stream.push(view), out);
       }
       return out;
+    },
+    awaitsLine(rule, stage, line) {
+      return states[rule]?.stream.awaitsLine?.(stage, line) ?? true;
     },
     flush() {
       const out: Alert[] = [];

@@ -1,4 +1,4 @@
-import { compileRawRouter, deriveRawPrefilter, type PrefilterSource, type RawPrefilterSpec } from '@eqlkit/engine';
+import { compileLineDeferral, compileRawRouter, deriveLineDeferral, deriveRawPrefilter, type PrefilterSource, type RawPrefilterSpec, type StageProbe } from '@eqlkit/engine';
 import type { FieldConstant } from '../input/field-constants.js';
 
 /** `EQLKIT_PREFILTER=off` parses every line (to compare figures, or to rule the prefilter out). */
@@ -43,4 +43,22 @@ export function lineRouterFor(
     },
     candidates: (event) => routes.get(event),
   };
+}
+
+/**
+ * For a single sequence: lines that can only match its later stages wait unparsed for their turn
+ * and are parsed only if `probe` (the running stream) then has a partial waiting for them.
+ * Undefined when the prefilter is off, with `--field` constants, or when the statement allows
+ * no deferral (see `deriveLineDeferral`).
+ */
+export function lineDeferralFor(
+  sources: readonly PrefilterSource[],
+  constants: readonly FieldConstant[],
+  probe: StageProbe,
+): { eager(text: string): boolean; matters(text: string): boolean } | undefined {
+  if (!prefilterEnabled() || sources.length !== 1 || constants.length > 0) return undefined;
+  const spec = deriveLineDeferral(sources[0] as PrefilterSource);
+  if (!spec) return undefined;
+  const deferral = compileLineDeferral(spec);
+  return { eager: deferral.eager, matters: (text) => deferral.matters(text, probe) };
 }

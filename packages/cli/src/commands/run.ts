@@ -16,7 +16,7 @@ import { createQueryChecker } from '../ports/query-checker.js';
 import { loadRules } from '../ports/rules-port.js';
 import { addEventOptions, MAX_HELD_EVENTS, parseSize, resolveEventOptions, SORT_ALL, type RawEventOptions } from './event-options.js';
 import { evaluateEvents } from './evaluate-events.js';
-import { lineFilterFor, lineRouterFor } from './line-filter.js';
+import { lineDeferralFor, lineFilterFor, lineRouterFor } from './line-filter.js';
 import type { PrefilterSource } from '@eqlkit/engine';
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
@@ -127,7 +127,9 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
           texts.remember(event, text);
         }
       : (router?.annotate ?? texts?.remember);
-  const stats = await evaluateEvents(options, reorder, (event) => emit(push(event)), lineFilterFor(sources, options.constants), annotate);
+  // One sequence rule: lines of its later stages wait for their turn (see lineDeferralFor).
+  const deferral = router ? undefined : lineDeferralFor(sources, options.constants, (stage, line) => runner.awaitsLine(0, stage, line));
+  const stats = await evaluateEvents(options, reorder, (event) => emit(push(event)), lineFilterFor(sources, options.constants), annotate, deferral);
   if (printed < size) emit(runner.flush());
   writer.end();
   out.flush();

@@ -2,8 +2,9 @@ import { compileRawPrefilter, parseTimestamp, type RawPrefilterSpec } from '@eql
 import { CliError, ExitCode } from '../cli-error.js';
 import type { ByteCounter } from './byte-counter.js';
 import { applyFieldConstants, type FieldConstant } from './field-constants.js';
-import { formatProblem, type InputProblem } from './input-item.js';
-import { readEventBatches } from './read-events.js';
+import { DeferredLine, formatProblem, type InputProblem } from './input-item.js';
+import { parseRecord, readEventBatches } from './read-events.js';
+import { topLevelString } from './raw-timestamp.js';
 import { readField } from './read-field.js';
 import { ReorderWindow, type ReorderOptions } from './reorder-window.js';
 import type { ThreadsMode } from './threaded-lines.js';
@@ -31,6 +32,13 @@ export interface PipelineOptions {
   readonly prefilter?: RawPrefilterSpec;
   /** Called with each parsed event and its line's text (the raw-line router of `eql run`). */
   readonly annotate?: (event: Record<string, unknown>, text: string) => void;
+  /**
+   * Lines that may wait unparsed for their turn in time order: those `eager` rejects (they can
+   * only match later stages of a sequence) keep their text and the timestamp read from it, and at
+   * their turn are parsed only if `matters` says so. Used with the prefilter, without `--field`
+   * constants or a tiebreaker, for a timestamp field without dots (read from the text).
+   */
+  readonly deferral?: { eager(text: string): boolean; matters(text: string): boolean };
   /** `one` reads large files on this thread too (default `auto`: a worker thread for them). */
   readonly threads?: ThreadsMode;
 }
@@ -43,6 +51,9 @@ export interface PipelineStats {
   late: number;
 }
 
+/** What the reorder window holds: parsed events and lines deferred until their turn. */
+type Held = Record<string, unknown> | DeferredLine;
+
 /** Consumes one ordered event; returns true to stop reading (`--size` reached). */
 export type EventSink = (event: Record<string, unknown>) => boolean | Promise<boolean>;
 
@@ -54,7 +65,7 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
   const stats: PipelineStats = { events: 0, skippedRecords: 0, fileProblems: 0, late: 0 };
   const tsPath = options.timestampField.split('.');
   const tbPath = options.tiebreakerField?.split('.');
-  const window = options.reorder ? new ReorderWindow<Record<string, unknown>>(options.reorder) : undefined;
+  const window = options.reorder ? new ReorderWindow<Held>(options.reorder) : undefined;
 
   const onProblem = (problem: InputProblem) => {
     options.report(formatProblem(problem));
@@ -63,10 +74,30 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
     if (options.strict) throw new CliError(`stopped at the first bad input (--strict)`, ExitCode.Failed);
   };
 
+  const deferral = options.deferral;
+  /** A deferred line at its turn: its event, or undefined when it cannot matter (or is bad). */
+  const resolve = (held: DeferredLine): Record<string, unknown> | undefined => {
+    if (!deferral?.matters(held.text)) return undefined;
+    const item = parseRecord(held.text, held.line, held.file);
+    if (item.kind === 'problem') {
+      stats.events--;
+      onProblem(item);
+      return undefined;
+    }
+    options.annotate?.(item.event, held.text);
+    return item.event;
+  };
+
   let stopped = false;
-  const deliver = async (events: readonly Record<string, unknown>[]) => {
-    for (const event of events) {
+  const deliver = async (held: readonly Held[]) => {
+    for (const next of held) {
       if (stopped) return;
+      let event: Record<string, unknown>;
+      if (next instanceof DeferredLine) {
+        const parsed = resolve(next);
+        if (parsed === undefined) continue;
+        event = parsed;
+      } else event = next;
       // Await only a sink that returned a promise (waiting for stdout): a microtask per event
       // is a noticeable share of the time on large inputs.
       const stop = sink(event);
@@ -75,7 +106,21 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
   };
 
   const spec = options.strict ? undefined : options.prefilter;
-  const filter = spec || options.annotate ? { test: spec ? compileRawPrefilter(spec) : () => true, ...(spec ? { spec } : {}), ...(options.annotate ? { annotate: options.annotate } : {}), skipped: 0 } : undefined;
+  const tsKey = tsPath.length === 1 ? tsPath[0] : undefined;
+  const defer =
+    spec && deferral && tsKey !== undefined && !tbPath && options.constants.length === 0
+      ? (text: string) => (deferral.eager(text) ? undefined : parseTimestamp(topLevelString(text, tsKey)))
+      : undefined;
+  const filter =
+    spec || options.annotate
+      ? {
+          test: spec ? compileRawPrefilter(spec) : () => true,
+          ...(spec ? { spec } : {}),
+          ...(options.annotate ? { annotate: options.annotate } : {}),
+          ...(defer ? { defer } : {}),
+          skipped: 0,
+        }
+      : undefined;
   for await (const batch of readEventBatches(options.paths, counter, filter, options.threads ?? 'one')) {
     for (const item of batch) {
       if (item.kind === 'problem') {
@@ -83,6 +128,15 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
         continue;
       }
       stats.events++;
+      if (item.kind === 'deferred') {
+        // Deferred only without a tiebreaker; its timestamp was read from its text.
+        if (window) {
+          const ready = window.push(item, item.ts);
+          if (ready.length > 0) await deliver(ready);
+        } else await deliver([item]);
+        if (stopped) break;
+        continue;
+      }
       const event = item.event;
       if (options.constants.length > 0) applyFieldConstants(event, options.constants);
       if (window) {

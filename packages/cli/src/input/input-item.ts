@@ -19,7 +19,22 @@ export interface InputProblem {
   readonly message: string;
 }
 
-export type InputItem = InputEvent | InputProblem;
+/**
+ * A line kept unparsed until its turn in time order (see `RecordFilter.defer`): it may matter
+ * only if the rules' state then asks for it.
+ */
+export class DeferredLine {
+  readonly kind = 'deferred';
+  constructor(
+    readonly text: string,
+    /** Its timestamp, read from the text. */
+    readonly ts: number,
+    readonly file: string,
+    readonly line: number,
+  ) {}
+}
+
+export type InputItem = InputEvent | InputProblem | DeferredLine;
 
 /** `file:line: message`, the shape editors and grep understand. */
 export function formatProblem(p: InputProblem): string {

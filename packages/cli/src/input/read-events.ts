@@ -1,6 +1,6 @@
 import { compileRawPrefilter, type RawLineFilter, type RawPrefilterSpec } from '@eqlkit/engine';
 import type { ByteCounter } from './byte-counter.js';
-import type { InputItem } from './input-item.js';
+import { DeferredLine, type InputEvent, type InputItem, type InputProblem } from './input-item.js';
 import { readText, STDIN } from './read-text.js';
 import { ByteLineFilter, type ByteLineBatch } from './byte-lines.js';
 import { readBytes } from './read-text.js';
@@ -34,6 +34,11 @@ export interface RecordFilter {
   readonly spec?: RawPrefilterSpec;
   /** Sees each parsed event with its text. */
   readonly annotate?: (event: Record<string, unknown>, text: string) => void;
+  /**
+   * The timestamp of a line that may wait unparsed for its turn (it can only matter through
+   * state the rules may not have by then); undefined to parse it now.
+   */
+  readonly defer?: (text: string) => number | undefined;
   skipped: number;
 }
 
@@ -69,16 +74,24 @@ export async function* parseRecordBatches(text: AsyncIterable<string>, file: str
         filter.skipped++;
         continue;
       }
-      const item = parseRecord(json, line, file);
-      if (filter?.annotate && item.kind === 'event') filter.annotate(item.event, json);
-      items.push(item);
+      items.push(readRecord(json, line, file, filter));
     }
     if (batch.error) items.push({ kind: 'problem', scope: 'file', file, line: batch.error.line, message: batch.error.message });
     if (items.length > 0) yield items;
   }
 }
 
-function parseRecord(json: string, line: number, file: string): InputItem {
+/** A record the filter passed: deferred, or parsed (and annotated). */
+function readRecord(json: string, line: number, file: string, filter: RecordFilter | undefined): InputItem {
+  if (filter === undefined) return parseRecord(json, line, file);
+  const ts = filter.defer?.(json);
+  if (ts !== undefined) return new DeferredLine(json, ts, file, line);
+  const item = parseRecord(json, line, file);
+  if (filter.annotate && item.kind === 'event') filter.annotate(item.event, json);
+  return item;
+}
+
+export function parseRecord(json: string, line: number, file: string): InputEvent | InputProblem {
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -124,10 +137,7 @@ export async function* readEventBatches(
         if (filter) filter.skipped += batch.skipped;
         const items: InputItem[] = [];
         for (let i = 0; i < batch.texts.length; i++) {
-          const text = batch.texts[i] as string;
-          const item = parseRecord(text, batch.lines[i] as number, file);
-          if (filter?.annotate && item.kind === 'event') filter.annotate(item.event, text);
-          items.push(item);
+          items.push(readRecord(batch.texts[i] as string, batch.lines[i] as number, file, filter));
         }
         if (items.length > 0) yield items;
       }

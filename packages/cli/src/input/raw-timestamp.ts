@@ -1,0 +1,54 @@
+import { hasHidingEscape } from '@eqlkit/engine';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, isSpace, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-chars.js';
+
+function skipSpace(line: string, i: number): number {
+  while (i < line.length && isSpace(line.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * True when position `at` of a JSON line (a quote) starts a key of the top-level object: the line
+ * opens with `{`, and scanning up to `at` (strings skipped) leaves depth 1 right after `{` or `,`.
+ */
+function topLevelKeyAt(line: string, at: number): boolean {
+  let i = skipSpace(line, 0);
+  if (line.charCodeAt(i) !== OPEN_BRACE) return false;
+  let depth = 1;
+  let last = OPEN_BRACE;
+  for (i++; i < at; i++) {
+    const c = line.charCodeAt(i);
+    if (isSpace(c)) continue;
+    if (c === QUOTE) {
+      // To the closing quote, escapes skipped; `at` inside a string is no key.
+      for (i++; i < at && line.charCodeAt(i) !== QUOTE; i++) if (line.charCodeAt(i) === BACKSLASH) i++;
+      if (i >= at) return false;
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
+    else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      if (--depth < 1) return false;
+    }
+    last = c;
+  }
+  return depth === 1 && (last === OPEN_BRACE || last === COMMA);
+}
+
+/**
+ * The string value of top-level `key` in a JSON object line, read without parsing it, as
+ * `JSON.parse(line)[key]` would give it when the line is valid JSON. Undefined whenever that is
+ * not certain from the text: the key written more than once (`JSON.parse` keeps the last) or not
+ * at the top level, a value that is not a string or has an escape, a `\u` or `\/` escape anywhere
+ * (which could spell the key another way).
+ */
+export function topLevelString(line: string, key: string): string | undefined {
+  const quoted = JSON.stringify(key);
+  const at = line.indexOf(quoted);
+  if (at === -1 || line.indexOf(quoted, at + quoted.length) !== -1) return undefined;
+  if (hasHidingEscape(line) || !topLevelKeyAt(line, at)) return undefined;
+  let i = skipSpace(line, at + quoted.length);
+  if (line.charCodeAt(i) !== COLON) return undefined;
+  i = skipSpace(line, i + 1);
+  if (line.charCodeAt(i) !== QUOTE) return undefined;
+  const end = line.indexOf('"', i + 1);
+  if (end === -1) return undefined;
+  const value = line.slice(i + 1, end);
+  return value.includes('\\') ? undefined : value;
+}
