@@ -124,6 +124,11 @@ class Compiler {
     this.categoryField = splitPath(options.eventCategoryField ?? 'event.category');
   }
 
+  /** Drops what only compiling needs (the signature texts: megabytes over a rule corpus). */
+  release(): void {
+    this.tests.clear();
+  }
+
   test(category: Category, condition: Expression): EventTest {
     // Terms written alike (the seed rule repeats its first term) share one predicate, so a
     // plan can evaluate it once per event.
@@ -230,11 +235,15 @@ class Compiler {
 export function compile(query: string | Statement, options: CompileOptions = {}): CompiledQuery {
   const statement = toStatement(query);
   let plan: QueryPlan<unknown>;
+  const compiler = new Compiler(options);
   try {
-    plan = new Compiler(options).plan(statement);
+    plan = compiler.plan(statement);
   } catch (error) {
     if (error instanceof EqlError && typeof query === 'string') throw new EqlError(locateDiagnostics(error.diagnostics, query));
     throw error;
+  } finally {
+    // The plan's closures keep the compiler alive; its memo of signatures is no longer needed.
+    compiler.release();
   }
   const schema = options.schema;
   const ordinalOf = ordinalReader(

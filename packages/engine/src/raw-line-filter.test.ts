@@ -7,18 +7,51 @@ const spec = (...terms: Needle[][][]): RawPrefilterSpec => ({ terms: terms.map((
 const cs = (text: string): Needle => ({ text, caseInsensitive: false });
 const ci = (text: string): Needle => ({ text, caseInsensitive: true });
 
+/** The JSON text (without quotes) of every string value in a parsed line, keys left out. */
+function stringValues(value: unknown): string[] {
+  if (typeof value === 'string') return [JSON.stringify(value).slice(1, -1)];
+  if (Array.isArray(value)) return value.flatMap(stringValues);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(stringValues);
+  return [];
+}
+
+/**
+ * Where a needle is looked for: the whole line with few needles (`includes`), each string value
+ * of the (valid JSON) line with many (the Aho-Corasick pass skips keys).
+ */
+function hasNeedle(line: string, many: boolean): (n: Needle) => boolean {
+  const fold = (t: string) => t.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const hay = many ? stringValues(JSON.parse(line)) : [line];
+  const folded = hay.map(fold);
+  return (n) => (n.caseInsensitive ? folded : hay).some((h) => h.includes(n.text));
+}
+
 /**
  * The filter's meaning, written plainly: some term with every group present. Above 12 distinct
- * needles, groups with a needle shorter than 4 characters are not required.
+ * needles, groups with a needle shorter than 4 characters are not required, and only string
+ * values are searched.
  */
 function naive(spec: RawPrefilterSpec, line: string): boolean {
   if (!line.startsWith('{') || !line.endsWith('}')) return true;
   const distinct = new Set(spec.terms.flatMap((t) => t.groups.flat().map((n) => `${n.caseInsensitive}${n.text}`)));
-  const s = distinct.size <= 12 ? spec : { terms: spec.terms.map((t) => ({ groups: t.groups.filter((g) => g.every((n) => n.text.length >= 4)) })) };
-  const folded = line.replace(/[A-Z]/g, (c) => c.toLowerCase());
-  const has = (n: Needle) => (n.caseInsensitive ? folded : line).includes(n.text);
-  return s.terms.some((t) => t.groups.every((g) => g.some(has))) || hasHidingEscape(line);
+  const many = distinct.size > 12;
+  const s = many ? { terms: spec.terms.map((t) => ({ groups: t.groups.filter((g) => g.every((n) => n.text.length >= 4)) })) } : spec;
+  if (hasHidingEscape(line)) return true;
+  const has = hasNeedle(line, many);
+  return s.terms.some((t) => t.groups.every((g) => g.some(has)));
 }
+
+/** Random text, and JSON object lines of it (keys too, so needles are found in keys as well). */
+const alphabet = fc.constantFrom('a', 'b', 'A', 'B', 'é', '\\', 'u', '/', '"', 'x', ':');
+const text = (max: number) => fc.array(alphabet, { minLength: 1, maxLength: max }).map((cs) => cs.join(''));
+const value = fc.letrec((tie) => ({
+  v: fc.oneof({ depthSize: 'small' }, text(12), text(12), fc.integer(), fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(text(6), tie('v'), { maxKeys: 3 })),
+})).v;
+const jsonLine = fc.dictionary(text(6), value, { maxKeys: 5 }).map((o) => JSON.stringify(o));
+/** A needle as the prefilter makes them: the JSON text of a string, without quotes. */
+const needle = fc
+  .record({ text: fc.oneof(text(3), text(5).map((t) => `ab${t}`)), caseInsensitive: fc.boolean() })
+  .map((n) => ({ ...n, text: JSON.stringify(n.caseInsensitive ? n.text.toLowerCase() : n.text).slice(1, -1) }));
 
 describe('compileRawPrefilter', () => {
   it('passes a line holding every group of some term, and only then', () => {
@@ -57,9 +90,6 @@ describe('compileRawPrefilter', () => {
     expect(asUtf8Bytes('é😀')).toBe('\xc3\xa9\xf0\x9f\x98\x80');
   });
 
-  const alphabet = fc.constantFrom('a', 'b', 'A', 'B', 'é', '\\', 'u', '/', '"', 'x');
-  const text = (max: number) => fc.array(alphabet, { minLength: 1, maxLength: max }).map((cs) => cs.join(''));
-  const needle = fc.record({ text: fc.oneof(text(3), text(5).map((t) => `ab${t}`)), caseInsensitive: fc.boolean() }).map((n) => (n.caseInsensitive ? { ...n, text: n.text.toLowerCase() } : n));
   const specs = (min: number) =>
     fc
       .array(fc.array(fc.array(needle, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }), { minLength: min, maxLength: min + 6 })
@@ -67,7 +97,7 @@ describe('compileRawPrefilter', () => {
 
   it('indexOf and Aho-Corasick paths agree with the plain definition (fast-check)', () => {
     fc.assert(
-      fc.property(fc.oneof(specs(1), specs(12)), fc.array(text(40).map((t) => `{${t}}`), { maxLength: 8 }), (s, lines) => {
+      fc.property(fc.oneof(specs(1), specs(12)), fc.array(jsonLine, { maxLength: 8 }), (s, lines) => {
         const f = compileRawPrefilter(s);
         for (const line of lines) expect(f(line)).toBe(naive(s, line));
       }),
@@ -77,7 +107,7 @@ describe('compileRawPrefilter', () => {
 
   it('gives the same answer on raw UTF-8 bytes as on the decoded line (fast-check)', () => {
     fc.assert(
-      fc.property(fc.oneof(specs(1), specs(12)), fc.array(text(40).map((t) => `{${t}}`), { maxLength: 8 }), (s, lines) => {
+      fc.property(fc.oneof(specs(1), specs(12)), fc.array(jsonLine, { maxLength: 8 }), (s, lines) => {
         const f = compileRawPrefilter(s);
         const b = compileRawPrefilter(s, { utf8Bytes: true });
         for (const line of lines) expect(b(asUtf8Bytes(line))).toBe(f(line));
@@ -88,9 +118,6 @@ describe('compileRawPrefilter', () => {
 });
 
 describe('compileRawRouter', () => {
-  const alphabet = fc.constantFrom('a', 'b', 'A', 'B', 'é', '\\', 'u', '/', '"', 'x');
-  const text = (max: number) => fc.array(alphabet, { minLength: 1, maxLength: max }).map((cs) => cs.join(''));
-  const needle = fc.record({ text: fc.oneof(text(3), text(5).map((t) => `ab${t}`)), caseInsensitive: fc.boolean() }).map((n) => (n.caseInsensitive ? { ...n, text: n.text.toLowerCase() } : n));
   const specOrNone = fc.option(
     fc.array(fc.array(fc.array(needle, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }).map((terms) => spec(...terms)),
     { nil: undefined },
@@ -101,15 +128,15 @@ describe('compileRawRouter', () => {
     // Statements without a prefilter are never listed: with none having one, nothing is.
     if (specs.every((s) => s === undefined)) return [];
     if (line.length < 2 || !line.startsWith('{') || !line.endsWith('}') || hasHidingEscape(line)) return undefined;
-    // Unlike the one-statement filter, every group is required, short needles included.
-    const folded = line.replace(/[A-Z]/g, (c) => c.toLowerCase());
-    const has = (n: Needle) => (n.caseInsensitive ? folded : line).includes(n.text);
+    // Unlike the one-statement filter, every group is required, short needles included; string
+    // values only are searched.
+    const has = hasNeedle(line, true);
     return specs.flatMap((s, i) => (s && s.terms.some((t) => t.groups.every((g) => g.some(has))) ? [i] : []));
   }
 
   it('lists exactly the statements whose prefilter passes the line (fast-check)', () => {
     fc.assert(
-      fc.property(fc.array(specOrNone, { minLength: 1, maxLength: 6 }), fc.array(text(40).map((t) => `{${t}}`), { maxLength: 8 }), (specs, lines) => {
+      fc.property(fc.array(specOrNone, { minLength: 1, maxLength: 6 }), fc.array(jsonLine, { maxLength: 8 }), (specs, lines) => {
         const route = compileRawRouter(specs);
         for (const line of lines) expect(route(line)?.sort((a, b) => a - b), line).toEqual(naiveRoute(specs, line));
       }),
@@ -126,6 +153,18 @@ describe('compileRawRouter', () => {
     expect(route('[1]')).toBeUndefined();
     expect(route('{"a":"\\u0064eny_push"}')).toBeUndefined();
     expect(compileRawRouter([undefined])('{"a":1}')).toEqual([]);
+  });
+
+  it('looks for needles in string values only, wherever escaped quotes and backslashes put their ends', () => {
+    const route = compileRawRouter([spec([[cs('deny_push')]]), spec([[ci('sso')]])]);
+    // In a key (a string followed by `:`, spaces allowed), a needle says nothing of the event.
+    expect(route('{"deny_push":1,"sso" : "x"}')).toEqual([]);
+    expect(route('{"a":["deny_push"],"b":{"c":"SSO"}}')?.sort()).toEqual([0, 1]);
+    expect(route('{"a":"x\\"deny_push\\" y"}')).toEqual([0]);
+    // A value ending in a backslash: the quote after it closes the value, the next string is a key.
+    expect(route('{"a":"C:\\\\","deny_push":"sso"}')).toEqual([1]);
+    // An escaped quote followed by `:` inside a value is no key.
+    expect(route('{"a":"x\\":deny_push"}')).toEqual([0]);
   });
 });
 

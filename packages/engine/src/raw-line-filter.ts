@@ -177,17 +177,32 @@ function indexOfSearch(needles: readonly Needle[]): Search {
   };
 }
 
-/**
- * One pass over the line with an Aho-Corasick automaton of every needle, ASCII-folded (a dense
- * transition table over the characters the needles use). Case-sensitive needles found folded are
- * confirmed with `includes` on the line itself.
- */
-function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has: (id: number) => boolean; found: readonly number[] } {
-  const fold = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
-  // Character classes: 0 for characters no needle has.
+const fold = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
+/** The dense automaton of `ahoCorasickSearch`, built apart so that nothing of its making stays alive. */
+interface Automaton {
+  /** Character class of each UTF-16 code unit (0: no needle has it; ASCII letters folded). */
+  readonly classOf: Uint16Array;
+  readonly classes: number;
+  /** `delta[state * classes + class]`: the next state. */
+  readonly delta: Int32Array;
+  /** 1 where some needle ends, at the state or down its failure chain. */
+  readonly reports: Uint8Array;
+  /** Nearest state on the failure chain (itself included) that ends a needle, -1 none. */
+  readonly firstEnd: Int32Array;
+  /** Next state down the failure chain that ends a needle, -1 none. */
+  readonly nextEnd: Int32Array;
+  /** Needles ending at each state: `endIds[endStart[s] .. endStart[s + 1])`. */
+  readonly endStart: Int32Array;
+  readonly endIds: Int32Array;
+}
+
+function buildAutomaton(needles: readonly Needle[]): Automaton {
   const classOf = new Uint16Array(65536);
   let classes = 1;
+  let length = 0;
   for (const n of needles) {
+    length += n.text.length;
     for (let i = 0; i < n.text.length; i++) {
       const c = fold(n.text.charCodeAt(i));
       if (classOf[c] === 0) {
@@ -196,83 +211,108 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
       }
     }
   }
-  // Trie.
-  const children: Map<number, number>[] = [new Map()];
-  const ends: number[][] = [[]];
+  // The trie, straight into the table (0: no child; the root is nobody's child). Typed arrays
+  // only: a Map per state cost tens of megabytes for the corpus.
+  const room = length + 1;
+  const trie = new Int32Array(room * classes);
+  const endAt = new Int32Array(needles.length);
+  let states = 1;
   needles.forEach((n, id) => {
     let s = 0;
     for (let i = 0; i < n.text.length; i++) {
-      const k = classOf[fold(n.text.charCodeAt(i))] as number;
-      let next = children[s]?.get(k);
-      if (next === undefined) {
-        next = children.length;
-        children.push(new Map());
-        ends.push([]);
-        children[s]?.set(k, next);
-      }
-      s = next;
+      const k = s * classes + (classOf[fold(n.text.charCodeAt(i))] as number);
+      if (trie[k] === 0) trie[k] = states++;
+      s = trie[k] as number;
     }
-    ends[s]?.push(id);
+    endAt[id] = s;
   });
-  const states = children.length;
-  const delta = new Int32Array(states * classes);
+  const endStart = new Int32Array(states + 1);
+  for (const s of endAt) endStart[s + 1]!++;
+  for (let s = 0; s < states; s++) endStart[s + 1]! += endStart[s] as number;
+  const fill = endStart.slice(0, states);
+  const endIds = new Int32Array(needles.length);
+  endAt.forEach((s, id) => (endIds[fill[s]!++] = id));
+  const ends = (s: number) => (endStart[s + 1] as number) > (endStart[s] as number);
+
+  const delta = trie.slice(0, states * classes);
   const fail = new Int32Array(states);
-  // Nearest state on the failure chain that ends a needle (-1 none).
-  const output = new Int32Array(states).fill(-1);
-  const queue: number[] = [];
-  for (const [k, t] of children[0] as Map<number, number>) {
-    delta[k] = t;
-    queue.push(t);
-  }
-  for (let head = 0; head < queue.length; head++) {
+  const firstEnd = new Int32Array(states).fill(-1);
+  const nextEnd = new Int32Array(states).fill(-1);
+  const queue = new Int32Array(states);
+  let tail = 0;
+  for (let k = 0; k < classes; k++) if (delta[k] !== 0) queue[tail++] = delta[k] as number;
+  for (let head = 0; head < tail; head++) {
     const s = queue[head] as number;
     const f = fail[s] as number;
-    output[s] = (ends[f]?.length ?? 0) > 0 ? f : (output[f] as number);
+    nextEnd[s] = ends(f) ? f : (firstEnd[f] as number);
+    firstEnd[s] = ends(s) ? s : (nextEnd[s] as number);
+    const row = s * classes;
+    const failRow = f * classes;
     for (let k = 0; k < classes; k++) {
-      const t = children[s]?.get(k);
-      if (t === undefined) delta[s * classes + k] = delta[f * classes + k] as number;
+      const t = delta[row + k] as number;
+      // Rows are visited breadth first, so a 0 here is still "no child".
+      if (t === 0) delta[row + k] = delta[failRow + k] as number;
       else {
-        delta[s * classes + k] = t;
-        fail[t] = s === 0 ? 0 : (delta[f * classes + k] as number);
-        queue.push(t);
+        fail[t] = delta[failRow + k] as number;
+        queue[tail++] = t;
       }
     }
   }
-  const endList = ends.map((e) => Int32Array.from(e));
-  const hasEnd = Uint8Array.from(ends, (e) => (e.length > 0 ? 1 : 0));
-  // Per line: 0 absent, 1 found folded (to confirm when case-sensitive), 2 present, 3 absent after confirming.
+  const reports = Uint8Array.from(firstEnd, (e) => (e === -1 ? 0 : 1));
+  return { classOf, classes, delta, reports, firstEnd, nextEnd, endStart, endIds };
+}
+
+/**
+ * One pass over the line's string values with an Aho-Corasick automaton of every needle,
+ * ASCII-folded (a dense transition table over the characters the needles use). Needles are the
+ * JSON text of string contents (a `"` in them is escaped), so they can only be found inside a
+ * string value: keys (a string followed by `:`) are skipped, which is half of an ECS line, and
+ * each value is searched from the automaton's root. Lines with a hiding escape never get here.
+ * A case-sensitive needle found folded is confirmed where it was found.
+ */
+function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has: (id: number) => boolean; found: readonly number[] } {
+  const { classOf, classes, delta, reports, firstEnd, nextEnd, endStart, endIds } = buildAutomaton(needles);
+  const texts = needles.map((n) => n.text);
+  const sensitive = Uint8Array.from(needles, (n) => (n.caseInsensitive ? 0 : 1));
+  // Per line: 1 present.
   const seen = new Uint8Array(needles.length);
   const touched: number[] = [];
-  let line = '';
-  const has = (id: number): boolean => {
-    const m = seen[id];
-    if (m === 2) return true;
-    if (m !== 1) return false;
-    const found = line.includes((needles[id] as Needle).text);
-    seen[id] = found ? 2 : 3;
-    return found;
-  };
-  const mark = (state: number) => {
-    for (let s = hasEnd[state] ? state : (output[state] as number); s > 0; s = output[s] as number) {
-      for (const id of endList[s] as Int32Array) {
-        if (seen[id] === 0) {
-          seen[id] = (needles[id] as Needle).caseInsensitive ? 2 : 1;
-          touched.push(id);
-        }
-      }
-    }
-  };
-  // States where some needle ends, on their own or down the failure chain.
-  const reports = Uint8Array.from(hasEnd, (h, s) => (h || output[s] !== -1 ? 1 : 0));
+  const has = (id: number): boolean => seen[id] === 1;
   const result = { has, found: touched as readonly number[] };
-  return (l) => {
+  return (line) => {
     for (const id of touched) seen[id] = 0;
     touched.length = 0;
-    line = l;
-    let s = 0;
-    for (let i = 0; i < l.length; i++) {
-      s = delta[s * classes + (classOf[l.charCodeAt(i)] as number)] as number;
-      if (reports[s] === 1) mark(s);
+    const n = line.length;
+    for (let open = line.indexOf('"'); open !== -1; ) {
+      // The closing quote: the next one not escaped (preceded by an even run of backslashes).
+      let close = line.indexOf('"', open + 1);
+      while (close !== -1) {
+        let b = close - 1;
+        while (line.charCodeAt(b) === 92) b--;
+        if ((close - 1 - b) % 2 === 0) break;
+        close = line.indexOf('"', close + 1);
+      }
+      if (close === -1) close = n;
+      let after = close + 1;
+      while (after < n && (line.charCodeAt(after) === 32 || line.charCodeAt(after) === 9 || line.charCodeAt(after) === 10 || line.charCodeAt(after) === 13)) after++;
+      if (line.charCodeAt(after) !== 58 /* : */) {
+        let s = 0;
+        for (let i = open + 1; i < close; i++) {
+          s = delta[s * classes + (classOf[line.charCodeAt(i)] as number)] as number;
+          if (reports[s] === 0) continue;
+          for (let e = firstEnd[s] as number; e > 0; e = nextEnd[e] as number) {
+            for (let j = endStart[e] as number; j < (endStart[e + 1] as number); j++) {
+              const id = endIds[j] as number;
+              if (seen[id] === 1) continue;
+              const text = texts[id] as string;
+              if (sensitive[id] === 1 && !line.startsWith(text, i + 1 - text.length)) continue;
+              seen[id] = 1;
+              touched.push(id);
+            }
+          }
+        }
+      }
+      open = close >= n ? -1 : line.indexOf('"', close + 1);
     }
     return result;
   };

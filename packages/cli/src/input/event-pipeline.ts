@@ -33,10 +33,8 @@ export interface PipelineOptions {
   /** Called with each parsed event and its line's text (the raw-line router of `eql run`). */
   readonly annotate?: (event: Record<string, unknown>, text: string) => void;
   /**
-   * Lines that may wait unparsed for their turn in time order: those `eager` rejects (they can
-   * only match later stages of a sequence) keep their text and the timestamp read from it, and at
-   * their turn are parsed only if `matters` says so. Used with the prefilter, without `--field`
-   * constants or a tiebreaker, for a timestamp field without dots (read from the text).
+   * Lines of a sequence's later stages (those `eager` rejects) are parsed at their turn only if
+   * `matters` then says so (see DeferredLine).
    */
   readonly deferral?: { eager(text: string): boolean; matters(text: string): boolean };
   /** `one` reads large files on this thread too (default `auto`: a worker thread for them). */
@@ -77,7 +75,7 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
   const deferral = options.deferral;
   /** A deferred line at its turn: its event, or undefined when it cannot matter (or is bad). */
   const resolve = (held: DeferredLine): Record<string, unknown> | undefined => {
-    if (!deferral?.matters(held.text)) return undefined;
+    if (held.later && !deferral?.matters(held.text)) return undefined;
     const item = parseRecord(held.text, held.line, held.file);
     if (item.kind === 'problem') {
       stats.events--;
@@ -106,10 +104,18 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
   };
 
   const spec = options.strict ? undefined : options.prefilter;
+  // Lines wait in the reorder window as text, parsed at their turn, when their timestamp can be
+  // read from the text: a top-level field (no dots), no tiebreaker, no `--field` constants.
   const tsKey = tsPath.length === 1 ? tsPath[0] : undefined;
   const defer =
-    spec && deferral && tsKey !== undefined && !tbPath && options.constants.length === 0
-      ? (text: string) => (deferral.eager(text) ? undefined : parseTimestamp(topLevelString(text, tsKey)))
+    (spec || options.annotate) && (window || deferral) && tsKey !== undefined && !tbPath && options.constants.length === 0
+      ? (text: string, line: number, file: string) => {
+          const later = deferral !== undefined && !deferral.eager(text);
+          if (!later && !window) return undefined;
+          const ts = parseTimestamp(topLevelString(text, tsKey));
+          // A later-stage line without a readable timestamp is parsed now (its turn is unknown).
+          return ts === undefined ? undefined : new DeferredLine(text, ts, later, file, line);
+        }
       : undefined;
   const filter =
     spec || options.annotate

@@ -20,8 +20,9 @@ export interface InputProblem {
 }
 
 /**
- * A line kept unparsed until its turn in time order (see `RecordFilter.defer`): it may matter
- * only if the rules' state then asks for it.
+ * A line kept unparsed until its turn in time order (see `RecordFilter.defer`): its text is a
+ * quarter of the memory its parsed event would take in the reorder window, and a `later` line
+ * (one that can only match later stages of a sequence) is parsed only if the state then asks.
  */
 export class DeferredLine {
   readonly kind = 'deferred';
@@ -29,6 +30,8 @@ export class DeferredLine {
     readonly text: string,
     /** Its timestamp, read from the text. */
     readonly ts: number,
+    /** It can only matter if a partial sequence waits for it at its turn. */
+    readonly later: boolean,
     readonly file: string,
     readonly line: number,
   ) {}

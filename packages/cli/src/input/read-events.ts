@@ -1,6 +1,6 @@
 import { compileRawPrefilter, type RawLineFilter, type RawPrefilterSpec } from '@eqlkit/engine';
 import type { ByteCounter } from './byte-counter.js';
-import { DeferredLine, type InputEvent, type InputItem, type InputProblem } from './input-item.js';
+import type { DeferredLine, InputEvent, InputItem, InputProblem } from './input-item.js';
 import { readText, STDIN } from './read-text.js';
 import { ByteLineFilter, type ByteLineBatch } from './byte-lines.js';
 import { readBytes } from './read-text.js';
@@ -34,11 +34,8 @@ export interface RecordFilter {
   readonly spec?: RawPrefilterSpec;
   /** Sees each parsed event with its text. */
   readonly annotate?: (event: Record<string, unknown>, text: string) => void;
-  /**
-   * The timestamp of a line that may wait unparsed for its turn (it can only matter through
-   * state the rules may not have by then); undefined to parse it now.
-   */
-  readonly defer?: (text: string) => number | undefined;
+  /** A line that waits unparsed for its turn in time order; undefined to parse it now. */
+  readonly defer?: (text: string, line: number, file: string) => DeferredLine | undefined;
   skipped: number;
 }
 
@@ -50,12 +47,24 @@ export async function* parseRecords(text: AsyncIterable<string>, file: string, f
   for await (const batch of parseRecordBatches(text, file, filter)) yield* batch;
 }
 
-// ignoreBOM: a batch may start with a line that begins with U+FEFF; only the file's first one is dropped (by ByteLineFilter).
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-
-/** The texts of a batch of byte lines. */
+/**
+ * The texts of a batch of byte lines, each decoded on its own. Not one decode of the batch then
+ * `split`: the pieces of a split are slices that keep the whole batch's text alive, and a line
+ * kept for printing (or waiting in the reorder window) would then hold its megabyte; decoding per
+ * line is faster too. Invalid UTF-8 becomes U+FFFD as with `TextDecoder`; a U+FEFF starting a
+ * line stays (ByteLineFilter drops the file's first one).
+ */
 export function batchTexts(batch: ByteLineBatch): LineTexts {
-  return { texts: batch.lines.length === 0 ? [] : decoder.decode(batch.utf8).split('\n'), lines: batch.lines, skipped: batch.skipped };
+  const count = batch.lines.length;
+  const texts = new Array<string>(count);
+  const bytes = Buffer.from(batch.utf8.buffer, batch.utf8.byteOffset, batch.utf8.length);
+  let start = 0;
+  for (let i = 0; i < count; i++) {
+    const nl = i === count - 1 ? bytes.length : bytes.indexOf(0x0a, start);
+    texts[i] = bytes.toString('utf8', start, nl);
+    start = nl + 1;
+  }
+  return { texts, lines: batch.lines, skipped: batch.skipped };
 }
 
 /** The lines of a plain NDJSON file prefiltered as bytes on this thread. */
@@ -84,8 +93,8 @@ export async function* parseRecordBatches(text: AsyncIterable<string>, file: str
 /** A record the filter passed: deferred, or parsed (and annotated). */
 function readRecord(json: string, line: number, file: string, filter: RecordFilter | undefined): InputItem {
   if (filter === undefined) return parseRecord(json, line, file);
-  const ts = filter.defer?.(json);
-  if (ts !== undefined) return new DeferredLine(json, ts, file, line);
+  const deferred = filter.defer?.(json, line, file);
+  if (deferred !== undefined) return deferred;
   const item = parseRecord(json, line, file);
   if (filter.annotate && item.kind === 'event') filter.annotate(item.event, json);
   return item;
