@@ -44,13 +44,24 @@ function naive(spec: RawPrefilterSpec, line: string): boolean {
 /** Random text, and JSON object lines of it (keys too, so needles are found in keys as well). */
 const alphabet = fc.constantFrom('a', 'b', 'A', 'B', 'é', '\\', 'u', '/', '"', 'x', ':');
 const text = (max: number) => fc.array(alphabet, { minLength: 1, maxLength: max }).map((cs) => cs.join(''));
+/** Longer than the automaton's depth (32): found by a shared prefix, confirmed in place. */
+const long = (t: string) => `${'aB'.repeat(16)}${t}`;
 const value = fc.letrec((tie) => ({
-  v: fc.oneof({ depthSize: 'small' }, text(12), text(12), fc.integer(), fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(text(6), tie('v'), { maxKeys: 3 })),
+  v: fc.oneof(
+    { depthSize: 'small' },
+    text(12),
+    text(12),
+    text(4).map(long),
+    text(4).map((t) => long(t).toUpperCase()),
+    fc.integer(),
+    fc.array(tie('v'), { maxLength: 3 }),
+    fc.dictionary(text(6), tie('v'), { maxKeys: 3 }),
+  ),
 })).v;
 const jsonLine = fc.dictionary(text(6), value, { maxKeys: 5 }).map((o) => JSON.stringify(o));
 /** A needle as the prefilter makes them: the JSON text of a string, without quotes. */
 const needle = fc
-  .record({ text: fc.oneof(text(3), text(5).map((t) => `ab${t}`)), caseInsensitive: fc.boolean() })
+  .record({ text: fc.oneof(text(3), text(5).map((t) => `ab${t}`), text(2).map(long)), caseInsensitive: fc.boolean() })
   .map((n) => ({ ...n, text: JSON.stringify(n.caseInsensitive ? n.text.toLowerCase() : n.text).slice(1, -1) }));
 
 describe('compileRawPrefilter', () => {

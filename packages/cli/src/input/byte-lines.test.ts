@@ -21,7 +21,8 @@ function lines(batches: readonly ByteLineBatch[]): { text: string; line: number 
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   return batches.flatMap((b) => {
     if (b.lines.length === 0) return [];
-    const texts = decoder.decode(b.utf8).split('\n');
+    const texts = b.texts ?? decoder.decode(b.utf8).split('\n');
+    expect(texts.length).toBe(b.lines.length);
     return texts.map((text, i) => ({ text, line: b.lines[i] as number }));
   });
 }
@@ -40,10 +41,14 @@ describe('ByteLineFilter', () => {
         // The text reader's decoder drops a leading byte order mark.
         const decoded = text.startsWith('\uFEFF') ? text.slice(1) : text;
         const expected = [...splitter.push(decoded), ...splitter.end().records].map((r) => ({ text: r.text, line: r.line }));
-        const filter = new ByteLineFilter(undefined);
-        const batches = cut(Buffer.from(text, 'utf8'), positions).map((c) => filter.push(c));
-        batches.push(filter.end());
-        expect(lines(batches)).toEqual(expected);
+        // Copied into one buffer (for a worker) or decoded line by line (this thread).
+        for (const decode of [false, true]) {
+          const filter = new ByteLineFilter(undefined, decode);
+          const batches = cut(Buffer.from(text, 'utf8'), positions).map((c) => filter.push(c));
+          batches.push(filter.end());
+          expect(lines(batches)).toEqual(expected);
+          expect(batches.every((b) => (b.texts !== undefined) === decode)).toBe(true);
+        }
       }),
     );
   });
@@ -51,17 +56,19 @@ describe('ByteLineFilter', () => {
   it('keeps exactly the lines the prefilter passes on their bytes, and counts the others', () => {
     const { ast } = parse('any where event.action == "user.authentication.sso"');
     const spec = deriveRawPrefilter([{ statement: ast as NonNullable<typeof ast> }]);
-    const filter = new ByteLineFilter(compileRawPrefilter(spec as NonNullable<typeof spec>, { utf8Bytes: true }));
-    const text = ['{"a":"é user.authentication.sso"}', '{"a":"other"}', '{"a":"\\u0075ser"}', '{"a":', '{"a":"user.authentication.sso"}'].join('\n');
-    const first = filter.push(Buffer.from(text.slice(0, 20), 'utf8'));
-    const second = filter.push(Buffer.from(text.slice(20), 'utf8'));
-    const last = filter.end();
-    expect(lines([first, second, last])).toEqual([
-      { text: '{"a":"é user.authentication.sso"}', line: 1 },
-      { text: '{"a":"\\u0075ser"}', line: 3 },
-      { text: '{"a":', line: 4 },
-      { text: '{"a":"user.authentication.sso"}', line: 5 },
-    ]);
-    expect(first.skipped + second.skipped + last.skipped).toBe(1);
+    for (const decode of [false, true]) {
+      const filter = new ByteLineFilter(compileRawPrefilter(spec as NonNullable<typeof spec>, { utf8Bytes: true }), decode);
+      const text = ['{"a":"é user.authentication.sso"}', '{"a":"other"}', '{"a":"\\u0075ser"}', '{"a":', '{"a":"user.authentication.sso"}'].join('\n');
+      const first = filter.push(Buffer.from(text.slice(0, 20), 'utf8'));
+      const second = filter.push(Buffer.from(text.slice(20), 'utf8'));
+      const last = filter.end();
+      expect(lines([first, second, last])).toEqual([
+        { text: '{"a":"é user.authentication.sso"}', line: 1 },
+        { text: '{"a":"\\u0075ser"}', line: 3 },
+        { text: '{"a":', line: 4 },
+        { text: '{"a":"user.authentication.sso"}', line: 5 },
+      ]);
+      expect(first.skipped + second.skipped + last.skipped).toBe(1);
+    }
   });
 });

@@ -1,8 +1,12 @@
 import type { RawLineFilter } from '@eqlkit/engine';
 
-/** The lines that passed, UTF-8 encoded and joined with `\n`, with their 1-based numbers. */
+/**
+ * The lines that passed, UTF-8 encoded and joined with `\n` (or, when the filter decodes, as
+ * `texts` with `utf8` empty), with their 1-based numbers.
+ */
 export interface ByteLineBatch {
   readonly utf8: Uint8Array;
+  readonly texts?: readonly string[];
   readonly lines: Int32Array;
   /** Lines the filter rejected. */
   readonly skipped: number;
@@ -33,9 +37,18 @@ export class ByteLineFilter {
   private ranges: number[] = [];
   private size = 0;
   private lines: number[] = [];
+  private texts: string[] = [];
   private skipped = 0;
 
-  constructor(private readonly filter: RawLineFilter | undefined) {}
+  /**
+   * `decode`: each kept line is decoded from the chunk on its own (for this thread), instead of
+   * copied into one buffer (for a worker to transfer): no copy, and no string that keeps a
+   * whole chunk alive.
+   */
+  constructor(
+    private readonly filter: RawLineFilter | undefined,
+    private readonly decode = false,
+  ) {}
 
   push(chunk: Buffer): ByteLineBatch {
     let from = 0;
@@ -71,7 +84,7 @@ export class ByteLineFilter {
   }
 
   private empty(): ByteLineBatch {
-    return { utf8: new Uint8Array(0), lines: new Int32Array(0), skipped: 0 };
+    return { utf8: new Uint8Array(0), lines: new Int32Array(0), skipped: 0, ...(this.decode ? { texts: [] } : {}) };
   }
 
   /** End of input: the last line without a newline. */
@@ -86,6 +99,13 @@ export class ByteLineFilter {
   }
 
   private take(): ByteLineBatch {
+    if (this.decode) {
+      const batch = { utf8: new Uint8Array(0), lines: Int32Array.from(this.lines), skipped: this.skipped, texts: this.texts };
+      this.texts = [];
+      this.lines = [];
+      this.skipped = 0;
+      return batch;
+    }
     // Its own ArrayBuffer (never a pooled one), so that it can be transferred.
     const utf8 = new Uint8Array(this.size);
     const source = this.source;
@@ -112,10 +132,14 @@ export class ByteLineFilter {
       this.skipped++;
       return;
     }
-    if (this.lines.length > 0) this.size++;
+    this.lines.push(line);
+    if (this.decode) {
+      this.texts.push(bytes.toString('utf8', start, end));
+      return;
+    }
+    if (this.lines.length > 1) this.size++;
     this.ranges.push(start, end);
     this.size += end - start;
-    this.lines.push(line);
   }
 }
 
@@ -131,5 +155,5 @@ function merge(a: ByteLineBatch, b: ByteLineBatch): ByteLineBatch {
   const lines = new Int32Array(a.lines.length + b.lines.length);
   lines.set(a.lines, 0);
   lines.set(b.lines, a.lines.length);
-  return { utf8, lines, skipped: a.skipped + b.skipped };
+  return { utf8, lines, skipped: a.skipped + b.skipped, ...(a.texts && b.texts ? { texts: [...a.texts, ...b.texts] } : {}) };
 }

@@ -3,7 +3,7 @@ import type { ByteCounter } from './byte-counter.js';
 import type { DeferredLine, InputEvent, InputItem, InputProblem } from './input-item.js';
 import { readText, STDIN } from './read-text.js';
 import { ByteLineFilter, type ByteLineBatch } from './byte-lines.js';
-import { readBytes } from './read-text.js';
+import { reusedChunks } from './read-text.js';
 import { ndjsonStart, threadedLines, workerReads, type LineTexts, type ThreadsMode } from './threaded-lines.js';
 import { splitTextBatches } from './split-text.js';
 
@@ -48,10 +48,10 @@ export async function* parseRecords(text: AsyncIterable<string>, file: string, f
 }
 
 /**
- * The texts of a batch of byte lines, each decoded on its own. Not one decode of the batch then
- * `split`: the pieces of a split are slices that keep the whole batch's text alive, and a line
- * kept for printing (or waiting in the reorder window) would then hold its megabyte; decoding per
- * line is faster too. Invalid UTF-8 becomes U+FFFD as with `TextDecoder`; a U+FEFF starting a
+ * The texts of a batch of byte lines (from the worker), each decoded on its own. Not one decode
+ * of the batch then `split`: the pieces of a split are slices that keep the whole batch's text
+ * alive, and a line kept for printing (or waiting in the reorder window) would then hold its
+ * megabyte; decoding per line is faster too. Invalid UTF-8 becomes U+FFFD as with `TextDecoder`; a U+FEFF starting a
  * line stays (ByteLineFilter drops the file's first one).
  */
 export function batchTexts(batch: ByteLineBatch): LineTexts {
@@ -69,9 +69,11 @@ export function batchTexts(batch: ByteLineBatch): LineTexts {
 
 /** The lines of a plain NDJSON file prefiltered as bytes on this thread. */
 async function* byteLines(path: string, counter: ByteCounter, spec: RawPrefilterSpec | undefined): AsyncGenerator<LineTexts> {
-  const lines = new ByteLineFilter(spec ? compileRawPrefilter(spec, { utf8Bytes: true }) : undefined);
-  for await (const chunk of readBytes(path, counter)) yield batchTexts(lines.push(chunk));
-  yield batchTexts(lines.end());
+  const lines = new ByteLineFilter(spec ? compileRawPrefilter(spec, { utf8Bytes: true }) : undefined, true);
+  const texts = (batch: ByteLineBatch): LineTexts => ({ texts: batch.texts ?? [], lines: batch.lines, skipped: batch.skipped });
+  // Safe to reuse the read buffer: a decoding filter copies what it keeps (line texts, the carry).
+  for await (const chunk of reusedChunks(path, counter)) yield texts(lines.push(chunk));
+  yield texts(lines.end());
 }
 
 /** `parseRecords` a chunk of text at a time (one await per chunk, not per record). */
