@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-// First: sets how the heap grows before the rest is loaded.
-import './heap.js';
 import { CommanderError } from 'commander';
 import { CliError, ExitCode, type ExitCodeValue } from './cli-error.js';
 import { createProgram } from './program.js';
