@@ -16,7 +16,7 @@ const { compile } = (await import(new URL('../packages/engine/dist/index.js', im
 const { loadRule } = (await import(new URL('../packages/rules/dist/index.js', import.meta.url).href)) as Rules;
 
 const OKTA_EVENTS = Number(process.env.EQLKIT_BENCH_EVENTS ?? 1_000_000);
-const ECS_EVENTS = Number(process.env.EQLKIT_BENCH_ECS_EVENTS ?? 100_000);
+const ECS_EVENTS = Number(process.env.EQLKIT_BENCH_ECS_EVENTS ?? 1_000_000);
 const repo = new URL('..', import.meta.url).pathname;
 const cli = join(repo, 'packages/cli/dist/bin.js');
 const corpus = sharedPath('corpus', 'detection-rules');

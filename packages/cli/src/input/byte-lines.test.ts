@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRawPrefilter, deriveRawPrefilter } from '@eqlkit/engine';
 import { parse } from '@eqlkit/parser';
-import { ByteLineFilter, type ByteLineBatch } from './byte-lines.js';
+import { ByteLineFilter, utf8Text, type ByteLineBatch } from './byte-lines.js';
 import { LineSplitter } from './line-splitter.js';
 
 function cut(bytes: Buffer, positions: readonly number[]): Buffer[] {
@@ -31,6 +31,20 @@ const jsonLine = fc.oneof(
   fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.constantFrom('user.authentication.sso', 'é ✓ 😀 user.authentication.sso')), { maxKeys: 3 }).map((o) => JSON.stringify(o)),
   fc.constantFrom('', '   ', '{"bad": ', 'not json', '\uFEFF{}'),
 );
+
+describe('utf8Text', () => {
+  it('decodes any bytes as TextDecoder does, invalid sequences as U+FFFD (fast-check)', () => {
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), fc.nat(), fc.nat(), (raw, a, b) => {
+        const bytes = Buffer.from(raw);
+        const [start, end] = [a % (bytes.length + 1), b % (bytes.length + 1)].sort((x, y) => x - y) as [number, number];
+        expect(utf8Text(bytes, start, end)).toBe(decoder.decode(bytes.subarray(start, end)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
 
 describe('ByteLineFilter', () => {
   it('without a filter gives the same lines and numbers as LineSplitter, for any chunking (fast-check)', () => {

@@ -12,6 +12,17 @@ export interface ByteLineBatch {
   readonly skipped: number;
 }
 
+/**
+ * The UTF-8 text of `bytes[start, end)`. `Buffer#utf8Slice` (what `toString('utf8', ...)` calls
+ * after checking its arguments) when Node has it: per line, the checks were a tenth of `eql
+ * query`'s time; invalid bytes become U+FFFD either way.
+ */
+type Utf8Slice = (this: Buffer, start: number, end: number) => string;
+const nativeUtf8Slice = (Buffer.prototype as unknown as { utf8Slice?: Utf8Slice }).utf8Slice;
+export const utf8Text: (bytes: Buffer, start: number, end: number) => string = nativeUtf8Slice
+  ? (bytes, start, end) => nativeUtf8Slice.call(bytes, start, end)
+  : (bytes, start, end) => bytes.toString('utf8', start, end);
+
 const NL = 0x0a;
 const CR = 0x0d;
 
@@ -134,7 +145,7 @@ export class ByteLineFilter {
     }
     this.lines.push(line);
     if (this.decode) {
-      this.texts.push(bytes.toString('utf8', start, end));
+      this.texts.push(utf8Text(bytes, start, end));
       return;
     }
     if (this.lines.length > 1) this.size++;

@@ -2,7 +2,7 @@ import { compileRawPrefilter, type RawLineFilter, type RawPrefilterSpec } from '
 import type { ByteCounter } from './byte-counter.js';
 import type { DeferredLine, InputEvent, InputItem, InputProblem } from './input-item.js';
 import { readText, STDIN } from './read-text.js';
-import { ByteLineFilter, type ByteLineBatch } from './byte-lines.js';
+import { ByteLineFilter, utf8Text, type ByteLineBatch } from './byte-lines.js';
 import { reusedChunks } from './read-text.js';
 import { ndjsonStart, threadedLines, workerReads, type LineTexts, type ThreadsMode } from './threaded-lines.js';
 import { splitTextBatches } from './split-text.js';
@@ -61,7 +61,7 @@ export function batchTexts(batch: ByteLineBatch): LineTexts {
   let start = 0;
   for (let i = 0; i < count; i++) {
     const nl = i === count - 1 ? bytes.length : bytes.indexOf(0x0a, start);
-    texts[i] = bytes.toString('utf8', start, nl);
+    texts[i] = utf8Text(bytes, start, nl);
     start = nl + 1;
   }
   return { texts, lines: batch.lines, skipped: batch.skipped };
