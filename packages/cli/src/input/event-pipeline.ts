@@ -134,24 +134,16 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
         continue;
       }
       stats.events++;
-      if (item.kind === 'deferred') {
-        // Deferred only without a tiebreaker; its timestamp was read from its text.
-        if (window) {
-          const ready = window.push(item, item.ts);
-          if (ready.length > 0) await deliver(ready);
-        } else await deliver([item]);
-        if (stopped) break;
-        continue;
-      }
-      const event = item.event;
-      if (options.constants.length > 0) applyFieldConstants(event, options.constants);
+      // A deferred line (never with a tiebreaker) brings the timestamp read from its text.
+      const held: Held = item.kind === 'deferred' ? item : item.event;
+      if (item.kind === 'event' && options.constants.length > 0) applyFieldConstants(item.event, options.constants);
       if (window) {
-        const ts = parseTimestamp(readField(event, tsPath));
-        const ready = window.push(event, ts, tbPath ? readField(event, tbPath) : undefined);
+        const ready =
+          item.kind === 'deferred'
+            ? window.push(held, item.ts)
+            : window.push(held, parseTimestamp(readField(item.event, tsPath)), tbPath ? readField(item.event, tbPath) : undefined);
         if (ready.length > 0) await deliver(ready);
-      } else {
-        await deliver([event]);
-      }
+      } else await deliver([held]);
       if (stopped) break;
     }
     if (stopped) break;
