@@ -36,7 +36,7 @@ describe('deriveLineDeferral', () => {
   it('has nothing to defer for event queries, samples, missing terms, or a term without needles', () => {
     expect(spec('any where a == "x"')).toBeUndefined();
     expect(spec('sample by k [any where a == "x"] [any where a == "y"]')).toBeUndefined();
-    expect(spec('sequence by k [any where a == "x"] ![any where a == "m"] [any where a == "y"]')).toBeUndefined();
+    expect(spec('sequence by k [any where a == "alpha"] ![any where a == "omega"] [any where a == "beta"]')).toBeUndefined();
     expect(spec('sequence by k [any where a == "x"] [any where b > 3]')).toBeUndefined();
     expect(spec('sequence by k [any where a == "x"]')).toBeUndefined();
   });
@@ -110,13 +110,38 @@ describe('QueryStream.awaitsLine', () => {
     expect(windowed.awaitsLine?.(2, line('sso', 'a@x'))).toBe(true);
   });
 
-  it('answers true without scanning when many keys wait', () => {
+  it('answers true without scanning past 32 partials waiting at the stage or 256 keys held', () => {
+    const waiting = (n: number) => {
+      const stream = compile(SEED).stream();
+      for (let i = 0; i < n; i++) {
+        stream.push(event('deny', `u${i}@x`, 0));
+        stream.push(event('deny', `u${i}@x`, 1));
+      }
+      return stream.awaitsLine?.(2, line('sso', 'nobody'));
+    };
+    expect(waiting(32)).toBe(false);
+    expect(waiting(33)).toBe(true);
+    const held = (n: number) => {
+      const stream = compile(SEED).stream();
+      // One partial waits at the last stage; the other keys hold a first denial only.
+      stream.push(event('deny', 'a@x', 0));
+      stream.push(event('deny', 'a@x', 1));
+      for (let i = 1; i < n; i++) stream.push(event('deny', `u${i}@x`, 1));
+      return stream.awaitsLine?.(2, line('sso', 'nobody'));
+    };
+    expect(held(256)).toBe(false);
+    expect(held(257)).toBe(true);
+  });
+
+  it('looks only at keys waiting at the stage asked about, and the first stage always waits', () => {
     const stream = compile(SEED).stream();
-    for (let i = 0; i < 40; i++) {
-      stream.push(event('deny', `u${i}@x`, 0));
-      stream.push(event('deny', `u${i}@x`, 1));
-    }
-    expect(stream.awaitsLine?.(2, line('sso', 'nobody'))).toBe(true);
+    stream.push(event('deny', 'a@x', 0));
+    stream.push(event('deny', 'a@x', 1));
+    stream.push(event('deny', 'b@x', 2));
+    // b waits for its second denial (stage 1), not for an SSO (stage 2).
+    expect(stream.awaitsLine?.(2, line('sso', 'b@x'))).toBe(false);
+    expect(stream.awaitsLine?.(1, line('deny', 'b@x'))).toBe(true);
+    expect(stream.awaitsLine?.(0, line('deny', 'nobody'))).toBe(true);
   });
 
   it('is true for event queries and samples (nothing to tell)', () => {

@@ -176,6 +176,38 @@ describe('compileRawRouter', () => {
     expect(route('{"a":"C:\\\\","deny_push":"sso"}')).toEqual([1]);
     // An escaped quote followed by `:` inside a value is no key.
     expect(route('{"a":"x\\":deny_push"}')).toEqual([0]);
+    // Wherever the strings stand (odd or even offsets), with any JSON space before the colon.
+    for (let pad = 0; pad < 4; pad++) {
+      const p = 'p'.repeat(pad);
+      for (const space of ['', ' ', '\t', '\n', '\r', ' \t ']) {
+        expect(route(`{"${p}":"v","deny_push"${space}:1}`), `${pad} ${JSON.stringify(space)}`).toEqual([]);
+        expect(route(`{"${p}":"deny_push"${space},"k":1}`)).toEqual([0]);
+      }
+      expect(route(`{"${p}\\\\":"v","deny_push":1}`)).toEqual([]);
+      expect(route(`{"${p}\\\\":"deny_push"}`)).toEqual([0]);
+    }
+    // A string never closed (not JSON: the parser will say so) is searched to the end.
+    expect(route('{"a":"deny_push}')).toEqual([0]);
+  });
+
+  it('finds needles in automata too large for 16-bit states', () => {
+    // 3,000 needles of 40 characters: more than 65,535 states even cut 32 deep.
+    const random = (i: number) => {
+      let x = (i + 1) * 2654435761;
+      let out = '';
+      for (let k = 0; k < 40; k++) {
+        x = (x * 1103515245 + 12345) >>> 0;
+        out += String.fromCharCode(97 + (x % 26));
+      }
+      return out;
+    };
+    const needles = Array.from({ length: 3000 }, (_, i) => random(i));
+    const route = compileRawRouter(needles.map((n, i) => spec([[i % 2 === 0 ? cs(n) : ci(n)]])));
+    for (const i of [0, 1, 1499, 2998, 2999]) {
+      const n = needles[i] as string;
+      expect(route(`{"a":"x ${i % 2 === 0 ? n : n.toUpperCase()} y"}`)).toEqual([i]);
+      expect(route(`{"a":"${n.slice(0, 39)}"}`)).toEqual([]);
+    }
   });
 });
 

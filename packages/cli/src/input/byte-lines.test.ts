@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRawPrefilter, deriveRawPrefilter } from '@eqlkit/engine';
 import { parse } from '@eqlkit/parser';
-import { ByteLineFilter, utf8Text, type ByteLineBatch } from './byte-lines.js';
+import { ByteLineFilter, byteScreen, utf8Text, type ByteLineBatch } from './byte-lines.js';
 import { LineSplitter } from './line-splitter.js';
 
 function cut(bytes: Buffer, positions: readonly number[]): Buffer[] {
@@ -84,5 +84,53 @@ describe('ByteLineFilter', () => {
       ]);
       expect(first.skipped + second.skipped + last.skipped).toBe(1);
     }
+  });
+});
+
+describe('byteScreen', () => {
+  const spec = (...terms: { text: string; caseInsensitive: boolean }[][][]) => ({ terms: terms.map((groups) => ({ groups })) });
+  const cs = (text: string) => ({ text, caseInsensitive: false });
+  const ci = (text: string) => ({ text, caseInsensitive: true });
+  const texts = (screen: Buffer[] | undefined) => screen?.map((b) => b.toString('utf8')).sort();
+
+  it('takes from each term its group of case-sensitive needles with the longest shortest needle, and a backslash', () => {
+    expect(texts(byteScreen(spec([[cs('okta')], [cs('deny_push'), cs('deny_pus')]], [[cs('okta')], [cs('user.authentication.sso')]])))).toEqual(
+      ['\\', 'deny_pus', 'deny_push', 'user.authentication.sso'].sort(),
+    );
+    expect(texts(byteScreen(spec([[ci('powershell')], [cs('é.exe')]])))).toEqual(['\\', 'é.exe'].sort());
+  });
+
+  it('gives none when a term has only case-insensitive groups, or the filter would take its many-needle path', () => {
+    expect(byteScreen(spec([[cs('okta')]], [[ci('sso')]]))).toBeUndefined();
+    expect(byteScreen(spec(...Array.from({ length: 13 }, (_, i) => [[cs(`needle${i}`)]])))).toBeUndefined();
+  });
+
+  it('keeps exactly the lines the filter alone keeps, for any chunking (fast-check)', () => {
+    const alphabet = fc.constantFrom('a', 'b', 'A', 'é', '\\', 'u', '"', '{', '}', 'x');
+    const word = fc.array(alphabet, { minLength: 1, maxLength: 4 }).map((c) => c.join(''));
+    const needle = fc.record({ text: word, caseInsensitive: fc.boolean() }).map((n) => (n.caseInsensitive ? { ...n, text: n.text.toLowerCase() } : n));
+    const specs = fc.array(fc.array(fc.array(needle, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 3 }).map((t) => spec(...t));
+    const line = fc.oneof(
+      fc.array(word, { maxLength: 8 }).map((w) => `{${w.join('')}}`),
+      fc.array(word, { maxLength: 8 }).map((w) => w.join('')),
+      fc.constantFrom('', '{}', '{', '}', '\uFEFF{"a":"b"}'),
+    );
+    let screened = 0;
+    fc.assert(
+      fc.property(specs, fc.array(line, { maxLength: 12 }), fc.boolean(), fc.array(fc.nat(), { maxLength: 6 }), (s, ls, crlf, positions) => {
+        const screen = byteScreen(s);
+        if (screen) screened++;
+        const bytes = Buffer.from(ls.join(crlf ? '\r\n' : '\n'), 'utf8');
+        const run = (withScreen: boolean) => {
+          const f = new ByteLineFilter(compileRawPrefilter(s, { utf8Bytes: true }), true, withScreen ? screen : undefined);
+          const batches = cut(bytes, positions).map((c) => f.push(c));
+          batches.push(f.end());
+          return { kept: lines(batches), skipped: batches.reduce((n, b) => n + b.skipped, 0) };
+        };
+        expect(run(true)).toEqual(run(false));
+      }),
+      { numRuns: 400 },
+    );
+    expect(screened).toBeGreaterThan(100);
   });
 });

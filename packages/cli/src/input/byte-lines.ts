@@ -1,4 +1,4 @@
-import type { RawLineFilter } from '@eqlkit/engine';
+import type { RawLineFilter, RawPrefilterSpec } from '@eqlkit/engine';
 
 /**
  * The lines that passed, UTF-8 encoded and joined with `\n` (or, when the filter decodes, as
@@ -25,6 +25,45 @@ export const utf8Text: (bytes: Buffer, start: number, end: number) => string = n
 
 const NL = 0x0a;
 const CR = 0x0d;
+const BACKSLASH = Buffer.from('\\');
+/** More needles than this, and a pass over the chunk per needle costs more than it saves. */
+const MAX_SCREEN_NEEDLES = 8;
+/**
+ * Specs with more distinct needles take `compileRawPrefilter`'s many-needle path, which drops
+ * short needles: a screen (which keeps them) could then reject lines the filter passes. Sound
+ * still, but the screen is kept to agreeing with the filter exactly.
+ */
+const MAX_SPEC_NEEDLES = 12;
+
+/**
+ * Byte strings of which a line the prefilter passes holds one: for each term, the needles of its
+ * most selective group whose needles are all case-sensitive (a line where the term holds has one
+ * of them), and a backslash (a line with a hiding escape passes whatever it says). A line that
+ * looks like one object and holds none of them is rejected without being looked at. Undefined
+ * when some term has no such group, or there are too many needles.
+ */
+export function byteScreen(spec: RawPrefilterSpec): Buffer[] | undefined {
+  const distinct = new Set(spec.terms.flatMap((t) => t.groups.flat().map((n) => `${n.caseInsensitive ? 'i' : 's'}${n.text}`)));
+  if (distinct.size > MAX_SPEC_NEEDLES) return undefined;
+  const needles = new Map<string, Buffer>([['\\', BACKSLASH]]);
+  for (const term of spec.terms) {
+    const usable = term.groups.filter((g) => g.length > 0 && g.every((n) => !n.caseInsensitive));
+    if (usable.length === 0) return undefined;
+    const shortest = (g: (typeof usable)[number]) => Math.min(...g.map((n) => Buffer.byteLength(n.text)));
+    const best = usable.reduce((a, b) => (shortest(b) > shortest(a) ? b : a));
+    for (const n of best) needles.set(n.text, Buffer.from(n.text, 'utf8'));
+  }
+  return needles.size > MAX_SCREEN_NEEDLES + 1 ? undefined : [...needles.values()];
+}
+
+/** Where any of `needles` starts in `bytes` from `from` on, ascending. */
+function screenHits(bytes: Buffer, needles: readonly Buffer[], from: number): number[] {
+  const hits: number[] = [];
+  for (const needle of needles) {
+    for (let at = bytes.indexOf(needle, from); at !== -1; at = bytes.indexOf(needle, at + 1)) hits.push(at);
+  }
+  return needles.length > 1 ? hits.sort((a, b) => a - b) : hits;
+}
 
 function blank(bytes: Uint8Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
@@ -56,9 +95,18 @@ export class ByteLineFilter {
    * copied into one buffer (for a worker to transfer): no copy, and no string that keeps a
    * whole chunk alive.
    */
+  /**
+   * Positions of `screen` needles in the chunk being scanned (undefined: no screen, or the line
+   * joined across chunks), and the first not behind the current line.
+   */
+  private hits: number[] | undefined;
+  private hit = 0;
+
   constructor(
     private readonly filter: RawLineFilter | undefined,
     private readonly decode = false,
+    /** From `byteScreen` of the spec `filter` was compiled from: it only rejects lines `filter` would. */
+    private readonly screen?: readonly Buffer[],
   ) {}
 
   push(chunk: Buffer): ByteLineBatch {
@@ -73,6 +121,7 @@ export class ByteLineFilter {
       const line = Buffer.concat([this.carry, chunk.subarray(0, nl)]);
       this.carry = undefined;
       this.source = line;
+      this.hits = undefined;
       this.take1(line, this.filter ? line.toString('latin1', 0, line.length) : '', 0, line.length);
       const first = this.take();
       from = nl + 1;
@@ -84,7 +133,10 @@ export class ByteLineFilter {
 
   private scan(bytes: Buffer, from: number): ByteLineBatch {
     this.source = bytes;
-    const text = this.filter ? bytes.toString('latin1', 0, bytes.length) : '';
+    // With a screen only the lines holding a screen needle are read as text, one by one.
+    this.hits = this.filter && this.screen ? screenHits(bytes, this.screen, from) : undefined;
+    this.hit = 0;
+    const text = this.filter && !this.hits ? bytes.toString('latin1', 0, bytes.length) : '';
     let start = from;
     for (let nl = bytes.indexOf(NL, start); nl !== -1; nl = bytes.indexOf(NL, start)) {
       this.take1(bytes, text, start, nl);
@@ -104,6 +156,7 @@ export class ByteLineFilter {
     this.carry = undefined;
     if (rest) {
       this.source = rest;
+      this.hits = undefined;
       this.take1(rest, this.filter ? rest.toString('latin1', 0, rest.length) : '', 0, rest.length);
     }
     return this.take();
@@ -133,13 +186,26 @@ export class ByteLineFilter {
     return batch;
   }
 
+  /** The filter's answer for the line at [start, end): from the screen when it has no needle. */
+  private passes(bytes: Buffer, text: string, start: number, end: number): boolean {
+    const filter = this.filter as RawLineFilter;
+    const hits = this.hits;
+    if (!hits) return filter(text.slice(start, end));
+    while (this.hit < hits.length && (hits[this.hit] as number) < start) this.hit++;
+    const screened = this.hit < hits.length && (hits[this.hit] as number) < end;
+    // Not one object: the filter passes it (so that the parser reports it).
+    const object = end - start >= 2 && bytes[start] === 0x7b && bytes[end - 1] === 0x7d;
+    if (object && !screened) return false;
+    return filter(bytes.toString('latin1', start, end));
+  }
+
   private take1(bytes: Buffer, text: string, start: number, end: number): void {
     const line = this.line++;
     // A byte order mark starts the input, as the text reader's decoder drops it.
     if (line === 1 && end - start >= 3 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf) start += 3;
     if (end > start && bytes[end - 1] === CR) end--;
     if (end === start || ((bytes[start] as number) <= 0x20 && blank(bytes, start, end))) return;
-    if (this.filter && !this.filter(text.slice(start, end))) {
+    if (this.filter && !this.passes(bytes, text, start, end)) {
       this.skipped++;
       return;
     }

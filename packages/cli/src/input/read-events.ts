@@ -2,7 +2,7 @@ import { compileRawPrefilter, type RawLineFilter, type RawPrefilterSpec } from '
 import type { ByteCounter } from './byte-counter.js';
 import type { DeferredLine, InputEvent, InputItem, InputProblem } from './input-item.js';
 import { readText, STDIN } from './read-text.js';
-import { ByteLineFilter, utf8Text, type ByteLineBatch } from './byte-lines.js';
+import { ByteLineFilter, byteScreen, utf8Text, type ByteLineBatch } from './byte-lines.js';
 import { reusedChunks } from './read-text.js';
 import { ndjsonStart, threadedLines, workerReads, type LineTexts, type ThreadsMode } from './threaded-lines.js';
 import { splitTextBatches } from './split-text.js';
@@ -69,7 +69,7 @@ export function batchTexts(batch: ByteLineBatch): LineTexts {
 
 /** The lines of a plain NDJSON file prefiltered as bytes on this thread. */
 async function* byteLines(path: string, counter: ByteCounter, spec: RawPrefilterSpec | undefined): AsyncGenerator<LineTexts> {
-  const lines = new ByteLineFilter(spec ? compileRawPrefilter(spec, { utf8Bytes: true }) : undefined, true);
+  const lines = spec ? new ByteLineFilter(compileRawPrefilter(spec, { utf8Bytes: true }), true, byteScreen(spec)) : new ByteLineFilter(undefined, true);
   const texts = (batch: ByteLineBatch): LineTexts => ({ texts: batch.texts ?? [], lines: batch.lines, skipped: batch.skipped });
   // Safe to reuse the read buffer: a decoding filter copies what it keeps (line texts, the carry).
   for await (const chunk of reusedChunks(path, counter)) yield texts(lines.push(chunk));
