@@ -107,11 +107,12 @@ const oktaEvent = fc.record({
   layout: fc.constantFrom('nested', 'dotted', 'timestamp last', 'epoch millis', 'sso in message'),
 });
 
-function writeLines(specs: readonly fc.RecordValue<typeof oktaEvent extends fc.Arbitrary<infer T> ? T : never>[], seed: number, rate: number): string[] {
+function writeLines(specs: readonly fc.RecordValue<typeof oktaEvent extends fc.Arbitrary<infer T> ? T : never>[], seed: number, rate: number, shuffled: boolean): string[] {
   const random = prng(seed);
   let time = Date.UTC(2026, 2, 2);
   return specs.map((s, i) => {
-    time += s.gap;
+    // Half the streams in time order, so that the comparison with every line parsed happens often.
+    time += shuffled ? s.gap : Math.abs(s.gap) % 60_000;
     const iso = new Date(time).toISOString();
     const user = s.email === undefined ? {} : { user: { email: s.email } };
     let doc: Record<string, unknown>;
@@ -148,8 +149,8 @@ describe('deferring the lines of later sequence stages', () => {
       let dropped = 0;
       let inOrder = 0;
       await fc.assert(
-        fc.asyncProperty(fc.array(oktaEvent, { minLength: 10, maxLength: 40 }), fc.integer(), fc.constantFrom(0, 0, 0.05), async (specs, seed, rate) => {
-          const lines = writeLines(specs, seed, rate);
+        fc.asyncProperty(fc.array(oktaEvent, { minLength: 10, maxLength: 40 }), fc.integer(), fc.constantFrom(0, 0, 0.05), fc.boolean(), async (specs, seed, rate, shuffled) => {
+          const lines = writeLines(specs, seed, rate, shuffled);
           // Malformed lines are reported and skipped in both modes alike (one that looks like a
           // first-stage event is always parsed).
           lines.splice(seed % (lines.length + 1), 0, '{"event":{"action":"user.mfa.okta_verify.deny_push"},');
@@ -172,9 +173,9 @@ describe('deferring the lines of later sequence stages', () => {
         { numRuns: 120 },
       );
       // The comparison proves something only if alerts are found and lines are dropped.
-      expect(withAlerts).toBeGreaterThan(10);
+      expect(withAlerts).toBeGreaterThan(8);
       expect(dropped).toBeGreaterThan(100);
-      if (reorder === undefined || reorder.maxHeld > 40) expect(inOrder).toBeGreaterThan(10);
+      if (reorder === undefined || reorder.maxHeld > 40) expect(inOrder).toBeGreaterThan(30);
     });
   }
 });

@@ -108,7 +108,7 @@ describe('byteScreen', () => {
   it('keeps exactly the lines the filter alone keeps, for any chunking (fast-check)', () => {
     const alphabet = fc.constantFrom('a', 'b', 'A', 'é', '\\', 'u', '"', '{', '}', 'x');
     const word = fc.array(alphabet, { minLength: 1, maxLength: 4 }).map((c) => c.join(''));
-    const needle = fc.record({ text: word, caseInsensitive: fc.boolean() }).map((n) => (n.caseInsensitive ? { ...n, text: n.text.toLowerCase() } : n));
+    const needle = fc.record({ text: word, caseInsensitive: fc.constantFrom(false, false, true) }).map((n) => (n.caseInsensitive ? { ...n, text: n.text.toLowerCase() } : n));
     const specs = fc.array(fc.array(fc.array(needle, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 3 }).map((t) => spec(...t));
     const line = fc.oneof(
       fc.array(word, { maxLength: 8 }).map((w) => `{${w.join('')}}`),
