@@ -1,5 +1,5 @@
 import { parse, TomlError } from 'smol-toml';
-import { noPositions, type ParsedFile } from './parsed-file.js';
+import { lazyPositions, noPositions, type ParsedFile } from './parsed-file.js';
 import { offsetAt, ruleDiagnostic, RuleCode } from './rule-diagnostic.js';
 import { tomlPositions } from './toml-positions.js';
 
@@ -10,7 +10,7 @@ import { tomlPositions } from './toml-positions.js';
 export function loadToml(file: string, text: string): ParsedFile {
   try {
     const data = toJson(parse(text, { unsafeKeyBehaviour: 'keep' }));
-    return { file, text, format: 'toml', data, positions: tomlPositions(text), diagnostics: [] };
+    return { file, text, format: 'toml', data, positions: lazyPositions(() => tomlPositions(text)), diagnostics: [] };
   } catch (error) {
     if (!(error instanceof TomlError)) throw error;
     const start = offsetAt(text, error.line, error.column);
