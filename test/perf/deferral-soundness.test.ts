@@ -179,3 +179,22 @@ describe('deferring the lines of later sequence stages', () => {
     });
   }
 });
+
+describe('--strict', () => {
+  it('stops at a bad line when it is read, before events held in the window are evaluated', async () => {
+    const path = join(dir, 'strict.ndjson');
+    const at = (s: number) => new Date(Date.UTC(2026, 2, 2, 8, 0, s)).toISOString();
+    writeFileSync(path, [`{"@timestamp":"${at(10)}","id":1}`, `{"@timestamp":"${at(20)}","id":`, `{"@timestamp":"${at(5)}","id":3}`].join('\n'));
+    const seen: unknown[] = [];
+    const run = runPipeline(
+      { paths: [path], constants: [], timestampField: '@timestamp', reorder: { windowMs: 60_000, maxHeld: 100 }, strict: true, report: () => {}, annotate: () => {} },
+      { bytesRead: 0, totalBytes: 0 },
+      (event) => {
+        seen.push(event.id);
+        return false;
+      },
+    );
+    await expect(run).rejects.toThrow(/--strict/);
+    expect(seen).toEqual([]);
+  });
+});

@@ -105,10 +105,11 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
 
   const spec = options.strict ? undefined : options.prefilter;
   // Lines wait in the reorder window as text, parsed at their turn, when their timestamp can be
-  // read from the text: a top-level field (no dots), no tiebreaker, no `--field` constants.
+  // read from the text: a top-level field (no dots), no tiebreaker, no `--field` constants, and
+  // not with `--strict`, which stops at a bad line when it is read.
   const tsKey = tsPath.length === 1 ? tsPath[0] : undefined;
   const defer =
-    (spec || options.annotate) && (window || deferral) && tsKey !== undefined && !tbPath && options.constants.length === 0
+    !options.strict && (spec || options.annotate) && (window || deferral) && tsKey !== undefined && !tbPath && options.constants.length === 0
       ? (text: string, line: number, file: string) => {
           const later = deferral !== undefined && !deferral.eager(text);
           if (!later && !window) return undefined;
