@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { RawPrefilterSpec } from '@eqlkit/engine';
 import type { ByteCounter } from '../input/byte-counter.js';
-import { runPipeline, type PipelineOptions, type PipelineStats } from '../input/event-pipeline.js';
+import { runPipeline, type LineDeferralHooks, type PipelineStats } from '../input/event-pipeline.js';
 import { Progress } from '../output/progress.js';
 import { STDIN } from '../input/read-text.js';
 import type { ReorderOptions } from '../input/reorder-window.js';
@@ -20,7 +20,7 @@ export async function evaluateEvents(
   handle: EventHandler,
   prefilter?: RawPrefilterSpec,
   annotate?: (event: Record<string, unknown>, text: string) => void,
-  deferral?: PipelineOptions['deferral'],
+  deferral?: LineDeferralHooks,
 ): Promise<PipelineStats> {
   const counter: ByteCounter = { bytesRead: 0, totalBytes: totalBytes(options.paths) };
   let events = 0;

@@ -1,4 +1,5 @@
 import { compileLineDeferral, compileRawRouter, deriveLineDeferral, deriveRawPrefilter, type PrefilterSource, type RawPrefilterSpec, type StageProbe } from '@eqlkit/engine';
+import type { LineDeferralHooks } from '../input/event-pipeline.js';
 import type { FieldConstant } from '../input/field-constants.js';
 
 /** `EQLKIT_PREFILTER=off` parses every line (to compare figures, or to rule the prefilter out). */
@@ -55,7 +56,7 @@ export function lineDeferralFor(
   sources: readonly PrefilterSource[],
   constants: readonly FieldConstant[],
   probe: StageProbe,
-): { eager(text: string): boolean; matters(text: string): boolean } | undefined {
+): LineDeferralHooks | undefined {
   if (!prefilterEnabled() || sources.length !== 1 || constants.length > 0) return undefined;
   const spec = deriveLineDeferral(sources[0] as PrefilterSource);
   if (!spec) return undefined;

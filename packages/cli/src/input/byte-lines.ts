@@ -12,13 +12,13 @@ export interface ByteLineBatch {
   readonly skipped: number;
 }
 
+type Utf8Slice = (this: Buffer, start: number, end: number) => string;
+const nativeUtf8Slice = (Buffer.prototype as unknown as { utf8Slice?: Utf8Slice }).utf8Slice;
 /**
  * The UTF-8 text of `bytes[start, end)`. `Buffer#utf8Slice` (what `toString('utf8', ...)` calls
  * after checking its arguments) when Node has it: per line, the checks were a tenth of `eql
  * query`'s time; invalid bytes become U+FFFD either way.
  */
-type Utf8Slice = (this: Buffer, start: number, end: number) => string;
-const nativeUtf8Slice = (Buffer.prototype as unknown as { utf8Slice?: Utf8Slice }).utf8Slice;
 export const utf8Text: (bytes: Buffer, start: number, end: number) => string = nativeUtf8Slice
   ? (bytes, start, end) => nativeUtf8Slice.call(bytes, start, end)
   : (bytes, start, end) => bytes.toString('utf8', start, end);
@@ -91,11 +91,6 @@ export class ByteLineFilter {
   private skipped = 0;
 
   /**
-   * `decode`: each kept line is decoded from the chunk on its own (for this thread), instead of
-   * copied into one buffer (for a worker to transfer): no copy, and no string that keeps a
-   * whole chunk alive.
-   */
-  /**
    * Positions of `screen` needles in the chunk being scanned (undefined: no screen, or the line
    * joined across chunks), and the first not behind the current line.
    */
@@ -104,6 +99,10 @@ export class ByteLineFilter {
 
   constructor(
     private readonly filter: RawLineFilter | undefined,
+    /**
+     * Each kept line decoded from the chunk on its own (for this thread), instead of copied into
+     * one buffer (for a worker to transfer): no copy, and no string that keeps a chunk alive.
+     */
     private readonly decode = false,
     /** From `byteScreen` of the spec `filter` was compiled from: it only rejects lines `filter` would. */
     private readonly screen?: readonly Buffer[],

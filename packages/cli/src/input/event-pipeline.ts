@@ -36,8 +36,8 @@ export interface PipelineOptions {
    * Lines of a sequence's later stages (those `eager` rejects) are parsed at their turn only if
    * `matters` then says so (see DeferredLine).
    */
-  readonly deferral?: { eager(text: string): boolean; matters(text: string): boolean };
-  /** `one` reads large files on this thread too (default `auto`: a worker thread for them). */
+  readonly deferral?: LineDeferralHooks;
+  /** `two` reads, cuts and prefilters plain NDJSON files on a worker thread (default `one`). */
   readonly threads?: ThreadsMode;
 }
 
@@ -47,6 +47,14 @@ export interface PipelineStats {
   skippedRecords: number;
   fileProblems: number;
   late: number;
+}
+
+/** The single sequence rule's deferral, bound to its running stream (`lineDeferralFor`). */
+export interface LineDeferralHooks {
+  /** True when the line must be parsed now (it may match the first stage or `until`). */
+  eager(text: string): boolean;
+  /** At the line's turn: true when a partial sequence waits for it. */
+  matters(text: string): boolean;
 }
 
 /** What the reorder window holds: parsed events and lines deferred until their turn. */
@@ -109,7 +117,7 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
   // not with `--strict`, which stops at a bad line when it is read.
   const tsKey = tsPath.length === 1 ? tsPath[0] : undefined;
   const defer =
-    !options.strict && (spec || options.annotate) && (window || deferral) && tsKey !== undefined && !tbPath && options.constants.length === 0
+    !options.strict && (window || deferral) && tsKey !== undefined && !tbPath && options.constants.length === 0
       ? (text: string, line: number, file: string) => {
           const later = deferral !== undefined && !deferral.eager(text);
           if (!later && !window) return undefined;

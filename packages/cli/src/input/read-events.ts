@@ -51,8 +51,8 @@ export async function* parseRecords(text: AsyncIterable<string>, file: string, f
  * The texts of a batch of byte lines (from the worker), each decoded on its own. Not one decode
  * of the batch then `split`: the pieces of a split are slices that keep the whole batch's text
  * alive, and a line kept for printing (or waiting in the reorder window) would then hold its
- * megabyte; decoding per line is faster too. Invalid UTF-8 becomes U+FFFD as with `TextDecoder`; a U+FEFF starting a
- * line stays (ByteLineFilter drops the file's first one).
+ * megabyte; decoding per line is faster too. Invalid UTF-8 becomes U+FFFD as with
+ * `TextDecoder`; a U+FEFF starting a line stays (ByteLineFilter drops the file's first one).
  */
 export function batchTexts(batch: ByteLineBatch): LineTexts {
   const count = batch.lines.length;
