@@ -19,6 +19,7 @@ import { isConstantExpression } from './constant-fold.js';
 import { EngineCodes, fail } from './errors.js';
 import type { EqlEvent } from './event.js';
 import { compileFieldGetter } from './field-access.js';
+import { fastFieldGetter, type PlainReaders } from './fast-path.js';
 import {
   comparisonTest,
   inTest,
@@ -39,6 +40,11 @@ import { anyValue, fieldValues, isPresent } from './values.js';
 export interface ExpressionOptions {
   /** Field types (from an Elasticsearch mapping); without one, values are untyped JSON. */
   schema?: Schema;
+  /**
+   * Memoizing readers of plain layouts, shared with the statement's other predicates: a field
+   * that several leaves (or terms) test is read once per event.
+   */
+  readers?: PlainReaders;
 }
 
 /** A compiled `where` condition: true when the event matches. */
@@ -149,7 +155,16 @@ const FLIP: Record<RangeOp, RangeOp> = { '==': '==', '<': '>', '<=': '>=', '>': 
 const BOOLEAN_FUNCTIONS = new Set(['startswith', 'endswith', 'stringcontains', 'cidrmatch']);
 
 class ConditionCompiler {
-  constructor(private readonly schema: Schema | undefined) {}
+  constructor(
+    private readonly schema: Schema | undefined,
+    private readonly readers?: PlainReaders,
+  ) {}
+
+  /** The reader of a field for query-path leaves (which treat absent and null alike). */
+  private getter(field: FieldRef): (event: EqlEvent) => unknown {
+    const get = compileFieldGetter(field.path, this.schema);
+    return this.readers ? fastFieldGetter(field.path, get, this.readers, this.schema) : get;
+  }
 
   private mapping(field: FieldRef): FieldMapping | undefined {
     return resolveMapping(this.schema, field.name)?.mapping;
@@ -157,7 +172,7 @@ class ConditionCompiler {
 
   /** A leaf on the query path: a test of each value of a field, "any value matches". */
   private fieldLeaf(field: FieldRef, test: ValueTest): Cond {
-    const get = compileFieldGetter(field.path, this.schema);
+    const get = this.getter(field);
     const some = anyValue(test);
     return {
       kind: 'test',
@@ -171,7 +186,7 @@ class ConditionCompiler {
 
   /** `field == null`: no value (absent, null, or only nulls). */
   private isNull(field: FieldRef): Cond {
-    const get = compileFieldGetter(field.path, this.schema);
+    const get = this.getter(field);
     return { kind: 'test', test: (e) => !isPresent(get(e)) };
   }
 
@@ -402,7 +417,7 @@ function scriptTest(node: ScriptNode, fields: readonly ScriptField[]): (event: E
  * Throws `EqlError` for what the user wrote wrong (unknown function, arity, bad regex or CIDR).
  */
 export function compileCondition(expr: Expression, options: ExpressionOptions = {}): EventPredicate {
-  const cond = new ConditionCompiler(options.schema).compile(expr);
+  const cond = new ConditionCompiler(options.schema, options.readers).compile(expr);
   switch (cond.kind) {
     case 'const': {
       const value = cond.value === true;

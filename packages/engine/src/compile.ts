@@ -143,7 +143,7 @@ class Compiler {
 
   private compileTest(category: Category, condition: Expression): EventTest {
     const rewritten = this.schema ? nullUnknownOptionals(condition, this.schema) : condition;
-    const cond = withFastPath(rewritten, compileCondition(rewritten, { schema: this.schema }), this.readers, this.schema);
+    const cond = withFastPath(rewritten, compileCondition(rewritten, { schema: this.schema, readers: this.readers }), this.readers, this.schema);
     if (category.any) return cond;
     const is = categoryTest(this.categoryField, category.name ?? '', compileFieldGetter(this.categoryField, this.schema), this.readers, this.schema);
     return (event) => is(event) && cond(event);

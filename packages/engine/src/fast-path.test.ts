@@ -56,6 +56,37 @@ describe('fast path', () => {
       { numRuns: 400 },
     );
   });
+  it('compiled with shared plain readers, conditions give what the general reader gives (`:`, like, null tests, arrays)', () => {
+    const wide = fc.oneof(
+      leaf,
+      fc.tuple(fc.constantFrom('a.b', 'c', 'a.c.d'), fc.constantFrom(':', 'like~', 'like'), fc.constantFrom('"x"', '"X*"', '("y", "*")', '"?"')).map(
+        ([f, op, p]) => `${f} ${op} ${p}`,
+      ),
+      fc.tuple(fc.constantFrom('a.b', 'c', 'a.c.d', 'a'), fc.constantFrom('==', '!=')).map(([f, op]) => `${f} ${op} null`),
+      fc.tuple(fc.constantFrom('a.b', 'c'), fc.constantFrom('== 1', '> 0', ': "1"', 'in~ ("X", "y")')).map(([f, t]) => `${f} ${t}`),
+    );
+    const wideCondition: fc.Arbitrary<string> = fc.letrec<{ c: string }>((tie) => ({
+      c: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        wide,
+        fc.tuple(tie('c'), fc.constantFrom('and', 'or'), tie('c')).map(([l, op, r]) => `(${l} ${op} ${r})`),
+        tie('c').map((c) => `not ${c}`),
+      ),
+    })).c;
+    fc.assert(
+      fc.property(wideCondition, fc.array(eventArb, { maxLength: 8 }), (text, events) => {
+        const expr = condition(text);
+        const general = compileCondition(expr);
+        const readers = new PlainReaders();
+        const shared = compileCondition(expr, { readers });
+        for (const e of events) {
+          readers.next();
+          expect(shared(e), `${text} on ${JSON.stringify(e)}`).toBe(general(e));
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
   it('decides alone on plain layouts (nested objects, string or absent values): the general predicate is never asked', () => {
     const text = fc.oneof(word, fc.constant(null));
     const plainEvent: fc.Arbitrary<EqlEvent> = fc.record(
@@ -153,7 +184,7 @@ describe('fast path', () => {
   });
 });
 
-/** What a plain read gives: the scalar, `null` (surely absent) or 'U' (another layout: the general reader decides). */
+/** What a plain read gives: the value at the path's end as is, `null` (surely absent) or 'U' (another layout: the general reader decides). */
 const show = (v: unknown) => (typeof v === 'symbol' ? 'U' : v);
 
 describe('plain readers, exactly', () => {
@@ -164,8 +195,8 @@ describe('plain readers, exactly', () => {
     ['a', { a: false }, false],
     ['a', { a: null }, null],
     ['a', {}, null],
-    ['a', { a: ['x'] }, 'U'],
-    ['a', { a: { b: 1 } }, 'U'],
+    ['a', { a: ['x'] }, ['x']],
+    ['a', { a: { b: 1 } }, { b: 1 }],
     ['a.b', { a: { b: 'x' } }, 'x'],
     ['a.b', { a: { b: 0 } }, 0],
     ['a.b', { a: { b: true } }, true],
@@ -175,8 +206,8 @@ describe('plain readers, exactly', () => {
     ['a.b', { a: null }, null],
     ['a.b', {}, null],
     ['a.b', { a: [{ b: 'x' }] }, 'U'],
-    ['a.b', { a: { b: ['x'] } }, 'U'],
-    ['a.b', { a: { b: {} } }, 'U'],
+    ['a.b', { a: { b: ['x'] } }, ['x']],
+    ['a.b', { a: { b: {} } }, {}],
     ['a.b', { 'a.b': 'x' }, 'U'],
     ['a.b', { 'a.b': null, a: { b: 'x' } }, 'U'],
     ['a.b.c', { a: { b: { c: 'x' } } }, 'x'],
@@ -188,7 +219,7 @@ describe('plain readers, exactly', () => {
     ['a.b.c', {}, null],
     ['a.b.c', { a: [{ b: { c: 'x' } }] }, 'U'],
     ['a.b.c', { a: { b: [{ c: 'x' }] } }, 'U'],
-    ['a.b.c', { a: { b: { c: [1] } } }, 'U'],
+    ['a.b.c', { a: { b: { c: [1] } } }, [1]],
     ['a.b.c', { 'a.b.c': 'x' }, 'U'],
     ['a.b.c', { 'a.b': { c: 'x' } }, 'U'],
     ['a.b.c', { a: { 'b.c': 'x' } }, 'U'],
@@ -204,7 +235,7 @@ describe('plain readers, exactly', () => {
     ['a.b.c.d', { 'a.b': { c: { d: 'x' } } }, 'U'],
     ['a.b.c.d', { a: { 'b.c.d': 'x' } }, 'U'],
     ['a.b.c.d', { a: { b: { 'c.d': 'x' } } }, 'U'],
-    ['a.b.c.d', { a: { b: { c: { d: { e: 1 } } } } }, 'U'],
+    ['a.b.c.d', { a: { b: { c: { d: { e: 1 } } } } }, { e: 1 }],
     ['a.b.c.d.e', { a: { b: { c: { d: { e: 'x' } } } } }, 'x'],
     ['a.b.c.d.e', { a: { b: { c: { 'd.e': 'x' } } } }, 'U'],
     ['a.b.c.d.e', { a: { b: { c: { d: null } } } }, null],
@@ -213,6 +244,14 @@ describe('plain readers, exactly', () => {
     const segments = path.split('.');
     expect(show(plainReader(segments)(event as EqlEvent))).toEqual(expected);
     expect(show(new PlainReaders().get(segments)(event as EqlEvent))).toEqual(expected);
+  });
+  it('leaves events that are not objects (untyped callers) to the general reader', () => {
+    for (const path of [['a'], ['a', 'b'], ['a', 'b', 'c'], ['a', 'b', 'c', 'd']]) {
+      for (const event of [null, 5, 'x', true, [{ a: 'x' }], undefined]) {
+        expect(show(plainReader(path)(event as unknown as EqlEvent))).toBe('U');
+        expect(show(new PlainReaders().get(path)(event as unknown as EqlEvent))).toBe('U');
+      }
+    }
   });
   it('leaves paths through Object.prototype names to the general reader', () => {
     for (const path of [['constructor'], ['a', 'toString'], ['__proto__', 'x'], ['a', 'b', 'hasOwnProperty'], ['a', 'b', 'c', 'valueOf']]) {
@@ -242,26 +281,32 @@ describe('fast path decisions', () => {
   const throwing = () => {
     throw new Error('general reader asked');
   };
-  it('category test: a plain string or absence decides alone; arrays and other layouts ask the general reader', () => {
+  it('category test: a plain string, array or absence decides alone; other layouts ask the general reader', () => {
     const is = categoryTest(['event', 'category'], 'process', throwing, new PlainReaders());
     expect(is({ event: { category: 'process' } })).toBe(true);
     expect(is({ event: { category: 'file' } })).toBe(false);
     expect(is({ event: {} })).toBe(false);
     expect(is({ event: { category: null } })).toBe(false);
-    expect(() => is({ event: { category: ['process'] } })).toThrow('general reader asked');
+    expect(is({ event: { category: ['process'] } })).toBe(true);
+    expect(is({ event: { category: ['file', 'process'] } })).toBe(true);
+    expect(is({ event: { category: ['file'] } })).toBe(false);
+    expect(is({ event: { category: [] } })).toBe(false);
+    expect(() => is({ event: { category: { name: 'process' } } })).toThrow('general reader asked');
+    expect(() => is({ event: [{ category: 'process' }] })).toThrow('general reader asked');
     expect(() => is({ 'event.category': 'process' })).toThrow('general reader asked');
     // A typed field (null_value) never takes the shortcut.
     const schema = schemaFromMapping({ properties: { event: { properties: { category: { type: 'keyword', null_value: 'process' } } } } });
     const typed = categoryTest(['event', 'category'], 'process', () => 'process', new PlainReaders(), schema);
     expect(typed({ event: { category: null } })).toBe(true);
   });
-  it('join-key reader: plain values alone, null as absent, other layouts through the general reader', () => {
+  it('join-key reader: plain values (arrays as is) alone, null as absent, other layouts through the general reader', () => {
     const get = fastFieldGetter(['a', 'b'], () => 'general', new PlainReaders());
     expect(get({ a: { b: 'x' } })).toBe('x');
     expect(get({ a: { b: 3 } })).toBe(3);
     expect(get({ a: { b: null } })).toBeUndefined();
     expect(get({})).toBeUndefined();
-    expect(get({ a: { b: ['x'] } })).toBe('general');
+    expect(get({ a: { b: ['x'] } })).toEqual(['x']);
+    expect(get({ a: [{ b: 'x' }] })).toBe('general');
     expect(get({ 'a.b': 'x' })).toBe('general');
     const schema = schemaFromMapping({ properties: { a: { properties: { b: { type: 'long' } } } } });
     expect(fastFieldGetter(['a', 'b'], () => 'general', new PlainReaders(), schema)({ a: { b: 3 } })).toBe('general');

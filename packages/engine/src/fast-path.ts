@@ -21,9 +21,14 @@ type Verdict = typeof FALSE | typeof TRUE | typeof DEFER;
 /** Returned by a plain read when the layout is not plain: the general reader must decide. */
 const UNKNOWN: unique symbol = Symbol('unknown layout');
 type Scalar = string | number | boolean;
+/** What a plain read gives: the field's value as the general reader would (a scalar, or an array of values as is). */
+type Plain = Scalar | object;
 
-/** A field read for the shortcut: the scalar value, `null` when surely absent, or UNKNOWN. */
-type PlainRead = (event: EqlEvent) => Scalar | null | typeof UNKNOWN;
+/**
+ * A field read for the shortcut: the value (a scalar, or what the last level holds as is: an
+ * array of values, as the general reader returns it), `null` when surely absent, or UNKNOWN.
+ */
+type PlainRead = (event: EqlEvent) => Plain | null | typeof UNKNOWN;
 
 /**
  * Names an `Object.prototype` lookup could answer (`constructor`, `__proto__`...): paths with
@@ -32,10 +37,9 @@ type PlainRead = (event: EqlEvent) => Scalar | null | typeof UNKNOWN;
  */
 const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-function scalar(v: unknown): Scalar | null | typeof UNKNOWN {
-  if (v === undefined || v === null) return null;
-  const t = typeof v;
-  return t === 'string' || t === 'number' || t === 'boolean' ? (v as Scalar) : UNKNOWN;
+/** The value at the end of a plain path: what the general reader returns there, as is. */
+function leafValue(v: unknown): Plain | null {
+  return v === undefined || v === null ? null : (v as Plain);
 }
 
 type Node = Record<string, unknown>;
@@ -83,7 +87,7 @@ interface Clock {
 function memoized(read: PlainRead, clock: Clock): PlainRead {
   let lastEvent: EqlEvent | undefined;
   let lastGeneration = -1;
-  let lastValue: Scalar | null | typeof UNKNOWN = null;
+  let lastValue: Plain | null | typeof UNKNOWN = null;
   return (event) => {
     if (event !== lastEvent || lastGeneration !== clock.generation) {
       lastValue = read(event);
@@ -130,11 +134,12 @@ function generable(path: readonly string[]): boolean {
   return path.length > 0 && !path.some((k) => PROTOTYPE_NAMES.has(k));
 }
 
-/** Statements of a plain read of `path` from `n0`, returning the scalar, null or `U`. */
+/** Statements of a plain read of `path` from `n0`, returning the value, null or `U`. */
 function readerBody(path: readonly string[]): string {
   const n = path.length;
   const lit = (key: string) => JSON.stringify(key);
-  const lines: string[] = [];
+  // Untyped callers may push a non-object (or an array): the general reader decides there.
+  const lines: string[] = ['if (typeof n0 !== "object" || n0 === null || Array.isArray(n0)) return U;'];
   for (let i = 0; i < n - 1; i++) {
     // A dotted twin at this level (`{"event.action": ...}` beside `{"event": {...}}`).
     const twins: string[] = [];
@@ -145,9 +150,7 @@ function readerBody(path: readonly string[]): string {
     lines.push(`if (Array.isArray(n${i + 1})) return U;`);
   }
   lines.push(`const v = n${n - 1}[${lit(path[n - 1]!)}];`);
-  lines.push('if (v === undefined || v === null) return null;');
-  lines.push('const t = typeof v;');
-  lines.push('return t === "string" || t === "number" || t === "boolean" ? v : U;');
+  lines.push('return v === undefined || v === null ? null : v;');
   return lines.join('\n');
 }
 
@@ -192,12 +195,18 @@ function intern(name: string): string {
 /** The closure form of a plain reader (used where code generation is not allowed). */
 export function plainReader(segments: readonly string[]): PlainRead {
   if (segments.some((k) => PROTOTYPE_NAMES.has(k))) return () => UNKNOWN;
+  const read = objectReader(segments);
+  // Untyped callers may push a non-object (or an array): the general reader decides there.
+  return (e) => (typeof e !== 'object' || e === null || Array.isArray(e) ? UNKNOWN : read(e));
+}
+
+function objectReader(segments: readonly string[]): PlainRead {
   const path = segments.map(intern);
   const [a = '', b = '', c = ''] = path;
   // A dotted twin (`{"event.action": ...}` beside `{"event": {...}}`) means another layout.
   switch (path.length) {
     case 1:
-      return (e) => scalar(e[a]);
+      return (e) => leafValue(e[a]);
     case 2: {
       const ab = intern(`${a}.${b}`);
       return (e) => {
@@ -205,9 +214,7 @@ export function plainReader(segments: readonly string[]): PlainRead {
         const o = e[a];
         if (o === undefined || o === null || typeof o !== 'object') return null;
         if (Array.isArray(o)) return UNKNOWN;
-        const v = (o as Node)[b];
-        if (v === undefined || v === null) return null;
-        return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : UNKNOWN;
+        return leafValue((o as Node)[b]);
       };
     }
     case 3: {
@@ -220,7 +227,7 @@ export function plainReader(segments: readonly string[]): PlainRead {
         if (o === null || o === UNKNOWN) return o;
         if (o[bc] !== undefined) return UNKNOWN;
         const p = child(o, b);
-        return p === null || p === UNKNOWN ? p : scalar(p[c]);
+        return p === null || p === UNKNOWN ? p : leafValue(p[c]);
       };
     }
     default: {
@@ -238,7 +245,7 @@ export function plainReader(segments: readonly string[]): PlainRead {
           if (next === null || next === UNKNOWN) return next;
           node = next;
         }
-        return scalar(node[path[n - 1]!]);
+        return leafValue(node[path[n - 1]!]);
       };
     }
   }
@@ -365,12 +372,13 @@ export function categoryTest(
   const plain = readers.get(path);
   return (event) => {
     const v = plain(event);
-    return typeof v === 'string' ? v === name : v === null ? false : slow(event);
+    // ECS writes the category as an array (`["process"]`): a plain read returns it as is.
+    return typeof v === 'string' ? v === name : v === null ? false : Array.isArray(v) ? v.includes(name) : slow(event);
   };
 }
 
 /**
- * A field reader with the shortcut: scalar values of plain layouts directly, `read` (the general
+ * A field reader with the shortcut: values of plain layouts directly, `read` (the general
  * reader) for everything else. Absent and `null` both read as undefined: for join keys, where
  * they mean the same.
  */

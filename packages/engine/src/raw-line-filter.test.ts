@@ -155,6 +155,32 @@ describe('compileRawRouter', () => {
     );
   });
 
+  it('still lists exactly those statements once it has reordered groups by what the lines hold (fast-check)', () => {
+    // Triggers are chosen again after 512 lines: route 1,200 lines made of a few distinct ones.
+    fc.assert(
+      fc.property(fc.array(specOrNone, { minLength: 2, maxLength: 6 }), fc.array(jsonLine, { minLength: 1, maxLength: 12 }), (specs, distinct) => {
+        const route = compileRawRouter(specs);
+        const expected = distinct.map((line) => naiveRoute(specs, line));
+        for (let i = 0; i < 1200; i++) {
+          const k = (i * 7 + (i >> 5)) % distinct.length;
+          expect(route(distinct[k] as string)?.sort((a, b) => a - b), `line ${i}`).toEqual(expected[k]);
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('routes lines alike whichever group turned out rarer (a long needle everywhere, a short one seldom)', () => {
+    const route = compileRawRouter([spec([[cs('windows-common')], [cs('rare')]]), spec([[cs('windows-common')]])]);
+    const common = '{"os":"windows-common","x":"y"}';
+    const both = '{"os":"windows-common","x":"rare"}';
+    for (let i = 0; i < 2000; i++) {
+      const line = i % 50 === 0 ? both : common;
+      expect(route(line)?.sort(), `line ${i}`).toEqual(line === both ? [0, 1] : [1]);
+    }
+    expect(route('{"x":"rare"}')).toEqual([]);
+  });
+
   it('routes by named needles, and every statement may match a line that is not one object', () => {
     const route = compileRawRouter([spec([[cs('deny_push')]]), undefined, spec([[ci('sso')], [cs('okta')]])]);
     expect(route('{"a":"deny_push"}')).toEqual([0]);

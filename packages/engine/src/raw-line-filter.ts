@@ -343,6 +343,25 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
  */
 export type RawLineRouter = (line: string) => number[] | undefined;
 
+/** Lines whose needles are counted to choose the routers' triggers, once every RESAMPLE_EVERY lines. */
+const SAMPLE_LINES = 512;
+const RESAMPLE_EVERY = 65_536;
+
+/** Per needle, the terms whose first group holds it. */
+function triggerLists(terms: ReadonlyArray<ReadonlyArray<readonly number[]>>, needles: number): number[][] {
+  const triggers: number[][] = Array.from({ length: needles }, () => []);
+  terms.forEach((groups, t) => {
+    for (const id of groups[0] ?? []) triggers[id]?.push(t);
+  });
+  return triggers;
+}
+
+/** Each term's groups, the one whose needles were seen in the fewest lines first (a stable sort: ties keep the plan's order). */
+function rarestFirst(terms: ReadonlyArray<ReadonlyArray<readonly number[]>>, seen: Uint32Array): ReadonlyArray<ReadonlyArray<readonly number[]>> {
+  const weight = (g: readonly number[]) => g.reduce((sum, id) => sum + (seen[id] ?? 0), 0);
+  return terms.map((groups) => [...groups].sort((a, b) => weight(a) - weight(b)));
+}
+
 /**
  * Many statements' prefilters in one pass: for a line, which statements have a term whose
  * groups are all present. Used to hand an event only to the rules that can match it. Lines that
@@ -361,22 +380,34 @@ export function compileRawRouter(specs: readonly (RawPrefilterSpec | undefined)[
   if (terms.length === 0) return () => [];
   const p = plan({ terms }, options.utf8Bytes === true);
   const search = ahoCorasickSearch(p.needles);
-  const triggers: number[][] = p.needles.map(() => []);
-  p.terms.forEach((groups, t) => {
-    for (const id of groups[0] ?? []) triggers[id]?.push(t);
-  });
+  // A term is checked only when a needle of its first group is seen: the rarer that group in
+  // the input, the fewer checks. The plan's guess (longest needles first) is replaced by what
+  // the lines say: needles are counted over a sample of lines now and then, and each term's
+  // groups reordered rarest first. Any order gives the same answer; only the work changes.
+  let order: ReadonlyArray<ReadonlyArray<readonly number[]>> = p.terms;
+  let triggers = triggerLists(order, p.needles.length);
+  const seenCount = new Uint32Array(p.needles.length);
+  let lines = 0;
   const passed = new Uint8Array(specs.length);
   return (line) => {
     const n = line.length;
     if (n < 2 || line.charCodeAt(0) !== 123 || line.charCodeAt(n - 1) !== 125 || hasHidingEscape(line)) return undefined;
     const { has, found } = search(line);
+    const phase = lines++ % RESAMPLE_EVERY;
+    if (phase < SAMPLE_LINES) {
+      for (const id of found) seenCount[id]!++;
+      if (phase === SAMPLE_LINES - 1) {
+        order = rarestFirst(p.terms, seenCount);
+        triggers = triggerLists(order, p.needles.length);
+        seenCount.fill(0);
+      }
+    }
     const out: number[] = [];
     for (const id of found) {
-      if (!has(id)) continue;
       for (const t of triggers[id] as number[]) {
         const owner = owners[t] as number;
         if (passed[owner] === 1) continue;
-        if (holds(p.terms[t] as ReadonlyArray<readonly number[]>, has)) {
+        if (holds(order[t] as ReadonlyArray<readonly number[]>, has)) {
           passed[owner] = 1;
           out.push(owner);
         }
