@@ -95,26 +95,59 @@ const baseline = async (path: string, events: number, name: string) => {
   return run.seconds;
 };
 
-const oktaBase = await baseline(oktaPath, OKTA_EVENTS, 'baseline: read + JSON.parse every line (okta.ndjson)');
-const a = await child([cli, 'run', '--rules', 'rules/okta', oktaPath]);
+// (a) and (b) are a few seconds each, so near their 2.0x target one run decides little on a
+// shared machine: ROUNDS rounds of baseline, (a), (b) in turn, each measure's ratio taken within
+// its round (same minute, same load), and the round with the median ratio reported.
+const ROUNDS = Number(process.env.EQLKIT_BENCH_ROUNDS ?? 3);
+interface Round {
+  readonly base: ChildRun;
+  readonly a: ChildRun;
+  readonly b: ChildRun;
+}
+const rounds: Round[] = [];
+let baseOk = true;
+for (let r = 0; r < ROUNDS; r++) {
+  const base = await child([join(repo, 'bench/support/baseline-parse.mjs'), oktaPath]);
+  baseOk &&= Number(readFileSync(join(dir, 'stdout'), 'utf8').trim()) === OKTA_EVENTS;
+  const a = await child([cli, 'run', '--rules', 'rules/okta', oktaPath]);
+  const b = await child([cli, 'query', 'any where event.action == "user.authentication.sso"', oktaPath]);
+  rounds.push({ base, a, b });
+}
+/** The round whose ratio for `pick` is the median; its runs, and every round's ratio. */
+const medianRound = (pick: (r: Round) => ChildRun) => {
+  const ratio = (r: Round) => r.base.seconds / pick(r).seconds;
+  const sorted = [...rounds].sort((x, y) => ratio(x) - ratio(y));
+  const median = sorted[Math.floor((sorted.length - 1) / 2)] as Round;
+  return { base: median.base, run: pick(median), ratios: rounds.map((r) => `${ratio(r).toFixed(2)}x`).join(' ') };
+};
+const maxRss = (pick: (r: Round) => ChildRun) => Math.max(...rounds.map((r) => pick(r).maxRssMb ?? 0)) || undefined;
+const medianA = medianRound((r) => r.a);
+const medianB = medianRound((r) => r.b);
+rows.push({
+  name: `baseline: read + JSON.parse every line (okta.ndjson), ${ROUNDS} rounds`,
+  events: OKTA_EVENTS,
+  seconds: medianA.base.seconds,
+  rssMb: maxRss((r) => r.base),
+  check: `${OKTA_EVENTS} lines parsed; ${rounds.map((r) => `${r.base.seconds.toFixed(2)} s`).join(', ')}`,
+  ok: baseOk,
+});
 rows.push({
   name: '(a) eql run --rules rules/okta',
   events: OKTA_EVENTS,
-  seconds: a.seconds,
-  baseline: oktaBase,
-  rssMb: a.maxRssMb,
-  check: `${a.stdoutLines} alerts (expected ${okta.expectedAlerts.length})`,
-  ok: a.stdoutLines === okta.expectedAlerts.length,
+  seconds: medianA.run.seconds,
+  baseline: medianA.base.seconds,
+  rssMb: maxRss((r) => r.a),
+  check: `${medianA.run.stdoutLines} alerts (expected ${okta.expectedAlerts.length}); rounds ${medianA.ratios}`,
+  ok: rounds.every((r) => r.a.stdoutLines === okta.expectedAlerts.length),
 });
-const b = await child([cli, 'query', 'any where event.action == "user.authentication.sso"', oktaPath]);
 rows.push({
   name: '(b) eql query \'any where event.action == "user.authentication.sso"\'',
   events: OKTA_EVENTS,
-  seconds: b.seconds,
-  baseline: oktaBase,
-  rssMb: b.maxRssMb,
-  check: `${b.stdoutLines} hits (expected ${ssoCount})`,
-  ok: b.stdoutLines === ssoCount,
+  seconds: medianB.run.seconds,
+  baseline: medianB.base.seconds,
+  rssMb: maxRss((r) => r.b),
+  check: `${medianB.run.stdoutLines} hits (expected ${ssoCount}); rounds ${medianB.ratios}`,
+  ok: rounds.every((r) => r.b.stdoutLines === ssoCount),
 });
 
 const ecsBase = await baseline(ecsPath, ECS_EVENTS, 'baseline: read + JSON.parse every line (ecs.ndjson)');
