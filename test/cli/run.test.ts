@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { generateOktaEvents } from '../../scripts/generate/okta-events.js';
 import { repoRoot } from '../support/shared.js';
 import { ndjson, runEql, scratch } from './run-eql.js';
 
@@ -154,6 +155,34 @@ describe('eql run', () => {
     const r = await runEql(['run', '--rules', 'rules/okta', '--size', '2', SAMPLE]);
     expect(r.code).toBe(0);
     expect(ndjson(r.stdout)).toHaveLength(2);
+  });
+
+  it('many rules are evaluated in batches: the same alerts in the same order as one event at a time', async () => {
+    const seed = readFileSync(join(repoRoot, 'rules/okta/credential_access_mfa_push_brute_force.toml'), 'utf8');
+    const variant = (k: number, query: string) =>
+      seed
+        .replace(/^rule_id = ".*"$/m, `rule_id = "00000000-0000-4000-8000-00000000000${k}"`)
+        .replace(/^name = "Potential Abuse.*"$/m, `name = "Variant ${k}"`)
+        .replace(/^query = '''[\s\S]*?^'''$/m, `query = '''\n${query}\n'''`);
+    const s = scratch();
+    s.file('seed.toml', seed);
+    s.file('deny.toml', variant(1, 'any where event.action == "user.mfa.okta_verify.deny_push"'));
+    s.file('sso.toml', variant(2, 'any where event.action : "USER.AUTHENTICATION.SSO" and user.email : "*a*"'));
+    s.file('pair.toml', variant(3, 'sequence by user.email with maxspan=1m [any where event.action : "user.mfa.okta_verify.deny_push"] [any where event.action : "user.authentication.sso"]'));
+    // Over 5 MB: several chunks of input, many batches of 512 events.
+    const events = s.file('events.ndjson', `${[...generateOktaEvents({ count: 4000, seed: 3 }).events()].map((e) => JSON.stringify(e)).join('\n')}\n`);
+    const batched = await runEql(['run', '--rules', s.dir, events]);
+    expect(batched.code).toBe(0);
+    const lines = batched.stdout.trim().split('\n');
+    expect(new Set(ndjson(batched.stdout).map((a) => (a as AlertLine).rule.name)).size).toBe(4);
+    expect(lines.length).toBeGreaterThan(600);
+    // --strict and no prefilter (so no router) evaluate one event at a time.
+    const strict = await runEql(['run', '--rules', s.dir, '--strict', events]);
+    expect(strict.stdout).toBe(batched.stdout);
+    const unrouted = await runEql(['run', '--rules', s.dir, events], { env: { EQLKIT_PREFILTER: 'off' } });
+    expect(unrouted.stdout).toBe(batched.stdout);
+    const sized = await runEql(['run', '--rules', s.dir, '--size', '7', events]);
+    expect(sized.stdout).toBe(`${lines.slice(0, 7).join('\n')}\n`);
   });
 
   it('--format table prints one row per alert', async () => {

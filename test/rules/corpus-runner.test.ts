@@ -20,6 +20,30 @@ describe('the runner over the whole corpus', () => {
   const shapes = rules.map((rule) => ({ rule, statement: compile(rule.query ?? '').statement }));
   const events = generateCorpusEvents(shapes, 3500, 20240305);
 
+  it('pushBatch gives the same alerts in the same order as push, whatever the batch sizes', () => {
+    const one = createRunner(rules);
+    const expected: string[] = [];
+    for (const { event, index } of events) for (const a of one.push(event, { index })) expected.push(`${a.rule.id} ${a.id}`);
+    for (const a of one.flush()) expected.push(`${a.rule.id} ${a.id}`);
+    const batched = createRunner(rules);
+    const actual: string[] = [];
+    // Sizes from 1 to 1,500 (more than the runner's timestamp ring of 1,024).
+    for (let at = 0, k = 0; at < events.length; k++) {
+      const size = [1, 7, 256, 1500, 3, 64][k % 6] as number;
+      const slice = events.slice(at, at + size);
+      at += size;
+      const alerts = batched.pushBatch(
+        slice.map((e) => e.event),
+        slice.map((e) => ({ index: e.index })),
+      );
+      for (const a of alerts) actual.push(`${a.rule.id} ${a.id}`);
+    }
+    for (const a of batched.flush()) actual.push(`${a.rule.id} ${a.id}`);
+    expect(actual.length).toBeGreaterThan(300);
+    expect(actual).toEqual(expected);
+    expect(batched.stats()).toEqual(one.stats());
+  });
+
   it('gives each rule the same alerts as running that rule alone on every event', () => {
     expect(rules).toHaveLength(1081);
     const together = createRunner(rules);

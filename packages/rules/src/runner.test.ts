@@ -154,6 +154,39 @@ describe('createRunner', () => {
     expect(runner.push({ '@timestamp': at(0) })).toHaveLength(1);
   });
 
+  it('pushBatch: the alerts push gives, in push order, with candidates, indexes, constants and max_signals', () => {
+    const make = () => {
+      const seq = rule('sequence by user.name [any where event.action == "a"] [any where event.action == "b"]', { max_signals: 1, interval: '5m' });
+      const single = rule('any where event.action == "b"');
+      const okta = rule('any where event.action : "A" and event.module == "okta"', { index: ['logs-okta*'] });
+      return [seq, single, okta];
+    };
+    const events = Array.from({ length: 40 }, (_, i) => ({
+      '@timestamp': at(Math.floor(i / 4), i % 4),
+      user: { name: `u${i % 3}` },
+      event: { action: i % 5 === 0 ? 'b' : 'a' },
+      ...(i % 2 === 0 ? { _index: 'logs-okta.system-default' } : {}),
+    }));
+    const inputs = events.map((_, i) => (i % 3 === 0 ? { candidates: [0, 2], fields: { 'event.module': 'okta' } } : i % 3 === 1 ? { candidates: [1] } : undefined));
+    const show = (alerts: readonly { rule: { id: string }; id: string }[]) => alerts.map((a) => `${a.rule.id} ${a.id}`);
+    const one = createRunner(make().map((r, k) => ({ ...r, ruleId: `r${k}` })));
+    const expected = show(events.flatMap((e, i) => one.push(e, inputs[i])).concat(one.flush()));
+    const batched = createRunner(make().map((r, k) => ({ ...r, ruleId: `r${k}` })));
+    const actual = show([
+      ...batched.pushBatch(events.slice(0, 13), inputs.slice(0, 13)),
+      ...batched.pushBatch(events.slice(13, 14), inputs.slice(13, 14)),
+      ...batched.pushBatch(events.slice(14), inputs.slice(14)),
+      ...batched.flush(),
+    ]);
+    // Every rule alerts, and the sequence rule hits its cap.
+    expect(new Set(actual.map((a) => a.split(' ')[0]))).toEqual(new Set(['r0', 'r1', 'r2']));
+    expect(batched.warnings().map((w) => w.ruleId)).toEqual(['r0']);
+    expect(actual).toEqual(expected);
+    expect(batched.stats()).toEqual(one.stats());
+    const brief = (ws: readonly { code: string; ruleId: string }[]) => ws.map((w) => ({ code: w.code, ruleId: w.ruleId, dropped: 'dropped' in w ? w.dropped : 0 }));
+    expect(brief(batched.warnings())).toEqual(brief(one.warnings()));
+  });
+
   it('routes events only to rules that can match them', () => {
     const rules = ['a', 'b', 'c'].map((x) => rule(`any where event.action == "${x}"`));
     const runner = createRunner(rules);

@@ -118,6 +118,13 @@ export interface RunnerStats {
 export interface Runner {
   /** Takes one event; returns the alerts it completes, rule by rule in the order given. */
   push(event: EqlEvent, input?: RunnerInput): Alert[];
+  /**
+   * Takes events in order (`inputs[i]` goes with `events[i]`): the same alerts, in the same order,
+   * as pushing each in turn, but delivered rule by rule, each rule taking all its events of the
+   * batch at once. With many rules that is faster (one rule's code and state stay in the cache
+   * for its run of events, instead of ten rules' in turn per event).
+   */
+  pushBatch(events: readonly EqlEvent[], inputs?: readonly (RunnerInput | undefined)[]): Alert[];
   /** End of input: pending alerts (sequences waiting on time, tail pipes, samples). */
   flush(): Alert[];
   /**
@@ -249,8 +256,10 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
   let deliveries = 0;
   let alerts = 0;
   // Per event, each distinct timestamp field is parsed once: its value, and the event it is of.
-  const timeValue = new Float64Array(timeSlots.size);
-  const timeEvent = new Float64Array(timeSlots.size).fill(-1);
+  // In a batch, rule after rule reads the same events: the values of the last TIME_RING events
+  // are kept, at slot * TIME_RING + event number mod TIME_RING.
+  const timeValue = new Float64Array(timeSlots.size * TIME_RING);
+  const timeEvent = new Float64Array(timeSlots.size * TIME_RING).fill(-1);
   // One rule: its stream's own prefilter rules events out more cheaply than reading route keys.
   const everyRule = states.length === 1 ? [0] : undefined;
   // An input's index name repeats for every event it holds: which rules take it, once per name.
@@ -290,31 +299,75 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
     }
   };
 
+  /** The event as rules see it (with constants), and the rules to try it on, ascending. */
+  const prepare = (event: EqlEvent, input: RunnerInput | undefined) => {
+    const index = input?.index ?? (typeof event._index === 'string' ? event._index : undefined);
+    const fields = constantsFor(input?.fields, index);
+    const view = fields ? withConstants(event, fields) : event;
+    if (view !== event) originals.set(view, event);
+    const accepted = index === undefined ? undefined : acceptedBy(index);
+    const candidates = input?.candidates ?? (everyRule || routes.candidates(view));
+    return { view, accepted, candidates };
+  };
+  /** One delivery: event number `seq` (for the per-event timestamp memo) to rule `n`. */
+  const deliver = (n: number, view: EqlEvent, seq: number, out: Alert[]) => {
+    const state = states[n] as RuleState;
+    deliveries++;
+    const slot = state.timeSlot * TIME_RING + (seq & (TIME_RING - 1));
+    let t: number;
+    if (timeEvent[slot] === seq) t = timeValue[slot] as number;
+    else {
+      t = timeValue[slot] = timeOf(view, state.timestampPath);
+      timeEvent[slot] = seq;
+    }
+    if (!(state.lastTime >= t)) state.lastTime = t;
+    toAlerts(state, state.stream.push(view), out);
+  };
+  // pushBatch: per rule, the batch positions of its events (reused between batches).
+  const batchEvents: number[][] = states.map(() => []);
+
   return {
     errors,
     push(event, input) {
       events++;
-      const index = input?.index ?? (typeof event._index === 'string' ? event._index : undefined);
-      const fields = constantsFor(input?.fields, index);
-      const view = fields ? withConstants(event, fields) : event;
-      if (view !== event) originals.set(view, event);
+      const { view, accepted, candidates } = prepare(event, input);
       const out: Alert[] = [];
-      const accepted = index === undefined ? undefined : acceptedBy(index);
-      for (const n of input?.candidates ?? (everyRule || routes.candidates(view))) {
+      for (const n of candidates) {
         if (accepted !== undefined && accepted[n] !== 1) continue;
-        const state = states[n] as RuleState;
-        deliveries++;
-        const slot = state.timeSlot;
-        let t: number;
-        if (timeEvent[slot] === events) t = timeValue[slot] as number;
-        else {
-          t = timeValue[slot] = timeOf(view, state.timestampPath);
-          timeEvent[slot] = events;
-        }
-        if (!(state.lastTime >= t)) state.lastTime = t;
-        toAlerts(state, state.stream.push(view), out);
+        deliver(n, view, events, out);
       }
       return out;
+    },
+    pushBatch(batch, inputs) {
+      const views: EqlEvent[] = [];
+      const used: number[] = [];
+      const first = events + 1;
+      for (let i = 0; i < batch.length; i++) {
+        events++;
+        const { view, accepted, candidates } = prepare(batch[i] as EqlEvent, inputs?.[i]);
+        views.push(view);
+        for (const n of candidates) {
+          if (accepted !== undefined && accepted[n] !== 1) continue;
+          const list = batchEvents[n] as number[];
+          if (list.length === 0) used.push(n);
+          list.push(i);
+        }
+      }
+      // Rule by rule; each alert remembers its event and rule, to be put back in push's order.
+      const tagged: { event: number; rule: number; seq: number; alert: Alert }[] = [];
+      const out: Alert[] = [];
+      for (const n of used) {
+        const list = batchEvents[n] as number[];
+        for (const i of list) {
+          deliver(n, views[i] as EqlEvent, first + i, out);
+          for (const alert of out) tagged.push({ event: i, rule: n, seq: tagged.length, alert });
+          out.length = 0;
+        }
+        list.length = 0;
+      }
+      // Candidates are ascending, so push's order is by event, then rule.
+      tagged.sort((x, y) => x.event - y.event || x.rule - y.rule || x.seq - y.seq);
+      return tagged.map((t) => t.alert);
     },
     awaitsLine(rule, stage, line) {
       return states[rule]?.stream.awaitsLine?.(stage, line) ?? true;
@@ -362,6 +415,9 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
     },
   };
 }
+
+/** Events whose timestamps (per timestamp field) the runner keeps: a power of two. */
+const TIME_RING = 1024;
 
 /** The event with each constant field added where the event has no value of its own. */
 function withConstants(event: EqlEvent, fields: Readonly<Record<string, JsonValue>>): EqlEvent {

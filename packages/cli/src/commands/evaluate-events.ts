@@ -10,6 +10,9 @@ import { totalBytes, type EventOptions } from './event-options.js';
 /** Called per ordered event; returns true to stop (enough results). */
 export type EventHandler = (event: Record<string, unknown>) => boolean;
 
+/** Called after each chunk of input and at the end (see `BatchEnd`); returns true to stop. */
+export type BatchHandler = () => boolean;
+
 /**
  * Runs the input pipeline for `query` and `run`: progress on a terminal, and backpressure so a
  * slow reader of stdout slows the run instead of filling memory.
@@ -21,6 +24,7 @@ export async function evaluateEvents(
   prefilter?: RawPrefilterSpec,
   annotate?: (event: Record<string, unknown>, text: string) => void,
   deferral?: LineDeferralHooks,
+  batchEnd?: BatchHandler,
 ): Promise<PipelineStats> {
   const counter: ByteCounter = { bytesRead: 0, totalBytes: totalBytes(options.paths) };
   let events = 0;
@@ -51,12 +55,17 @@ export async function evaluateEvents(
       counter,
       (event) => {
         events++;
-        const stop = handle(event);
-        if (process.stdout.writableNeedDrain) return once(process.stdout, 'drain').then(() => stop);
-        return stop;
+        return drained(handle(event));
       },
+      batchEnd && (() => drained(batchEnd())),
     );
   } finally {
     progress.stop();
   }
+}
+
+/** `stop`, once stdout has drained if it must (a slow reader slows the run). */
+function drained(stop: boolean): boolean | Promise<boolean> {
+  if (process.stdout.writableNeedDrain) return once(process.stdout, 'drain').then(() => stop);
+  return stop;
 }

@@ -64,10 +64,17 @@ type Held = Record<string, unknown> | DeferredLine;
 export type EventSink = (event: Record<string, unknown>) => boolean | Promise<boolean>;
 
 /**
+ * Called once the events of each chunk of input are handed on, and at the end: a sink that
+ * gathers events into batches evaluates what it holds (so results never wait for more input
+ * than the chunk already read). Returns true to stop reading, as the sink does.
+ */
+export type BatchEnd = () => boolean | Promise<boolean>;
+
+/**
  * Reads every file, reports and skips bad records, sets `--field` constants, restores timestamp
  * order through the reorder window (or a full sort), and hands each event to `sink`.
  */
-export async function runPipeline(options: PipelineOptions, counter: ByteCounter, sink: EventSink): Promise<PipelineStats> {
+export async function runPipeline(options: PipelineOptions, counter: ByteCounter, sink: EventSink, batchEnd?: BatchEnd): Promise<PipelineStats> {
   const stats: PipelineStats = { events: 0, skippedRecords: 0, fileProblems: 0, late: 0 };
   const tsPath = options.timestampField.split('.');
   const tbPath = options.tiebreakerField?.split('.');
@@ -155,9 +162,11 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
       } else await deliver([held]);
       if (stopped) break;
     }
+    if (!stopped && batchEnd && (await batchEnd())) stopped = true;
     if (stopped) break;
   }
   if (window && !stopped) await deliver(window.flush());
+  if (!stopped) await batchEnd?.();
   stats.late = window?.late ?? 0;
   stats.events += filter?.skipped ?? 0;
   return stats;
