@@ -1,6 +1,7 @@
 // The rules package over the detection-rules corpus: load + validate + check every rule file,
 // compile them all into one runner, and push a generated mixed event stream through it with
-// routing (events reach only the rules whose constant predicates they hold) and without.
+// routing (events reach only the rules whose constant predicates they hold), event by event and
+// in batches, and without routing.
 // Run: npx tsc -b && npx tsx bench/rules.bench.ts [events]
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,16 +40,29 @@ console.log(`load + schema + query check: ${files.length} files, median ${loadTi
 const count = Number(process.argv[2] ?? 20000);
 const events = generateCorpusEvents(rules.map((rule) => ({ rule, statement: compile(rule.query ?? '').statement })), count, 7);
 
-for (const routing of [true, false]) {
+// Routing on, one event at a time and in batches of 512 (`pushBatch`, as `eql run` does); off.
+for (const [routing, batch] of [
+  [true, 1],
+  [true, 512],
+  [false, 1],
+] as const) {
   const [runner, buildMs] = time(() => createRunner(rules, { routing }));
   const [alerts, runMs] = time(() => {
     let n = 0;
-    for (const { event, index } of events) n += runner.push(event, { index }).length;
+    if (batch === 1) for (const { event, index } of events) n += runner.push(event, { index }).length;
+    else
+      for (let i = 0; i < events.length; i += batch) {
+        const slice = events.slice(i, i + batch);
+        n += runner.pushBatch(
+          slice.map((e) => e.event),
+          slice.map((e) => ({ index: e.index })),
+        ).length;
+      }
     return n + runner.flush().length;
   });
   const stats = runner.stats();
   console.log(
-    `runner, routing ${routing ? 'on ' : 'off'}: ${rules.length} rules compiled in ${buildMs.toFixed(0)} ms; ` +
+    `runner, routing ${routing ? 'on ' : 'off'}${batch > 1 ? `, batches of ${batch}` : ''}: ${rules.length} rules compiled in ${buildMs.toFixed(0)} ms; ` +
       `${events.length} events in ${runMs.toFixed(0)} ms = ${Math.round(events.length / (runMs / 1000))} events/s, ` +
       `${(stats.deliveries / events.length).toFixed(1)} rules tried per event, ${alerts} alerts`,
   );
