@@ -174,11 +174,34 @@ describe('compileRawRouter', () => {
     const route = compileRawRouter([spec([[cs('windows-common')], [cs('rare')]]), spec([[cs('windows-common')]])]);
     const common = '{"os":"windows-common","x":"y"}';
     const both = '{"os":"windows-common","x":"rare"}';
+    const checks: number[] = [];
     for (let i = 0; i < 2000; i++) {
       const line = i % 50 === 0 ? both : common;
       expect(route(line)?.sort(), `line ${i}`).toEqual(line === both ? [0, 1] : [1]);
+      if (i % 500 === 499) checks.push(route.termChecks);
     }
     expect(route('{"x":"rare"}')).toEqual([]);
+    // Until the first sample is counted (512 lines) the longer needle triggers the first term on
+    // every line; then the rarer one does, and only lines that hold it check that term.
+    expect(checks[0]).toBe(1000);
+    expect((checks[2] as number) - (checks[1] as number)).toBe(510);
+    expect((checks[3] as number) - (checks[2] as number)).toBe(510);
+  });
+
+  it('chooses triggers again every 65,536 lines, from a sample of what the lines hold then', () => {
+    const route = compileRawRouter([spec([[cs('alpha-long-needle')], [cs('beta')]]), spec([[cs('gamma')]])]);
+    const alpha = '{"a":"alpha-long-needle","g":"gamma"}';
+    const beta = '{"b":"beta","g":"gamma"}';
+    // First sample: `beta` in every line, `alpha-long-needle` in none: alpha triggers.
+    for (let i = 0; i < 65_536; i++) route(beta);
+    let before = route.termChecks;
+    for (let i = 0; i < 100; i++) route(beta);
+    expect(route.termChecks - before).toBe(100);
+    // The next sample sees alpha everywhere and beta nowhere: beta triggers from then on.
+    for (let i = 65_636; i < 65_536 * 2; i++) route(alpha);
+    before = route.termChecks;
+    for (let i = 0; i < 100; i++) expect(route(alpha)).toEqual([1]);
+    expect(route.termChecks - before).toBe(100);
   });
 
   it('routes by named needles, and every statement may match a line that is not one object', () => {
