@@ -131,16 +131,12 @@ function holds(groups: ReadonlyArray<readonly number[]>, has: (id: number) => bo
 /** Many needles: one automaton pass, then only the terms whose first group was seen. */
 function ahoCorasickFilter(p: Plan): RawLineFilter {
   const search = ahoCorasickSearch(p.needles);
-  const triggers: number[][] = p.needles.map(() => []);
-  p.terms.forEach((groups, t) => {
-    for (const id of groups[0] ?? []) triggers[id]?.push(t);
-  });
+  const triggers = triggerLists(p.terms, p.needles.length);
   return (line) => {
     const n = line.length;
     if (n < 2 || line.charCodeAt(0) !== 123 || line.charCodeAt(n - 1) !== 125) return true;
     const { has, found } = search(line);
     for (const id of found) {
-      if (!has(id)) continue;
       for (const t of triggers[id] as number[]) if (holds(p.terms[t] as ReadonlyArray<readonly number[]>, has)) return true;
     }
     return hasHidingEscape(line);
