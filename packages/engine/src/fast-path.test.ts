@@ -35,14 +35,17 @@ const leaf = fc.oneof(
     ([f, op, ws]) => `${f} ${op} (${ws.map((w) => `"${w}"`).join(', ')})`,
   ),
 );
-const conditionArb: fc.Arbitrary<string> = fc.letrec<{ c: string }>((tie) => ({
-  c: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    leaf,
-    fc.tuple(tie('c'), fc.constantFrom('and', 'or'), tie('c')).map(([l, op, r]) => `(${l} ${op} ${r})`),
-    tie('c').map((c) => `not ${c}`),
-  ),
-})).c;
+/** Conditions of `leaves` joined by `and`, `or` and `not`, to any small depth. */
+const conditionsOf = (leaves: fc.Arbitrary<string>): fc.Arbitrary<string> =>
+  fc.letrec<{ c: string }>((tie) => ({
+    c: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaves,
+      fc.tuple(tie('c'), fc.constantFrom('and', 'or'), tie('c')).map(([l, op, r]) => `(${l} ${op} ${r})`),
+      tie('c').map((c) => `not ${c}`),
+    ),
+  })).c;
+const conditionArb = conditionsOf(leaf);
 
 describe('fast path', () => {
   it('agrees with the compiled predicate on every event layout', () => {
@@ -65,16 +68,8 @@ describe('fast path', () => {
       fc.tuple(fc.constantFrom('a.b', 'c', 'a.c.d', 'a'), fc.constantFrom('==', '!=')).map(([f, op]) => `${f} ${op} null`),
       fc.tuple(fc.constantFrom('a.b', 'c'), fc.constantFrom('== 1', '> 0', ': "1"', 'in~ ("X", "y")')).map(([f, t]) => `${f} ${t}`),
     );
-    const wideCondition: fc.Arbitrary<string> = fc.letrec<{ c: string }>((tie) => ({
-      c: fc.oneof(
-        { depthSize: 'small', withCrossShrink: true },
-        wide,
-        fc.tuple(tie('c'), fc.constantFrom('and', 'or'), tie('c')).map(([l, op, r]) => `(${l} ${op} ${r})`),
-        tie('c').map((c) => `not ${c}`),
-      ),
-    })).c;
     fc.assert(
-      fc.property(wideCondition, fc.array(eventArb, { maxLength: 8 }), (text, events) => {
+      fc.property(conditionsOf(wide), fc.array(eventArb, { maxLength: 8 }), (text, events) => {
         const expr = condition(text);
         const general = compileCondition(expr);
         const readers = new PlainReaders();

@@ -255,9 +255,9 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
   let events = 0;
   let deliveries = 0;
   let alerts = 0;
-  // Per event, each distinct timestamp field is parsed once: its value, and the event it is of.
-  // In a batch, rule after rule reads the same events: the values of the last TIME_RING events
-  // are kept, at slot * TIME_RING + event number mod TIME_RING.
+  // Each distinct timestamp field is parsed once per event, also in a batch, where rule after
+  // rule reads the same events: the values (and event numbers) of the last TIME_RING events are
+  // kept, at slot * TIME_RING + event number mod TIME_RING.
   const timeValue = new Float64Array(timeSlots.size * TIME_RING);
   const timeEvent = new Float64Array(timeSlots.size * TIME_RING).fill(-1);
   // One rule: its stream's own prefilter rules events out more cheaply than reading route keys.
