@@ -176,7 +176,7 @@ describe('eql run', () => {
     const lines = batched.stdout.trim().split('\n');
     expect(new Set(ndjson(batched.stdout).map((a) => (a as AlertLine).rule.name)).size).toBe(4);
     expect(lines.length).toBeGreaterThan(600);
-    // --strict and no prefilter (so no router) evaluate one event at a time.
+    // --strict evaluates one event at a time; without the prefilter, batches are not routed by line.
     const strict = await runEql(['run', '--rules', s.dir, '--strict', events]);
     expect(strict.stdout).toBe(batched.stdout);
     const unrouted = await runEql(['run', '--rules', s.dir, events], { env: { EQLKIT_PREFILTER: 'off' } });

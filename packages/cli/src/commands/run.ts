@@ -140,10 +140,13 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
     const candidates = router?.candidates(event);
     return candidates ? { ...input, candidates } : input;
   };
+  // One sequence rule: lines of its later stages wait for their turn (see lineDeferralFor).
+  const deferral = router ? undefined : lineDeferralFor(sources, options.constants, (stage, line) => runner.awaitsLine(0, stage, line));
   // Many rules: events are evaluated a batch at a time, rule by rule (`Runner.pushBatch`: the
-  // same alerts in the same order, faster). Not with --size, which stops at the event that
-  // completes the last alert wanted, nor with --strict, which stops at the first bad line
-  // (events before it must be evaluated by then).
+  // same alerts in the same order, faster), routed or not. Not with --size, which stops at the
+  // event that completes the last alert wanted, nor with --strict, which stops at the first bad
+  // line (events before it must be evaluated by then), nor with a deferral, which asks the
+  // rule's state at each line's turn (so every event before it must have been pushed).
   const batched: Record<string, unknown>[] = [];
   const batchedInputs: RunnerInput[] = [];
   const evaluateBatch = (): boolean => {
@@ -153,7 +156,7 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
     batchedInputs.length = 0;
     return emit(alerts);
   };
-  const batching = router !== undefined && size === Infinity && !options.strict;
+  const batching = loaded.rules.length > 1 && deferral === undefined && size === Infinity && !options.strict;
   const handle = batching
     ? (event: Record<string, unknown>) => {
         batched.push(event);
@@ -168,8 +171,6 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
           texts.remember(event, text);
         }
       : (router?.annotate ?? texts?.remember);
-  // One sequence rule: lines of its later stages wait for their turn (see lineDeferralFor).
-  const deferral = router ? undefined : lineDeferralFor(sources, options.constants, (stage, line) => runner.awaitsLine(0, stage, line));
   const stats = await evaluateEvents(options, reorder, handle, lineFilterFor(sources, options.constants), annotate, deferral, batching ? evaluateBatch : undefined);
   if (printed < size) emit(runner.flush());
   writer.end();
