@@ -110,6 +110,20 @@ export class MissingEventsFilter {
     return n;
   }
 
+  /**
+   * Whether an event of missing term `term`, taken now in time order, could change a verdict:
+   * a leading term's always (a later candidate looks back at it); a middle term's only while
+   * `partialsHeld` (a candidate's gap opens at a positive event already taken, so a partial holds
+   * it now); a trailing term's only while a candidate waits (a later candidate looks only at
+   * events after its own last one, which is no earlier than this).
+   */
+  needs(term: number, partialsHeld: boolean): boolean {
+    const placement = this.placements[term]!;
+    if (placement.kind === 'leading') return true;
+    if (placement.kind === 'middle') return partialsHeld;
+    return this.queue.length > 0;
+  }
+
   /** Records that an event at `ts` matched missing term `term` with these keys. */
   record(term: number, keys: readonly KeyTuple[], ts: number, out: MissingAwareResult[]): void {
     const h = this.history[term]!;

@@ -52,6 +52,11 @@ export interface Processor<M> {
    */
   waitsFor?(stage: number, keys: KeyExtractor, event: EqlEvent): boolean;
   /**
+   * Sequences: whether an event of missing term `term` (numbered among missing terms), taken now,
+   * could change a result (see `MissingEventsFilter.needs`).
+   */
+  missingMatters?(term: number): boolean;
+  /**
    * Sequences: whether an event that can match only positive `stage`, read from the JSON `text`,
    * could find a partial to extend now (see `SequenceMatcher.waitsInText`).
    */
@@ -290,9 +295,13 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
           const termSlots = slots[t]!;
           for (let i = 0; i < termSlots.length; i++) {
             const slot = termSlots[i]!;
-            if (slot.missing || !processor.waitsFor) return mask;
+            if (slot.missing) {
+              // A missing-term event matters only while something could look at it.
+              if (processor.missingMatters?.(slot.index) !== false) return mask;
+              continue;
+            }
             // Keys before the condition: a later-stage event whose key has no partial is moot.
-            if (processor.waitsFor(slot.index, terms[t]!.keys, event)) return mask;
+            if (!processor.waitsFor || processor.waitsFor(slot.index, terms[t]!.keys, event)) return mask;
           }
         }
         return 0;
@@ -359,8 +368,13 @@ class SequenceProcessor implements Processor<SequenceMatch> {
     return this.matcher.waitsInText(stage, text, this.textualKeys);
   }
 
+  missingMatters(term: number): boolean {
+    return this.missing?.needs(term, this.matcher.pending > 0) ?? true;
+  }
+
   matters(match: SequenceMatch): boolean {
-    return match.missing.length > 0 || this.matcher.matters(match.stages, match.until);
+    for (const m of match.missing) if (this.missingMatters(m.term)) return true;
+    return this.matcher.matters(match.stages, match.until);
   }
 
   process(record: EventRecord<SequenceMatch>, out: Hit[]): void {

@@ -244,3 +244,39 @@ describe('PlanStream with a trusted order and a missing term', () => {
     expect(stream.flush()).toEqual([]);
   });
 });
+
+describe('missing-term events nothing could look at', () => {
+  const ev = (ts: number, a: string, k = 'h') => ({ '@timestamp': ts, a, k });
+  for (const trustOrder of [false, true]) {
+    it(`are kept only while a partial or a waiting candidate could use them (trustOrder ${trustOrder})`, () => {
+      // Trailing: a "y" before any "x" can reject nothing (a candidate looks only later).
+      const trailing = compile('sequence by k with maxspan=5ms [any where a == "x"] ![any where a == "y"]').stream({ trustOrder });
+      trailing.push(ev(0, 'y'));
+      trailing.push(ev(1, 'y'));
+      expect(trailing.stats.pending).toBe(0);
+      trailing.push(ev(2, 'x'));
+      trailing.push(ev(3, 'y'));
+      expect(trailing.flush()).toEqual([]);
+
+      // Middle: kept once a partial holds its first stage, and then it rejects the candidate.
+      const middle = compile('sequence by k with maxspan=10ms [any where a == "x"] ![any where a == "y"] [any where a == "z"]').stream({ trustOrder });
+      middle.push(ev(0, 'y'));
+      expect(middle.stats.pending).toBe(0);
+      middle.push(ev(1, 'x'));
+      expect(middle.stats.pending).toBe(1);
+      middle.push(ev(2, 'y'));
+      expect(middle.stats.pending).toBe(2);
+      expect(middle.push(ev(3, 'z'))).toEqual([]);
+      // Without a "y" between, the next pair is a hit.
+      middle.push(ev(4, 'x'));
+      expect(middle.push(ev(5, 'z'))).toHaveLength(1);
+
+      // Leading: always kept, since a later first stage looks back at it.
+      const leading = compile('sequence by k with maxspan=10ms ![any where a == "y"] [any where a == "x"] [any where a == "z"]').stream({ trustOrder });
+      leading.push(ev(0, 'y'));
+      expect(leading.stats.pending).toBe(1);
+      leading.push(ev(1, 'x'));
+      expect(leading.push(ev(2, 'z'))).toEqual([]);
+    });
+  }
+});

@@ -34,6 +34,13 @@ export interface RunnerOptions {
    * up to this far behind the newest are put back in time order. Default 0: in order.
    */
   readonly allowedLatenessMs?: number;
+  /**
+   * The caller pushes events in time order (it orders them itself, as `eql run`'s reorder
+   * window does, and counts the late ones): each rule's stream then decides from its state,
+   * before any condition or timestamp is read, that a later-stage event has no partial to extend
+   * (the engine's `trustOrder`). Same alerts; faster for sequences. Default false.
+   */
+  readonly trustOrder?: boolean;
   /** Cap on partial sequences per join key, per rule (the engine's default otherwise). */
   readonly maxPendingPerKey?: number;
   /**
@@ -173,6 +180,7 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
   const compileQuery = options.compile ?? compile;
   const streamOptions = {
     ...(options.allowedLatenessMs !== undefined ? { allowedLatenessMs: options.allowedLatenessMs } : {}),
+    ...(options.trustOrder === true ? { trustOrder: true } : {}),
     ...(options.maxPendingPerKey !== undefined ? { maxPendingPerKey: options.maxPendingPerKey } : {}),
     ...(options.maxPendingTotal !== undefined ? { maxPendingTotal: options.maxPendingTotal } : {}),
   };

@@ -91,13 +91,14 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
   }
 
   // The CLI's own window orders events for all rules at once and counts late ones; the runner
-  // then needs none.
+  // then needs none, and its streams may trust the order.
   // The statements the runner compiles, kept for the raw-line prefilter.
   const sources: PrefilterSource[] = [];
   const runner = createRunner(
     loaded.rules.map((r) => withFieldOverrides(r.rule, raw)),
     {
       allowedLatenessMs: 0,
+      trustOrder: true,
       ...(options.maxPendingTotal === undefined ? {} : { maxPendingTotal: options.maxPendingTotal }),
       compile: (text, compileOptions) => {
         const compiled = checked.compile(text, compileOptions ?? {});
