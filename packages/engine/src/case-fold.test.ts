@@ -37,7 +37,8 @@ describe('case folding at the edges', () => {
 
   it('ASCII folding agrees with a reference on any string (property)', () => {
     const ref = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
-    const text = fc.string({ unit: fc.constantFrom('@', 'A', 'M', 'Z', '[', '`', 'a', 'z', '{', 'Ä', 'ä', 'ß') });
+    // `İ` lowercases to two code units, `K` (Kelvin) to `k`: neither is ASCII folding.
+    const text = fc.string({ unit: fc.constantFrom('@', 'A', 'M', 'Z', '[', '`', 'a', 'z', '{', 'Ä', 'ä', 'ß', 'İ', '\u212a') });
     fc.assert(
       fc.property(text, text, (a, b) => {
         expect(asciiLower(a)).toBe(ref(a));

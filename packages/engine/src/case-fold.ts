@@ -7,11 +7,15 @@
 
 /** Lowercase ASCII letters only; other code points are left as they are. */
 export function asciiLower(s: string): string {
+  let upper = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 65 && c <= 90) return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+    // Beyond ASCII, toLowerCase would fold more than A-Z (`Ä`, `İ`): only the runs of A-Z.
+    if (c > 127) return upper || /[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s;
+    if (c >= 65 && c <= 90) upper = true;
   }
-  return s;
+  // All ASCII: the native lowercasing is exactly A-Z folding, and much faster than a replace.
+  return upper ? s.toLowerCase() : s;
 }
 
 /** Equality ignoring the case of ASCII letters only. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EqlError } from './errors.js';
 import { comparisonTest, insensitiveInTest, inTest, matchTest, stringQueryTest } from './field-predicates.js';
@@ -111,6 +112,28 @@ describe('matchTest', () => {
   it('ignores null patterns', () => {
     expect(matchTest('like', [null], [[0, 1]])('x')).toBe(false);
     expect(matchTest('like', [null, 'x'], [[0, 1], [2, 3]])('x')).toBe(true);
+  });
+  it('a list of patterns (the value folded once) answers as its patterns one by one (property)', () => {
+    const unit = fc.constantFrom('a', 'B', 'b', 'Ä', 'ä', 'İ', '\\', '*', '?');
+    const pattern = fc.string({ unit, maxLength: 5 });
+    // Values often spell one of the patterns in another case, so that some pattern matches.
+    const listAndValue = fc.array(pattern, { minLength: 2, maxLength: 5 }).chain((patterns) =>
+      fc.tuple(
+        fc.constant(patterns),
+        fc.oneof(
+          fc.string({ unit, maxLength: 8 }),
+          fc.nat(patterns.length - 1).map((i) => (patterns[i] ?? '').replace(/[*?]/g, 'a').replace(/[a-zA-Z]/g, (c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()))),
+        ),
+      ),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom<'like' | 'like~' | ':'>('like', 'like~', ':'), listAndValue, (op, [patterns, value]) => {
+        const ranges = patterns.map((): [number, number] => [0, 1]);
+        const one = patterns.some((p) => matchTest(op, [p], [[0, 1]])(value));
+        expect(matchTest(op, patterns, ranges)(value)).toBe(one);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

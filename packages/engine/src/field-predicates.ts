@@ -210,6 +210,24 @@ export function matchTest(op: MatchOp, patterns: ReadonlyArray<string | null>, r
     };
   }
   if (present.some(matchesEverything)) return () => true;
+  // Several case-insensitive patterns (rules list dozens of paths): the value is folded once,
+  // not once per pattern; `:` patterns without wildcards become one set lookup.
+  if (op !== 'like' && present.length > 1) {
+    const terms = new Set<string>();
+    const wildcards: ((s: string) => boolean)[] = [];
+    for (const p of present) {
+      if (op === ':' && !p.includes('*') && !p.includes('?')) terms.add(asciiLower(p));
+      else wildcards.push(compileWildcard(p, { caseInsensitive: true, folded: true }));
+    }
+    return (v) => {
+      const s = text(v);
+      if (s === undefined) return false;
+      const folded = asciiLower(s);
+      if (terms.has(folded)) return true;
+      for (const t of wildcards) if (t(folded)) return true;
+      return false;
+    };
+  }
   const tests = present.map((p) => {
     if (op === ':' && !p.includes('*') && !p.includes('?')) return (s: string) => asciiEqualsIgnoreCase(s, p);
     return compileWildcard(p, { caseInsensitive: op !== 'like' });

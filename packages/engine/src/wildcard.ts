@@ -13,6 +13,11 @@ export interface WildcardOptions {
    * `stringContains` on a field). EQL's `:` and `like` have no escape: `\` is literal there.
    */
   readonly backslashEscapes?: boolean;
+  /**
+   * With `caseInsensitive`: the caller hands values already ASCII-lowercased (`asciiLower`), as
+   * one value tested against many patterns is folded once rather than once per pattern.
+   */
+  readonly folded?: boolean;
 }
 
 /** One `?`. */
@@ -118,7 +123,7 @@ export function compileWildcard(pattern: string, options: WildcardOptions = {}):
   const ci = options.caseInsensitive === true;
   const source = ci ? asciiLower(pattern) : pattern;
   const { segments, leadingStar, trailingStar } = parse(source, options.backslashEscapes === true);
-  const fold = ci ? asciiLower : (s: string) => s;
+  const fold = ci && options.folded !== true ? asciiLower : (s: string) => s;
   const only = segments[0];
 
   if (!leadingStar && !trailingStar && segments.length === 1 && only) {
