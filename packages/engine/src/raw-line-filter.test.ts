@@ -237,6 +237,16 @@ describe('compileRawRouter', () => {
     }
     // A string never closed (not JSON: the parser will say so) is searched to the end.
     expect(route('{"a":"deny_push}')).toEqual([0]);
+    // Keys are told from values by the structure before them: objects in arrays in objects...
+    expect(route('{"a":[{"deny_push":"x"},"sso"],"b":[[1,"deny_push"]]}')?.sort()).toEqual([0, 1]);
+    expect(route('{ "a" : [ { "deny_push" : "x" } , "y" ] , "sso" : 1 }')).toEqual([]);
+    // ...to any depth: past 30 levels every string is searched (keys too: more, never fewer).
+    for (let depth = 14; depth <= 40; depth++) {
+      const deep = (inner: string) => `${'{"k":['.repeat(depth)}${inner}${']}'.repeat(depth)}`;
+      expect(route(deep('{"x":"deny_push"}')), `${depth}`).toEqual([0]);
+      expect(route(deep('"a","deny_push"')), `${depth}`).toEqual([0]);
+      expect(route(`{"z":${deep('1')},"sso":"deny_push"}`), `${depth}`).toEqual([0]);
+    }
   });
 
   it('finds needles in automata too large for 16-bit states', () => {

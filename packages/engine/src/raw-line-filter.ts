@@ -278,9 +278,12 @@ function foldedAt(line: string, from: number, text: string): boolean {
  * One pass over the line's string values with an Aho-Corasick automaton of every needle,
  * ASCII-folded (a dense transition table over the characters the needles use). Needles are the
  * JSON text of string contents (a `"` in them is escaped), so they can only be found inside a
- * string value: keys (a string followed by `:`) are skipped, which is half of an ECS line, and
- * each value is searched from the automaton's root. Lines with a hiding escape never get here.
- * A case-sensitive needle found folded is confirmed where it was found.
+ * string value: keys are skipped, which is half of an ECS line, and each value is searched from
+ * the automaton's root, its closing quote found by the same loop. Whether a string is a key is
+ * read from the structure before it (after `{`, or after `,` inside an object): exact for valid
+ * JSON, which is all that can reach a rule (a malformed line fails to parse whatever is found
+ * in it); deeper than 30 levels every string is searched. Lines with a hiding escape never get here. A case-sensitive
+ * needle found folded is confirmed where it was found.
  */
 function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has: (id: number) => boolean; found: readonly number[] } {
   const { classOf, classes, delta, reports, firstEnd, nextEnd, endStart, endIds } = buildAutomaton(needles);
@@ -291,42 +294,71 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
   const touched: number[] = [];
   const has = (id: number): boolean => seen[id] === 1;
   const result = { has, found: touched as readonly number[] };
+  const report = (line: string, i: number, s: number) => {
+    for (let e = firstEnd[s] as number; e > 0; e = nextEnd[e] as number) {
+      for (let j = endStart[e] as number; j < (endStart[e + 1] as number); j++) {
+        const id = endIds[j] as number;
+        if (seen[id] === 1) continue;
+        const text = texts[id] as string;
+        const from = i + 1 - Math.min(text.length, TRIE_DEPTH);
+        if (sensitive[id] === 1 ? !line.startsWith(text, from) : text.length > TRIE_DEPTH && !foldedAt(line, from, text)) continue;
+        seen[id] = 1;
+        touched.push(id);
+      }
+    }
+  };
   return (line) => {
     for (const id of touched) seen[id] = 0;
     touched.length = 0;
     const n = line.length;
-    for (let open = line.indexOf('"'); open !== -1; ) {
-      // The closing quote: the next one not escaped (preceded by an even run of backslashes).
-      let close = line.indexOf('"', open + 1);
-      while (close !== -1) {
-        let b = close - 1;
-        while (line.charCodeAt(b) === 92) b--;
-        if ((close - 1 - b) % 2 === 0) break;
-        close = line.indexOf('"', close + 1);
+    // One pass. Between strings only the structure is read: the open containers (bit d of
+    // `arrays` set when the container at depth d is an array) and the last structural character,
+    // which tell a key (after `{`, or after `,` in an object) from a value.
+    let arrays = 0;
+    let depth = 0;
+    let prev = 0;
+    let i = 0;
+    while (i < n) {
+      const c = line.charCodeAt(i);
+      if (c !== 34) {
+        if (c === 123 || c === 91) {
+          depth++;
+          if (depth < 31) arrays = c === 91 ? arrays | (1 << depth) : arrays & ~(1 << depth);
+          prev = c;
+        } else if (c === 125 || c === 93) {
+          depth--;
+          prev = c;
+        } else if (c === 58 || c === 44) prev = c;
+        i++;
+        continue;
       }
-      if (close === -1) close = n;
-      let after = close + 1;
-      while (after < n && (line.charCodeAt(after) === 32 || line.charCodeAt(after) === 9 || line.charCodeAt(after) === 10 || line.charCodeAt(after) === 13)) after++;
-      if (line.charCodeAt(after) !== 58 /* : */) {
-        let s = 0;
-        for (let i = open + 1; i < close; i++) {
-          s = delta[s * classes + (classOf[line.charCodeAt(i)] as number)] as number;
-          if (reports[s] === 0) continue;
-          for (let e = firstEnd[s] as number; e > 0; e = nextEnd[e] as number) {
-            for (let j = endStart[e] as number; j < (endStart[e + 1] as number); j++) {
-              const id = endIds[j] as number;
-              if (seen[id] === 1) continue;
-              const text = texts[id] as string;
-              // Where the needle starts: its trie path (at most TRIE_DEPTH characters) ends at i.
-              const from = i + 1 - Math.min(text.length, TRIE_DEPTH);
-              if (sensitive[id] === 1 ? !line.startsWith(text, from) : text.length > TRIE_DEPTH && !foldedAt(line, from, text)) continue;
-              seen[id] = 1;
-              touched.push(id);
-            }
-          }
+      const key = prev === 123 || (prev === 44 && depth < 31 && (arrays & (1 << depth)) === 0);
+      prev = 34;
+      if (key) {
+        let close = line.indexOf('"', i + 1);
+        while (close !== -1) {
+          let b = close - 1;
+          while (line.charCodeAt(b) === 92) b--;
+          if ((close - 1 - b) % 2 === 0) break;
+          close = line.indexOf('"', close + 1);
+        }
+        i = close === -1 ? n : close + 1;
+        continue;
+      }
+      let s = 0;
+      let j = i + 1;
+      for (; j < n; j++) {
+        const ch = line.charCodeAt(j);
+        if (ch === 34) break;
+        s = delta[s * classes + (classOf[ch] as number)] as number;
+        if (reports[s] !== 0) report(line, j, s);
+        if (ch === 92 && j + 1 < n) {
+          j++;
+          s = delta[s * classes + (classOf[line.charCodeAt(j)] as number)] as number;
+          if (reports[s] !== 0) report(line, j, s);
         }
       }
-      open = close >= n ? -1 : line.indexOf('"', close + 1);
+      i = j + 1;
     }
     return result;
   };
