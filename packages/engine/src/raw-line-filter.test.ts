@@ -7,11 +7,20 @@ const spec = (...terms: Needle[][][]): RawPrefilterSpec => ({ terms: terms.map((
 const cs = (text: string): Needle => ({ text, caseInsensitive: false });
 const ci = (text: string): Needle => ({ text, caseInsensitive: true });
 
-/** The JSON text (without quotes) of every string value in a parsed line, keys left out. */
-function stringValues(value: unknown): string[] {
-  if (typeof value === 'string') return [JSON.stringify(value).slice(1, -1)];
-  if (Array.isArray(value)) return value.flatMap(stringValues);
-  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(stringValues);
+/**
+ * The JSON text (without quotes) of every string value in a parsed line, keys left out, with its
+ * path: the keys on the way joined with `.` (arrays passed through), null when a key on the
+ * way is written with an escape (the matcher does not work out where those lead).
+ */
+function stringValues(value: unknown, path: string | null = ''): { text: string; path: string | null }[] {
+  if (typeof value === 'string') return [{ text: JSON.stringify(value).slice(1, -1), path }];
+  if (Array.isArray(value)) return value.flatMap((v) => stringValues(v, path));
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).flatMap(([k, v]) => {
+      const escaped = JSON.stringify(k).includes('\\');
+      return stringValues(v, path === null || escaped ? null : path === '' ? k : `${path}.${k}`);
+    });
+  }
   return [];
 }
 
@@ -21,9 +30,15 @@ function stringValues(value: unknown): string[] {
  */
 function hasNeedle(line: string, many: boolean): (n: Needle) => boolean {
   const fold = (t: string) => t.replace(/[A-Z]/g, (c) => c.toLowerCase());
-  const hay = many ? stringValues(JSON.parse(line)) : [line];
-  const folded = hay.map(fold);
-  return (n) => (n.caseInsensitive ? folded : hay).some((h) => h.includes(n.text));
+  // With many needles, a needle tied to a field counts only in that field's values.
+  const hay = many ? stringValues(JSON.parse(line)) : [{ text: line, path: null }];
+  // An exact one (tied to a field) must be the whole value.
+  return (n) =>
+    hay.some((h) => {
+      if (n.field !== undefined && h.path !== null && h.path !== n.field) return false;
+      const t = n.caseInsensitive ? fold(h.text) : h.text;
+      return many && n.exact && n.field !== undefined ? t === n.text : t.includes(n.text);
+    });
 }
 
 /**
@@ -44,6 +59,9 @@ function naive(spec: RawPrefilterSpec, line: string): boolean {
 /** Random text, and JSON object lines of it (keys too, so needles are found in keys as well). */
 const alphabet = fc.constantFrom('a', 'b', 'A', 'B', 'é', '\\', 'u', '/', '"', 'x', ':');
 const text = (max: number) => fc.array(alphabet, { minLength: 1, maxLength: max }).map((cs) => cs.join(''));
+/** Keys: random, or names that fields are made of (nested or dotted: `a.b` both ways). */
+const key = fc.oneof(text(6), fc.constantFrom('a', 'b', 'a.b', 'é', 'x', 'a.'));
+const fields = fc.constantFrom('a', 'b', 'a.b', 'a.a', 'b.a.b', 'é', 'a.é', 'x.a', 'a.b.a');
 /** Longer than the automaton's depth (32): found by a shared prefix, confirmed in place. */
 const long = (t: string) => `${'aB'.repeat(16)}${t}`;
 const value = fc.letrec((tie) => ({
@@ -55,14 +73,26 @@ const value = fc.letrec((tie) => ({
     text(4).map((t) => long(t).toUpperCase()),
     fc.integer(),
     fc.array(tie('v'), { maxLength: 3 }),
-    fc.dictionary(text(6), tie('v'), { maxKeys: 3 }),
+    fc.dictionary(key, tie('v'), { maxKeys: 3 }),
   ),
 })).v;
-const jsonLine = fc.dictionary(text(6), value, { maxKeys: 5 }).map((o) => JSON.stringify(o));
-/** A needle as the prefilter makes them: the JSON text of a string, without quotes. */
+const jsonLine = fc.dictionary(key, value, { maxKeys: 5 }).map((o) => JSON.stringify(o));
+/** A needle as the prefilter makes them: the JSON text of a string, without quotes, maybe tied to a field. */
 const needle = fc
-  .record({ text: fc.oneof(text(3), text(5).map((t) => `ab${t}`), text(2).map(long)), caseInsensitive: fc.boolean() })
-  .map((n) => ({ ...n, text: JSON.stringify(n.caseInsensitive ? n.text.toLowerCase() : n.text).slice(1, -1) }));
+  .record({
+    text: fc.oneof(text(3), text(5).map((t) => `ab${t}`), text(2).map(long)),
+    caseInsensitive: fc.boolean(),
+    field: fc.option(fields, { nil: undefined }),
+    exact: fc.boolean(),
+  })
+  .map(
+    ({ field, exact, ...n }): Needle => ({
+      ...n,
+      text: JSON.stringify(n.caseInsensitive ? n.text.toLowerCase() : n.text).slice(1, -1),
+      ...(field === undefined ? {} : { field }),
+      ...(exact ? { exact: true as const } : {}),
+    }),
+  );
 
 describe('compileRawPrefilter', () => {
   it('passes a line holding every group of some term, and only then', () => {

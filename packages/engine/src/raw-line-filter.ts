@@ -55,12 +55,12 @@ function plan(spec: RawPrefilterSpec, utf8Bytes: boolean): Plan {
   const ids = new Map<string, number>();
   const needles: Needle[] = [];
   const id = (n: Needle) => {
-    const key = `${n.caseInsensitive ? 'i' : 's'}${n.text}`;
+    const key = `${n.caseInsensitive ? 'i' : 's'}${n.exact ? '=' : ''}${n.field ?? ''}\u0000${n.text}`;
     let i = ids.get(key);
     if (i === undefined) {
       i = needles.length;
       ids.set(key, i);
-      needles.push(utf8Bytes ? { text: asUtf8Bytes(n.text), caseInsensitive: n.caseInsensitive } : n);
+      needles.push(utf8Bytes ? { ...n, text: asUtf8Bytes(n.text), ...(n.field === undefined ? {} : { field: asUtf8Bytes(n.field) }) } : n);
     }
     return i;
   };
@@ -78,7 +78,11 @@ function plan(spec: RawPrefilterSpec, utf8Bytes: boolean): Plan {
  * (`{...}`: so malformed lines still reach the parser and get reported).
  */
 export function compileRawPrefilter(spec: RawPrefilterSpec, options: RawPrefilterOptions = {}): RawLineFilter {
-  const p = plan(spec, options.utf8Bytes === true);
+  // `includes` searches the whole line, so the fields needles are tied to do not matter there.
+  const p = plan(
+    { terms: spec.terms.map((t) => ({ groups: t.groups.map((g) => g.map((n) => ({ text: n.text, caseInsensitive: n.caseInsensitive }))) })) },
+    options.utf8Bytes === true,
+  );
   if (p.needles.length > INDEXOF_LIMIT) {
     // With many needles the short ones (found almost everywhere) cost more than they reject:
     // their groups are dropped (a weaker requirement, still sound).
@@ -274,33 +278,110 @@ function foldedAt(line: string, from: number, text: string): boolean {
   return true;
 }
 
+/** Path nodes of a line's values: no needle's field starts so (`DEAD`), or unknown (`ANY`). */
+const DEAD = -1;
+const ANY = -2;
+/** Containers deeper than this are not followed: their strings are searched for every needle. */
+const MAX_DEPTH = 64;
+
+/**
+ * The fields needles are tied to, as a trie over the characters of their dotted names: a value's
+ * path (its keys joined with `.`, arrays passed through, as the engine's field reader joins
+ * nested and dotted layouts) is walked key by key while the line is read.
+ */
+interface FieldTrie {
+  /** Character class of each UTF-16 code unit in the names (0: none has it). */
+  readonly classOf: Uint8Array | Uint16Array;
+  readonly classes: number;
+  /** `next[node * classes + class]`: the child node, or DEAD. */
+  readonly next: Int32Array;
+  /** The field ending at each node, -1 none. */
+  readonly fieldAt: Int32Array;
+}
+
+function buildFieldTrie(fields: readonly string[]): FieldTrie {
+  const classOf = new Uint16Array(65536);
+  let classes = 1;
+  let length = 1;
+  for (const f of fields) {
+    length += f.length;
+    for (let i = 0; i < f.length; i++) if (classOf[f.charCodeAt(i)] === 0) classOf[f.charCodeAt(i)] = classes++;
+  }
+  const next = new Int32Array(length * classes).fill(DEAD);
+  const fieldAt = new Int32Array(length).fill(-1);
+  let nodes = 1;
+  fields.forEach((f, id) => {
+    let node = 0;
+    for (let i = 0; i < f.length; i++) {
+      const k = node * classes + (classOf[f.charCodeAt(i)] as number);
+      if (next[k] === DEAD) next[k] = nodes++;
+      node = next[k] as number;
+    }
+    fieldAt[node] = id;
+  });
+  return { classOf, classes, next: next.slice(0, nodes * classes), fieldAt: fieldAt.slice(0, nodes) };
+}
+
 /**
  * One pass over the line's string values with an Aho-Corasick automaton of every needle,
  * ASCII-folded (a dense transition table over the characters the needles use). Needles are the
  * JSON text of string contents (a `"` in them is escaped), so they can only be found inside a
- * string value: keys are skipped, which is half of an ECS line, and each value is searched from
- * the automaton's root, its closing quote found by the same loop. Whether a string is a key is
- * read from the structure before it (after `{`, or after `,` inside an object): exact for valid
- * JSON, which is all that can reach a rule (a malformed line fails to parse whatever is found
- * in it); deeper than 30 levels every string is searched. Lines with a hiding escape never get here. A case-sensitive
+ * string value, and each value is searched from the automaton's root, its closing quote found
+ * by the same loop. Keys are told from values by the structure before them (after `{`, or after
+ * `,` inside an object): exact for valid JSON, which is all that can reach a rule (a malformed
+ * line fails to parse whatever is found in it).
+ *
+ * A needle tied to a field counts only in that field's values: the keys on the way to a value
+ * are walked through a trie of the needles' fields, so each value knows its path. A value whose
+ * path no such field starts with is skipped unless some needle has no field; a key holding an
+ * escape, or a container deeper than MAX_DEPTH, makes the paths below it unknown, where every
+ * needle counts (more, never less). Lines with a hiding escape never get here. A case-sensitive
  * needle found folded is confirmed where it was found.
  */
 function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has: (id: number) => boolean; found: readonly number[] } {
   const { classOf, classes, delta, reports, firstEnd, nextEnd, endStart, endIds } = buildAutomaton(needles);
   const texts = needles.map((n) => n.text);
   const sensitive = Uint8Array.from(needles, (n) => (n.caseInsensitive ? 0 : 1));
+  const fieldNames = [...new Set(needles.flatMap((n) => (n.field === undefined ? [] : [n.field])))];
+  const fieldIds = new Map(fieldNames.map((f, i) => [f, i]));
+  // Per needle, its field's id (-1: found anywhere).
+  const fieldOf = Int32Array.from(needles, (n) => (n.field === undefined ? -1 : (fieldIds.get(n.field) as number)));
+  const anywhere = needles.some((n) => n.field === undefined);
+  // Per needle, 1 when it must be the whole value.
+  const exact = Uint8Array.from(needles, (n) => (n.exact === true && n.field !== undefined ? 1 : 0));
+  const trie = buildFieldTrie(fieldNames);
+  const kClass = trie.classOf;
+  const kClasses = trie.classes;
+  const kNext = trie.next;
+  const fieldAt = trie.fieldAt;
+  const DOT = kClass[46] as number;
   // Per line: 1 present.
   const seen = new Uint8Array(needles.length);
   const touched: number[] = [];
   const has = (id: number): boolean => seen[id] === 1;
   const result = { has, found: touched as readonly number[] };
-  const report = (line: string, i: number, s: number) => {
+  // Per open container: 1 for an array, and the path node of its values (an array's elements
+  // stand at the array's own path).
+  const isArray = new Uint8Array(MAX_DEPTH + 1);
+  const pathOf = new Int32Array(MAX_DEPTH + 1);
+  /**
+   * The needles ending at automaton state `s`, found at `i` in a value that starts at `start`
+   * (after its quote) and whose path is `node`.
+   */
+  const report = (line: string, i: number, s: number, node: number, start: number) => {
+    const field = node >= 0 ? (fieldAt[node] as number) : -1;
     for (let e = firstEnd[s] as number; e > 0; e = nextEnd[e] as number) {
       for (let j = endStart[e] as number; j < (endStart[e + 1] as number); j++) {
         const id = endIds[j] as number;
         if (seen[id] === 1) continue;
+        const wants = fieldOf[id] as number;
+        if (wants !== -1 && node !== ANY && wants !== field) continue;
         const text = texts[id] as string;
+        // Where the needle starts: its trie path (at most TRIE_DEPTH characters) ends at i.
         const from = i + 1 - Math.min(text.length, TRIE_DEPTH);
+        // A whole value starts at the value's start and ends at its closing quote (a needle ends
+        // with a whole escape, so a quote right after it is no escaped one).
+        if (exact[id] === 1 && (from !== start || line.charCodeAt(from + text.length) !== 34)) continue;
         if (sensitive[id] === 1 ? !line.startsWith(text, from) : text.length > TRIE_DEPTH && !foldedAt(line, from, text)) continue;
         seen[id] = 1;
         touched.push(id);
@@ -311,19 +392,24 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
     for (const id of touched) seen[id] = 0;
     touched.length = 0;
     const n = line.length;
-    // One pass. Between strings only the structure is read: the open containers (bit d of
-    // `arrays` set when the container at depth d is an array) and the last structural character,
-    // which tell a key (after `{`, or after `,` in an object) from a value.
-    let arrays = 0;
+    // Between strings only the structure is read: the open containers, the last structural
+    // character (a key follows `{`, or `,` in an object) and the path of the next value.
     let depth = 0;
     let prev = 0;
+    let value = 0; // path node of the next value in an object (set by its key)
     let i = 0;
+    pathOf[0] = 0;
     while (i < n) {
       const c = line.charCodeAt(i);
       if (c !== 34) {
         if (c === 123 || c === 91) {
+          // A container opens: its path is the value's (in an array, the array's own).
+          const at = depth === 0 ? 0 : depth > MAX_DEPTH ? ANY : isArray[depth] === 1 ? (pathOf[depth] as number) : value;
           depth++;
-          if (depth < 31) arrays = c === 91 ? arrays | (1 << depth) : arrays & ~(1 << depth);
+          if (depth <= MAX_DEPTH) {
+            isArray[depth] = c === 91 ? 1 : 0;
+            pathOf[depth] = at;
+          }
           prev = c;
         } else if (c === 125 || c === 93) {
           depth--;
@@ -332,30 +418,54 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
         i++;
         continue;
       }
-      const key = prev === 123 || (prev === 44 && depth < 31 && (arrays & (1 << depth)) === 0);
+      const deep = depth > MAX_DEPTH;
+      const key = prev === 123 || (prev === 44 && !deep && isArray[depth] === 0);
       prev = 34;
       if (key) {
-        let close = line.indexOf('"', i + 1);
-        while (close !== -1) {
-          let b = close - 1;
-          while (line.charCodeAt(b) === 92) b--;
-          if ((close - 1 - b) % 2 === 0) break;
-          close = line.indexOf('"', close + 1);
+        // Walk the key from its object's path: `parent.key`, character by character.
+        let node = pathOf[depth] as number;
+        if (node > 0) node = DOT === 0 ? DEAD : (kNext[node * kClasses + DOT] as number);
+        let j = i + 1;
+        for (; j < n; j++) {
+          const ch = line.charCodeAt(j);
+          if (ch === 34) break;
+          if (ch === 92) {
+            // An escaped key: where it leads is not worked out (every needle counts there).
+            node = ANY;
+            j++;
+            continue;
+          }
+          if (node >= 0) {
+            const k = kClass[ch] as number;
+            node = k === 0 ? DEAD : (kNext[node * kClasses + k] as number);
+          }
         }
-        i = close === -1 ? n : close + 1;
+        value = node;
+        i = j + 1;
+        continue;
+      }
+      const node = deep ? ANY : isArray[depth] === 1 ? (pathOf[depth] as number) : value;
+      let j = i + 1;
+      if (node === DEAD && !anywhere) {
+        // No needle can count here: only the end of the string is wanted.
+        for (; j < n; j++) {
+          const ch = line.charCodeAt(j);
+          if (ch === 34) break;
+          if (ch === 92) j++;
+        }
+        i = j + 1;
         continue;
       }
       let s = 0;
-      let j = i + 1;
       for (; j < n; j++) {
         const ch = line.charCodeAt(j);
         if (ch === 34) break;
         s = delta[s * classes + (classOf[ch] as number)] as number;
-        if (reports[s] !== 0) report(line, j, s);
+        if (reports[s] !== 0) report(line, j, s, node, i + 1);
         if (ch === 92 && j + 1 < n) {
           j++;
           s = delta[s * classes + (classOf[line.charCodeAt(j)] as number)] as number;
-          if (reports[s] !== 0) report(line, j, s);
+          if (reports[s] !== 0) report(line, j, s, node, i + 1);
         }
       }
       i = j + 1;

@@ -38,6 +38,27 @@ describe('deriveRawPrefilter', () => {
     expect(derive('sequence [any where a == "one"] ![any where a == "two"] until [any where a == "three"]')).toEqual([[['one']], [['two']], [['three']]]);
   });
 
+  it('ties each needle to the field whose value holds it (the category to the category field)', () => {
+    const fieldsOf = (text: string, eventCategoryField?: string) =>
+      deriveRawPrefilter([{ statement: statement(text), ...(eventCategoryField ? { eventCategoryField } : {}) }])?.terms.map((t) => t.groups.map((g) => g.map((n) => `${n.field}=${n.text}`)));
+    expect(fieldsOf('process where process.name : "cmd.exe" and `my-field`.x in ("a1", "b2") and c like "*path*"')).toEqual([
+      [['event.category=process'], ['process.name=cmd.exe'], ['my-field.x=a1', 'my-field.x=b2'], ['c=path']],
+    ]);
+    expect(fieldsOf('file where a == "left1" or b == "right"', 'kind')).toEqual([[['kind=file'], ['a=left1', 'b=right']]]);
+    // The same text for two fields stays two needles.
+    expect(fieldsOf('any where a == "same" or b == "same"')).toEqual([[['a=same', 'b=same']]]);
+  });
+
+  it('marks a needle exact when it is the whole value the field must equal', () => {
+    const exactness = (text: string) =>
+      deriveRawPrefilter([{ statement: statement(text) }])?.terms.flatMap((t) => t.groups.flatMap((g) => g.map((n) => `${n.text}${n.exact ? '=' : '~'}`)));
+    expect(exactness('process where a == "x1" and b in ("Y2", "z3") and c : "CMD.exe" and d in~ ("Q1") and e like "l1" and f like~ "L2"')).toEqual([
+      'process=', 'x1=', 'Y2=', 'z3=', 'cmd.exe=', 'q1=', 'l1=', 'l2=',
+    ]);
+    // Parts of values: wildcard runs, and case-insensitive literals cut to an ASCII run.
+    expect(exactness('any where a : "*.exe" and b like "ab*" and c : "ÄbcDEf_ÖX" and d == "Äbc"')).toEqual(['.exe~', 'ab~', 'bcdef_~', 'Äbc=']);
+  });
+
   it('takes one group from each side of an or', () => {
     expect(derive('any where (a == "left" and b == "longer-left") or c in ("r1", "r2")')).toEqual([[['longer-left', 'r1', 'r2']]]);
   });

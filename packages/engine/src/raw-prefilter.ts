@@ -10,6 +10,19 @@ import { toBoolean, toNumber } from './values.js';
 export interface Needle {
   readonly text: string;
   readonly caseInsensitive: boolean;
+  /**
+   * The field whose value holds it (dotted, as written in the query), when known: a matcher that
+   * knows where each string value of a line stands (its keys joined with `.`, arrays passed
+   * through, as the engine reads fields) may look for it there only. Matchers that do not may
+   * ignore it (anywhere is more, never less).
+   */
+  readonly field?: string;
+  /**
+   * With `field`: the needle is the whole value, not a part of it (`==`, `in`, `:` without
+   * wildcards; case-insensitive ones only when no non-ASCII letter was cut away). A matcher that
+   * sees where each value starts and ends may require that; others may search for it anywhere.
+   */
+  readonly exact?: true;
 }
 
 /** Needles of which at least one must be in the line (`in`, an `or`, a list of patterns). */
@@ -56,7 +69,14 @@ function numberText(run: string): boolean {
 /** The needle for a value the field must equal (`==`, `in`); undefined when unusable. */
 function equalityNeedle(value: string, caseInsensitive: boolean): Needle | undefined {
   if (ISO_DATE.test(value) || parseIp(value) !== undefined || toNumber(value) !== undefined || toBoolean(value) !== undefined) return undefined;
-  return textNeedle(value, caseInsensitive);
+  return wholeValue(textNeedle(value, caseInsensitive), value);
+}
+
+/** The needle of a value the field must equal, marked exact unless folding kept only an ASCII run of it. */
+function wholeValue(needle: Needle | undefined, value: string): Needle | undefined {
+  if (!needle) return undefined;
+  const whole = JSON.stringify(needle.caseInsensitive ? value.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : value).slice(1, -1);
+  return needle.text === whole ? { ...needle, exact: true } : needle;
 }
 
 /** `value` as JSON text; case-insensitive ones cut to their longest ASCII run and lowercased. */
@@ -75,13 +95,18 @@ function textNeedle(value: string, caseInsensitive: boolean): Needle | undefined
 /** The longest literal run of a wildcard pattern (`*` and `?` split it; `\` is literal in EQL). */
 function patternNeedle(pattern: string, caseInsensitive: boolean): Needle | undefined {
   const hasWildcard = pattern.includes('*') || pattern.includes('?');
-  if (!hasWildcard) return caseInsensitive ? textNeedle(pattern, true) : equalityNeedle(pattern, false);
+  if (!hasWildcard) return caseInsensitive ? wholeValue(textNeedle(pattern, true), pattern) : equalityNeedle(pattern, false);
   let best: Needle | undefined;
   for (const run of pattern.split(/[*?]+/)) {
     const needle = textNeedle(run, caseInsensitive);
     if (needle && (!best || needle.text.length > best.text.length)) best = needle;
   }
   return best;
+}
+
+/** The needle, found in `field`'s values only. */
+function at(needle: Needle | undefined, field: string): Needle | undefined {
+  return needle && { ...needle, field };
 }
 
 /** The group a list of alternatives gives: undefined when one of them needs nothing. */
@@ -91,7 +116,7 @@ function group(alternatives: ReadonlyArray<Needle | undefined | null>): NeedleGr
     // null: an alternative that never matches (a null literal), so it needs nothing to exclude.
     if (n === null) continue;
     if (n === undefined) return [];
-    if (!out.some((o) => o.text === n.text && o.caseInsensitive === n.caseInsensitive)) out.push(n);
+    if (!out.some((o) => o.text === n.text && o.caseInsensitive === n.caseInsensitive && o.field === n.field && o.exact === n.exact)) out.push(n);
   }
   return out.length === 0 ? [] : [out];
 }
@@ -120,17 +145,19 @@ class Deriver {
         if (e.op !== '==') return [];
         const [field, lit] = e.left.type === 'Field' ? [e.left, e.right] : [e.right, e.left];
         if (field.type !== 'Field' || lit.type !== 'String' || this.constants.has(field.name)) return [];
-        return group([equalityNeedle(lit.value, false)]);
+        return group([at(equalityNeedle(lit.value, false), field.name)]);
       }
       case 'In': {
         if (e.negated || e.value.type !== 'Field' || this.constants.has(e.value.name)) return [];
-        return group(e.list.map((x) => (x.type === 'Null' ? null : x.type === 'String' ? equalityNeedle(x.value, e.caseInsensitive) : undefined)));
+        const name = e.value.name;
+        return group(e.list.map((x) => (x.type === 'Null' ? null : x.type === 'String' ? at(equalityNeedle(x.value, e.caseInsensitive), name) : undefined)));
       }
       case 'Match': {
         if (e.value.type !== 'Field' || this.constants.has(e.value.name)) return [];
         if (e.op === 'regex' || e.op === 'regex~') return [];
         const ci = e.op !== 'like';
-        return group(e.patterns.map((p) => (p.type === 'Null' ? null : p.type === 'String' ? patternNeedle(p.value, ci) : undefined)));
+        const name = e.value.name;
+        return group(e.patterns.map((p) => (p.type === 'Null' ? null : p.type === 'String' ? at(patternNeedle(p.value, ci), name) : undefined)));
       }
       default:
         return [];
@@ -140,7 +167,7 @@ class Deriver {
   filter(f: EventFilter, categoryField: string): TermNeedles {
     const groups = this.groups(f.condition);
     if (!f.category.any && f.category.name !== undefined && !this.constants.has(categoryField)) {
-      const needle = equalityNeedle(f.category.name, false);
+      const needle = at(equalityNeedle(f.category.name, false), categoryField);
       if (needle) groups.unshift([needle]);
     }
     return { groups };
