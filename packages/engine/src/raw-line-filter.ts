@@ -278,6 +278,18 @@ function foldedAt(line: string, from: number, text: string): boolean {
   return true;
 }
 
+/** The first unescaped `"` from `from` (after an even run of backslashes), or the line's length. */
+function closingQuote(line: string, from: number): number {
+  let close = line.indexOf('"', from);
+  while (close !== -1) {
+    let b = close - 1;
+    while (b >= from && line.charCodeAt(b) === 92) b--;
+    if ((close - 1 - b) % 2 === 0) return close;
+    close = line.indexOf('"', close + 1);
+  }
+  return line.length;
+}
+
 /** Path nodes of a line's values: no needle's field starts so (`DEAD`), or unknown (`ANY`). */
 const DEAD = -1;
 const ANY = -2;
@@ -422,23 +434,27 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
       const key = prev === 123 || (prev === 44 && !deep && isArray[depth] === 0);
       prev = 34;
       if (key) {
-        // Walk the key from its object's path: `parent.key`, character by character.
+        // Walk the key from its object's path: `parent.key`, character by character, as long
+        // as some field starts so.
         let node = pathOf[depth] as number;
         if (node > 0) node = DOT === 0 ? DEAD : (kNext[node * kClasses + DOT] as number);
         let j = i + 1;
-        for (; j < n; j++) {
-          const ch = line.charCodeAt(j);
-          if (ch === 34) break;
-          if (ch === 92) {
-            // An escaped key: where it leads is not worked out (every needle counts there).
-            node = ANY;
-            j++;
-            continue;
-          }
-          if (node >= 0) {
+        if (node >= 0) {
+          for (; j < n; j++) {
+            const ch = line.charCodeAt(j);
+            if (ch === 34 || ch === 92) break;
             const k = kClass[ch] as number;
             node = k === 0 ? DEAD : (kNext[node * kClasses + k] as number);
+            if (node < 0) break;
           }
+        }
+        if (j < n && line.charCodeAt(j) !== 34) {
+          // The rest of the key, where no field leads: only its end is wanted, and whether it
+          // holds an escape (then where it leads is not worked out: every needle counts there).
+          const close = closingQuote(line, j);
+          const escape = line.indexOf('\\', j);
+          if (escape !== -1 && escape < close) node = ANY;
+          j = close;
         }
         value = node;
         i = j + 1;
@@ -448,12 +464,7 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
       let j = i + 1;
       if (node === DEAD && !anywhere) {
         // No needle can count here: only the end of the string is wanted.
-        for (; j < n; j++) {
-          const ch = line.charCodeAt(j);
-          if (ch === 34) break;
-          if (ch === 92) j++;
-        }
-        i = j + 1;
+        i = closingQuote(line, j) + 1;
         continue;
       }
       let s = 0;
