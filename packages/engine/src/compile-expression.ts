@@ -15,6 +15,7 @@
  */
 import type { Expression, FieldRef } from '@eqlkit/parser';
 import { ScriptCompiler, type ScriptField, type ScriptNode } from './compile-script.js';
+import { orderedConjuncts } from './conjunct-order.js';
 import { isConstantExpression } from './constant-fold.js';
 import { EngineCodes, fail } from './errors.js';
 import type { EqlEvent } from './event.js';
@@ -195,13 +196,19 @@ class ConditionCompiler {
     return { value: node.evaluate([]), integral: node.type === 'int' };
   }
 
+  /** `a and b and ...`, the cheap conjuncts likely to be false tested first (see conjunct-order.ts). */
+  private conjunction(expr: Expression): Cond {
+    const [first, ...rest] = orderedConjuncts(expr).map((c) => this.compile(c));
+    return rest.reduce((acc, c) => and(acc, c), first as Cond);
+  }
+
   compile(expr: Expression): Cond {
     if (isConstantExpression(expr)) return constCond(new ScriptCompiler(this.schema).compile(expr).evaluate([]));
     switch (expr.type) {
       case 'Not':
         return not(this.compile(expr.operand));
       case 'Logical':
-        return expr.op === 'and' ? and(this.compile(expr.left), this.compile(expr.right)) : this.disjunction(expr);
+        return expr.op === 'and' ? this.conjunction(expr) : this.disjunction(expr);
       case 'Field': {
         // A boolean mapping reads "true"/"false" as booleans, as `field == true` does.
         const mapping = this.mapping(expr);

@@ -1,0 +1,52 @@
+import { parse, type Expression } from '@eqlkit/parser';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileCondition } from './compile-expression.js';
+import { conjuncts, orderedConjuncts } from './conjunct-order.js';
+import type { EqlEvent } from './event.js';
+
+const condition = (text: string): Expression => {
+  const q = parse(`any where ${text}`).ast?.query;
+  if (q?.type !== 'EventQuery') throw new Error(text);
+  return q.filter.condition;
+};
+const order = (text: string) => orderedConjuncts(condition(text)).map((c) => text.slice(c.range[0] - 10, c.range[1] - 10));
+
+describe('the order of conjuncts', () => {
+  it('flattens nested ands, left to right, and leaves other shapes whole', () => {
+    expect(conjuncts(condition('a == "1" and (b == "2" and c == "3") and (d == "4" or e == "5")')).map((c) => c.type)).toEqual(['Comparison', 'Comparison', 'Comparison', 'Logical']);
+  });
+
+  it('tests cheap equalities first, then wildcard lists and regexes, exclusions last, the written order among equals', () => {
+    expect(order('not p : ("*a*", "*b*") and q : ("*x*", "*y*", "*z*") and r != "x" and s == "a" and t : "cmd.exe" and u regex "x.*" and v in ("a", "b")')).toEqual([
+      's == "a"',
+      't : "cmd.exe"',
+      'v in ("a", "b")',
+      'q : ("*x*", "*y*", "*z*")',
+      'u regex "x.*"',
+      'r != "x"',
+      'not p : ("*a*", "*b*")',
+    ]);
+  });
+
+  it('gives the condition its value whatever the order (three-valued and, fast-check)', () => {
+    const leaf = fc.constantFrom('a == "x"', 'a != "x"', 'b : "Y*"', 'not b : ("*y*", "z")', 'c > 2', 'c == null', 'length(a) == 1', 'a in ("x", "z")', 'true', 'null == null', 'd regex "[xy]+"');
+    const conj = fc.array(leaf, { minLength: 2, maxLength: 6 });
+    const value = fc.oneof(fc.constantFrom('x', 'X', 'y', 'Yz', 'zz'), fc.integer({ min: 0, max: 4 }), fc.constant(null), fc.array(fc.constantFrom('x', 'y', 'z'), { maxLength: 2 }));
+    const event = fc.record({ a: value, b: value, c: value, d: value }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(conj, fc.array(event, { minLength: 1, maxLength: 6 }), (parts, events) => {
+        // The same conjuncts written in reverse order: each `and` is ordered alike, so any
+        // difference would be the order's.
+        const forward = compileCondition(condition(parts.map((p) => `(${p})`).join(' and ')));
+        const backward = compileCondition(condition([...parts].reverse().map((p) => `(${p})`).join(' and ')));
+        const each = parts.map((p) => compileCondition(condition(p)));
+        for (const e of events as EqlEvent[]) {
+          expect(forward(e)).toBe(each.every((t) => t(e)));
+          expect(backward(e)).toBe(forward(e));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
