@@ -13,5 +13,5 @@ export { compileCondition, compileValue, type EventPredicate, type ExpressionOpt
 export { compileFieldGetter, type FieldGetter } from './field-access.js';
 export { compareValues } from './values.js';
 export { compileLineDeferral, deriveLineDeferral, type LaterTerm, type LineDeferral, type LineDeferralSpec, type StageProbe } from './line-deferral.js';
-export { deriveRawPrefilter, deriveTermNeedles, type Needle, type NeedleGroup, type PrefilterSource, type RawPrefilterSpec, type TermNeedles } from './raw-prefilter.js';
+export { deriveRawPrefilter, deriveTermNeedles, textual, type Needle, type NeedleGroup, type PrefilterSource, type RawPrefilterSpec, type TermNeedles } from './raw-prefilter.js';
 export { compileRawPrefilter, compileRawRouter, hasHidingEscape, type RawLineFilter, type RawLineRouter, type RawPrefilterOptions } from './raw-line-filter.js';

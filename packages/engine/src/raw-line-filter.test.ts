@@ -8,12 +8,15 @@ const cs = (text: string): Needle => ({ text, caseInsensitive: false });
 const ci = (text: string): Needle => ({ text, caseInsensitive: true });
 
 /**
- * The JSON text (without quotes) of every string value in a parsed line, keys left out, with its
- * path: the keys on the way joined with `.` (arrays passed through), null when a key on the
- * way is written with an escape (the matcher does not work out where those lead).
+ * Every string and number value in a parsed line, keys left out, with its path: the keys on the
+ * way joined with `.` (arrays passed through), null when a key on the way is written with an
+ * escape (the matcher does not work out where those lead). Strings as their JSON text (without
+ * quotes).
  */
-function stringValues(value: unknown, path: string | null = ''): { text: string; path: string | null }[] {
+type Found = { text: string; num?: undefined; path: string | null } | { text?: undefined; num: number; path: string | null };
+function stringValues(value: unknown, path: string | null = ''): Found[] {
   if (typeof value === 'string') return [{ text: JSON.stringify(value).slice(1, -1), path }];
+  if (typeof value === 'number') return [{ num: value, path }];
   if (Array.isArray(value)) return value.flatMap((v) => stringValues(v, path));
   if (typeof value === 'object' && value !== null) {
     return Object.entries(value).flatMap(([k, v]) => {
@@ -25,32 +28,35 @@ function stringValues(value: unknown, path: string | null = ''): { text: string;
 }
 
 /**
- * Where a needle is looked for: the whole line with few needles (`includes`), each string value
- * of the (valid JSON) line with many (the Aho-Corasick pass skips keys).
+ * Where a needle is looked for: the whole line with few needles (`includes`), each value of the
+ * (valid JSON) line with many (the Aho-Corasick pass skips keys): a needle tied to a field only
+ * in that field's values, an exact one as the whole value, a numeric one also as a number of
+ * its value however written.
  */
 function hasNeedle(line: string, many: boolean): (n: Needle) => boolean {
   const fold = (t: string) => t.replace(/[A-Z]/g, (c) => c.toLowerCase());
-  // With many needles, a needle tied to a field counts only in that field's values.
-  const hay = many ? stringValues(JSON.parse(line)) : [{ text: line, path: null }];
-  // An exact one (tied to a field) must be the whole value.
+  const hay: Found[] = many ? stringValues(JSON.parse(line)) : [{ text: line, path: null }];
   return (n) =>
     hay.some((h) => {
       if (n.field !== undefined && h.path !== null && h.path !== n.field) return false;
+      if (h.text === undefined) return n.numeric === true && h.num === Number(n.text);
       const t = n.caseInsensitive ? fold(h.text) : h.text;
       return many && n.exact && n.field !== undefined ? t === n.text : t.includes(n.text);
     });
 }
 
 /**
- * The filter's meaning, written plainly: some term with every group present. Above 12 distinct
- * needles, groups with a needle shorter than 4 characters are not required, and only string
- * values are searched.
+ * The filter's meaning, written plainly: some term with every group present. Groups with a
+ * numeric needle impose nothing on the few-needle search (which cannot tell a number written
+ * otherwise). Above 12 distinct needles (those), groups with a needle shorter than 4 characters
+ * are not required, and only values are searched.
  */
 function naive(spec: RawPrefilterSpec, line: string): boolean {
   if (!line.startsWith('{') || !line.endsWith('}')) return true;
-  const distinct = new Set(spec.terms.flatMap((t) => t.groups.flat().map((n) => `${n.caseInsensitive}${n.text}`)));
+  const searchable = { terms: spec.terms.map((t) => ({ groups: t.groups.filter((g) => g.every((n) => !n.numeric)) })) };
+  const distinct = new Set(searchable.terms.flatMap((t) => t.groups.flat().map((n) => `${n.caseInsensitive}${n.text}`)));
   const many = distinct.size > 12;
-  const s = many ? { terms: spec.terms.map((t) => ({ groups: t.groups.filter((g) => g.every((n) => n.text.length >= 4)) })) } : spec;
+  const s = many ? { terms: spec.terms.map((t) => ({ groups: t.groups.filter((g) => g.every((n) => n.text.length >= 4)) })) } : searchable;
   if (hasHidingEscape(line)) return true;
   const has = hasNeedle(line, many);
   return s.terms.some((t) => t.groups.every((g) => g.some(has)));
@@ -76,9 +82,19 @@ const value = fc.letrec((tie) => ({
     fc.dictionary(key, tie('v'), { maxKeys: 3 }),
   ),
 })).v;
-const jsonLine = fc.dictionary(key, value, { maxKeys: 5 }).map((o) => JSON.stringify(o));
+/** Numbers written as JSON allows, not only as `JSON.stringify` does (`12.0`, `1.2e1`, `-0`). */
+const spelled = fc
+  .tuple(fc.integer({ min: 0, max: 20 }), fc.constantFrom((v: number) => `${v}`, (v: number) => `${v}.0`, (v: number) => `${v}e0`, (v: number) => `${v * 10}E-1`, (v: number) => `${v}.5`), fc.boolean())
+  .map(([v, way, negative]) => `\u0001${negative && v === 0 ? '-' : ''}${way(v)}\u0001`);
+const jsonLine = fc
+  .dictionary(key, fc.oneof({ arbitrary: value, weight: 4 }, { arbitrary: spelled, weight: 1 }), { maxKeys: 5 })
+  .map((o) => JSON.stringify(o).replace(/"\\u0001([^"]*)\\u0001"/g, '$1'));
 /** A needle as the prefilter makes them: the JSON text of a string, without quotes, maybe tied to a field. */
-const needle = fc
+/** A numeric needle as the prefilter makes them: a plain integer, the string or a number of that value. */
+const numericNeedle = fc
+  .record({ v: fc.integer({ min: 0, max: 20 }), field: fc.option(fields, { nil: undefined }) })
+  .map(({ v, field }): Needle => ({ text: String(v), caseInsensitive: false, exact: true, numeric: true, ...(field === undefined ? {} : { field }) }));
+const textNeedle = fc
   .record({
     text: fc.oneof(text(3), text(5).map((t) => `ab${t}`), text(2).map(long)),
     caseInsensitive: fc.boolean(),
@@ -93,6 +109,7 @@ const needle = fc
       ...(exact ? { exact: true as const } : {}),
     }),
   );
+const needle = fc.oneof({ arbitrary: textNeedle, weight: 5 }, { arbitrary: numericNeedle, weight: 1 });
 
 describe('compileRawPrefilter', () => {
   it('passes a line holding every group of some term, and only then', () => {
@@ -277,6 +294,24 @@ describe('compileRawRouter', () => {
       expect(route(deep('"a","deny_push"')), `${depth}`).toEqual([0]);
       expect(route(`{"z":${deep('1')},"sso":"deny_push"}`), `${depth}`).toEqual([0]);
     }
+  });
+
+  it('finds a numeric needle as its string or as a number of its value at its field, however written', () => {
+    const num = (text: string, field: string): Needle => ({ text, caseInsensitive: false, exact: true, numeric: true, field });
+    const route = compileRawRouter([spec([[num('4697', 'event.code')]]), spec([[num('7', 'a')]]), spec([[num('7', 'a.b')]])]);
+    for (const written of ['4697', '4697.0', '4.697e3', '4697E0', '46970e-1', '"4697"']) {
+      expect(route(`{"event":{"code":${written}}}`), written).toEqual([0]);
+      expect(route(`{"event.code":[1,${written}]}`), written).toEqual([0]);
+    }
+    for (const other of ['46970', '4697.5', '"4697.0"', '" 4697"', '-4697', '"x4697"']) expect(route(`{"event":{"code":${other}}}`), other).toEqual([]);
+    // Not at another field; an array's numbers stand at the array's path, after objects too.
+    expect(route('{"event":{"kind":4697},"code":4697}')).toEqual([]);
+    expect(route('{"a":[{"b":"x"},7]}')).toEqual([1]);
+    expect(route('{"a":[{"b":7},"x"]}')).toEqual([2]);
+    // The few-needle filter cannot tell a number written otherwise: such a group imposes nothing.
+    const few = compileRawPrefilter(spec([[num('4697', 'event.code')]]));
+    expect(few('{"event":{"code":4.697e3}}')).toBe(true);
+    expect(few('{"x":1}')).toBe(true);
   });
 
   it('finds needles in automata too large for 16-bit states', () => {

@@ -1,4 +1,4 @@
-import type { Needle, RawPrefilterSpec } from './raw-prefilter.js';
+import { textual, type Needle, type RawPrefilterSpec } from './raw-prefilter.js';
 
 /** True when an NDJSON line may hold an event some term matches (false: skip it unparsed). */
 export type RawLineFilter = (line: string) => boolean;
@@ -78,9 +78,10 @@ function plan(spec: RawPrefilterSpec, utf8Bytes: boolean): Plan {
  * (`{...}`: so malformed lines still reach the parser and get reported).
  */
 export function compileRawPrefilter(spec: RawPrefilterSpec, options: RawPrefilterOptions = {}): RawLineFilter {
-  // `includes` searches the whole line, so the fields needles are tied to do not matter there.
+  // `includes` searches the whole line, so the fields needles are tied to do not matter there,
+  // and it cannot find a number written otherwise: groups with a numeric needle impose nothing.
   const p = plan(
-    { terms: spec.terms.map((t) => ({ groups: t.groups.map((g) => g.map((n) => ({ text: n.text, caseInsensitive: n.caseInsensitive }))) })) },
+    { terms: spec.terms.map((t) => ({ groups: t.groups.filter(textual).map((g) => g.map((n) => ({ text: n.text, caseInsensitive: n.caseInsensitive }))) })) },
     options.utf8Bytes === true,
   );
   if (p.needles.length > INDEXOF_LIMIT) {
@@ -359,6 +360,28 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
   // Per needle, its field's id (-1: found anywhere).
   const fieldOf = Int32Array.from(needles, (n) => (n.field === undefined ? -1 : (fieldIds.get(n.field) as number)));
   const anywhere = needles.some((n) => n.field === undefined);
+  // Numeric needles by field (-1: any field), then by value: a number value of the line is
+  // looked up there, whatever its writing.
+  const numbers = new Map<number, Map<number, number[]>>();
+  needles.forEach((n, id) => {
+    if (n.numeric !== true) return;
+    const f = n.field === undefined ? -1 : (fieldIds.get(n.field) as number);
+    let byValue = numbers.get(f);
+    if (!byValue) numbers.set(f, (byValue = new Map()));
+    const v = Number(n.text);
+    byValue.set(v, [...(byValue.get(v) ?? []), id]);
+  });
+  const anyField = numbers.get(-1);
+  /** A number value of the line (its JSON text at [from, to)) whose path is `node`. */
+  const number = (line: string, from: number, to: number, node: number) => {
+    const v = Number(line.slice(from, to));
+    const mark = (ids: number[] | undefined) => {
+      if (ids) for (const id of ids) if (seen[id] === 0) (seen[id] = 1), touched.push(id);
+    };
+    mark(anyField?.get(v));
+    if (node === ANY) for (const [f, byValue] of numbers) f !== -1 && mark(byValue.get(v));
+    else if (node >= 0 && (fieldAt[node] as number) >= 0) mark(numbers.get(fieldAt[node] as number)?.get(v));
+  };
   // Per needle, 1 when it must be the whole value.
   const exact = Uint8Array.from(needles, (n) => (n.exact === true && n.field !== undefined ? 1 : 0));
   const trie = buildFieldTrie(fieldNames);
@@ -427,6 +450,17 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
           depth--;
           prev = c;
         } else if (c === 58 || c === 44) prev = c;
+        else if (numbers.size > 0 && ((c >= 48 && c <= 57) || c === 45)) {
+          // A number value: its token, looked up by value at its path.
+          let end = i + 1;
+          for (; end < n; end++) {
+            const d = line.charCodeAt(end);
+            if (!((d >= 48 && d <= 57) || d === 46 || d === 101 || d === 69 || d === 43 || d === 45)) break;
+          }
+          number(line, i, end, depth > MAX_DEPTH ? ANY : isArray[depth] === 1 ? (pathOf[depth] as number) : value);
+          i = end;
+          continue;
+        }
         i++;
         continue;
       }

@@ -72,11 +72,21 @@ describe('deriveRawPrefilter', () => {
   });
 
   it('leaves out strings a number, boolean, date or IP value could match written otherwise', () => {
-    for (const lit of ['5', '5.0', '-1e3', 'true', 'false', '2024-01-05', '2024-01-05T00:00:00Z', '10.0.0.1', '::1', 'NaN', 'Infinity']) {
+    for (const lit of ['5.0', '-1e3', '-5', '05', '1234567890123456', 'true', 'false', '2024-01-05', '2024-01-05T00:00:00Z', '10.0.0.1', '::1', 'NaN', 'Infinity']) {
       expect(derive(`any where a == "${lit}"`), lit).toBeUndefined();
     }
     expect(derive('any where a : "*1.5E*"')).toBeUndefined();
-    expect(derive('any where a in ("x", "5")')).toBeUndefined();
+    expect(derive('any where a in ("x", "5.5")')).toBeUndefined();
+  });
+
+  it('keeps plain integers as numeric needles: the string itself, or a number of that value', () => {
+    const numeric = (text: string) =>
+      deriveRawPrefilter([{ statement: statement(text) }])?.terms.flatMap((t) => t.groups.flatMap((g) => g.map((n) => `${n.field}=${n.text}${n.numeric ? '#' : ''}${n.exact ? '=' : ''}`)));
+    expect(numeric('any where event.code == "4697" and b in ("0", "x") and c : "10" and d like~ "7" and e in~ ("8")')).toEqual([
+      'event.code=4697#=', 'b=0#=', 'b=x=', 'c=10#=', 'd=7#=', 'e=8#=',
+    ]);
+    // Not in wildcard patterns, whose runs may be part of a number's text.
+    expect(numeric('any where a : "*4697*"')).toBeUndefined();
   });
 
   it('skips predicates on constant fields (--field, index constants), the category field included', () => {
@@ -158,7 +168,9 @@ describe('deriveRawPrefilter, finer points', () => {
   });
 
   it('does not require a category name a value of another type could match', () => {
-    expect(derive('"5" where a == "x1"')).toEqual([[['x1']]]);
+    // "5" may be a number there: a numeric needle (the text, or a number of that value).
+    expect(derive('"5" where a == "x1"')).toEqual([[['5'], ['x1']]]);
+    expect(derive('"5.0" where a == "x1"')).toEqual([[['x1']]]);
   });
 
   it('gives no prefilter for no statement', () => {

@@ -23,6 +23,21 @@ export interface Needle {
    * sees where each value starts and ends may require that; others may search for it anywhere.
    */
   readonly exact?: true;
+  /**
+   * The literal is a plain integer (`4697`, `0`; at most 15 digits) the field must equal: its
+   * value may also be a JSON number equal to it, written any way (`4697`, `4697.0`, `4.697e3`),
+   * which no text search finds. Only a matcher that reads the number values of the field may use
+   * such a needle; every other one takes its group as needing nothing. Always `exact`.
+   */
+  readonly numeric?: true;
+}
+
+/** Literals the engine compares with a field's string exactly, or with its number by value. */
+const PLAIN_INTEGER = /^(?:0|[1-9][0-9]{0,14})$/;
+
+/** Whether a group can be searched for as text: it holds no numeric needle. */
+export function textual(group: NeedleGroup): boolean {
+  return group.every((n) => n.numeric !== true);
 }
 
 /** Needles of which at least one must be in the line (`in`, an `or`, a list of patterns). */
@@ -68,6 +83,7 @@ function numberText(run: string): boolean {
 
 /** The needle for a value the field must equal (`==`, `in`); undefined when unusable. */
 function equalityNeedle(value: string, caseInsensitive: boolean): Needle | undefined {
+  if (PLAIN_INTEGER.test(value)) return { text: value, caseInsensitive, exact: true, numeric: true };
   if (ISO_DATE.test(value) || parseIp(value) !== undefined || toNumber(value) !== undefined || toBoolean(value) !== undefined) return undefined;
   return wholeValue(textNeedle(value, caseInsensitive), value);
 }
@@ -95,7 +111,7 @@ function textNeedle(value: string, caseInsensitive: boolean): Needle | undefined
 /** The longest literal run of a wildcard pattern (`*` and `?` split it; `\` is literal in EQL). */
 function patternNeedle(pattern: string, caseInsensitive: boolean): Needle | undefined {
   const hasWildcard = pattern.includes('*') || pattern.includes('?');
-  if (!hasWildcard) return caseInsensitive ? wholeValue(textNeedle(pattern, true), pattern) : equalityNeedle(pattern, false);
+  if (!hasWildcard) return caseInsensitive && !PLAIN_INTEGER.test(pattern) ? wholeValue(textNeedle(pattern, true), pattern) : equalityNeedle(pattern, caseInsensitive);
   let best: Needle | undefined;
   for (const run of pattern.split(/[*?]+/)) {
     const needle = textNeedle(run, caseInsensitive);
@@ -116,7 +132,7 @@ function group(alternatives: ReadonlyArray<Needle | undefined | null>): NeedleGr
     // null: an alternative that never matches (a null literal), so it needs nothing to exclude.
     if (n === null) continue;
     if (n === undefined) return [];
-    if (!out.some((o) => o.text === n.text && o.caseInsensitive === n.caseInsensitive && o.field === n.field && o.exact === n.exact)) out.push(n);
+    if (!out.some((o) => o.text === n.text && o.caseInsensitive === n.caseInsensitive && o.field === n.field && o.exact === n.exact && o.numeric === n.numeric)) out.push(n);
   }
   return out.length === 0 ? [] : [out];
 }

@@ -102,6 +102,10 @@ describe('byteScreen', () => {
 
   it('gives none when a term has only case-insensitive groups, or the filter would take its many-needle path', () => {
     expect(byteScreen(spec([[cs('okta')]], [[ci('sso')]]))).toBeUndefined();
+    // A numeric needle's group neither: its number may be written otherwise (`4.697e3`).
+    const numeric = { text: '4697', caseInsensitive: false, exact: true as const, numeric: true as const };
+    expect(byteScreen(spec([[cs('okta')]], [[numeric]]))).toBeUndefined();
+    expect(texts(byteScreen(spec([[numeric], [cs('okta')]])))).toEqual(['\\', 'okta']);
     expect(byteScreen(spec(...Array.from({ length: 13 }, (_, i) => [[cs(`needle${i}`)]])))).toBeUndefined();
   });
 

@@ -1,4 +1,4 @@
-import type { RawLineFilter, RawPrefilterSpec } from '@eqlkit/engine';
+import { textual, type RawLineFilter, type RawPrefilterSpec } from '@eqlkit/engine';
 
 /**
  * The lines that passed, UTF-8 encoded and joined with `\n` (or, when the filter decodes, as
@@ -47,7 +47,8 @@ export function byteScreen(spec: RawPrefilterSpec): Buffer[] | undefined {
   if (distinct.size > MAX_SPEC_NEEDLES) return undefined;
   const needles = new Map<string, Buffer>([['\\', BACKSLASH]]);
   for (const term of spec.terms) {
-    const usable = term.groups.filter((g) => g.length > 0 && g.every((n) => !n.caseInsensitive));
+    // Not groups with a numeric needle: a number can be written otherwise than its digits.
+    const usable = term.groups.filter((g) => g.length > 0 && textual(g) && g.every((n) => !n.caseInsensitive));
     if (usable.length === 0) return undefined;
     const shortest = (g: (typeof usable)[number]) => Math.min(...g.map((n) => Buffer.byteLength(n.text)));
     const best = usable.reduce((a, b) => (shortest(b) > shortest(a) ? b : a));
