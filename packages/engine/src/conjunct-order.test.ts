@@ -29,6 +29,14 @@ describe('the order of conjuncts', () => {
     ]);
   });
 
+  it('puts comparisons by order and presence tests after equalities, negated equalities last', () => {
+    expect(order('not a == "x" and b > 5 and c == null and d == "y"')).toEqual(['d == "y"', 'c == null', 'b > 5', 'not a == "x"']);
+    expect(order('a : ("*x*", "*y*") and b regex~ "z.*" and c like "q"')).toEqual(['c like "q"', 'a : ("*x*", "*y*")', 'b regex~ "z.*"']);
+    // An or of equalities is cheap and rarely true; an or at the top is one conjunct, whole.
+    expect(order('length(a) > 1 and (b == "x" or c == "y") and d : "*w*"')).toEqual(['b == "x" or c == "y"', 'd : "*w*"', 'length(a) > 1']);
+    expect(conjuncts(condition('(e : "*1*" and f : "*2*") or g == "z" and h == "v"')).map((c) => c.type)).toEqual(['Logical']);
+  });
+
   it('gives the condition its value whatever the order (three-valued and, fast-check)', () => {
     const leaf = fc.constantFrom('a == "x"', 'a != "x"', 'b : "Y*"', 'not b : ("*y*", "z")', 'c > 2', 'c == null', 'length(a) == 1', 'a in ("x", "z")', 'true', 'null == null', 'd regex "[xy]+"');
     const conj = fc.array(leaf, { minLength: 2, maxLength: 6 });
