@@ -59,8 +59,9 @@ describe('deriveRawPrefilter', () => {
     expect(exactness('any where a : "*.exe" and b like "ab*" and c : "ÄbcDEf_ÖX" and d == "Äbc"')).toEqual(['.exe~', 'ab~', 'bcdef_~', 'Äbc=']);
   });
 
-  it('takes one group from each side of an or', () => {
-    expect(derive('any where (a == "left" and b == "longer-left") or c in ("r1", "r2")')).toEqual([[['longer-left', 'r1', 'r2']]]);
+  it('pairs the groups of the two sides of an or: each pairing holds for an event that meets either side', () => {
+    expect(derive('any where (a == "left" and b == "longer-left") or c in ("r1", "r2")')).toEqual([[['longer-left', 'r1', 'r2'], ['left', 'r1', 'r2']]]);
+    expect(derive('any where (a == "a1" and b == "b2") or (c == "c3" and d == "d4")')).toEqual([[['a1', 'c3'], ['a1', 'd4'], ['b2', 'c3'], ['b2', 'd4']]]);
   });
 
   it('needs nothing for a term without a usable string: the whole statement gets no prefilter', () => {
@@ -138,12 +139,16 @@ describe('deriveRawPrefilter, finer points', () => {
     expect(derive('any where a like ("x1*", null)')).toEqual([[['x1']]]);
   });
 
-  it('takes from each side of an or its most selective group: longest shortest needle, then fewest needles, then the first', () => {
-    expect(derive('any where (a == "longer-left" and b == "left") or c == "right"')).toEqual([[['longer-left', 'right']]]);
-    expect(derive('any where (a in ("xx1", "yyyyyyyy2") and b == "zzzz3") or c == "right"')).toEqual([[['zzzz3', 'right']]]);
-    expect(derive('any where (a in ("aaaa1", "bbbb2") and c == "cccc3") or d == "dddd4"')).toEqual([[['cccc3', 'dddd4']]]);
-    expect(derive('any where (a in ("aaaaaaaa1", "bbbbbbbb2") and c == "cc3") or d == "dddd4"')).toEqual([[['aaaaaaaa1', 'bbbbbbbb2', 'dddd4']]]);
-    expect(derive('any where (a == "aaa1" and b == "bbb2") or c == "ccc3"')).toEqual([[['aaa1', 'ccc3']]]);
+  it('pairs from each side of an or its four most selective groups, in order: longest shortest needle, then fewest needles, then the first', () => {
+    expect(derive('any where (a == "longer-left" and b == "left") or c == "right"')).toEqual([[['longer-left', 'right'], ['left', 'right']]]);
+    expect(derive('any where (a in ("xx1", "yyyyyyyy2") and b == "zzzz3") or c == "right"')).toEqual([[['zzzz3', 'right'], ['xx1', 'yyyyyyyy2', 'right']]]);
+    expect(derive('any where (a in ("aaaa1", "bbbb2") and c == "cccc3") or d == "dddd4"')).toEqual([[['cccc3', 'dddd4'], ['aaaa1', 'bbbb2', 'dddd4']]]);
+    expect(derive('any where (a in ("aaaaaaaa1", "bbbbbbbb2") and c == "cc3") or d == "dddd4"')).toEqual([[['aaaaaaaa1', 'bbbbbbbb2', 'dddd4'], ['cc3', 'dddd4']]]);
+    expect(derive('any where (a == "aaa1" and b == "bbb2") or c == "ccc3"')).toEqual([[['aaa1', 'ccc3'], ['bbb2', 'ccc3']]]);
+    // At most four of a side.
+    expect(derive('any where (a == "a1" and b == "b2" and c == "c3" and d == "d4" and e == "xxxxx5") or f == "f6"')?.[0]).toEqual([
+      ['xxxxx5', 'f6'], ['a1', 'f6'], ['b2', 'f6'], ['c3', 'f6'],
+    ]);
   });
 
   it('reads a comparison either way round, and needs nothing from one between two fields', () => {

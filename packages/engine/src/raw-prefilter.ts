@@ -140,8 +140,16 @@ function group(alternatives: ReadonlyArray<Needle | undefined | null>): NeedleGr
 /** How selective a group looks: its shortest needle (longer needles are rarer). */
 const strength = (g: NeedleGroup) => Math.min(...g.map((n) => n.text.length)) - g.length / 100;
 
-function best(groups: readonly NeedleGroup[]): NeedleGroup {
-  return groups.reduce((a, b) => (strength(b) > strength(a) ? b : a));
+/** Groups of each side of an `or` paired into the groups it requires (at most this squared). */
+const OR_PAIRS = 4;
+
+/** The OR_PAIRS strongest groups, strongest first (the written order among equals). */
+function strongest(groups: readonly NeedleGroup[]): NeedleGroup[] {
+  return groups
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => strength(b.g) - strength(a.g) || a.i - b.i)
+    .slice(0, OR_PAIRS)
+    .map((x) => x.g);
 }
 
 class Deriver {
@@ -155,7 +163,12 @@ class Deriver {
         const right = this.groups(e.right);
         if (e.op === 'and') return [...left, ...right];
         if (left.length === 0 || right.length === 0) return [];
-        return group([...best(left), ...best(right)]);
+        // An event that meets one side meets every group of it, so each pairing of a group of
+        // each side holds: the strongest few of each side are paired (an or of a file branch and
+        // a process branch then needs a file path or a process name, not just either category).
+        const l = strongest(left);
+        const r = strongest(right);
+        return l.flatMap((a) => r.flatMap((b) => group([...a, ...b])));
       }
       case 'Comparison': {
         if (e.op !== '==') return [];
