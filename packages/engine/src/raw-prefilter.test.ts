@@ -1,6 +1,9 @@
 import { parse } from '@eqlkit/parser';
 import type { Statement } from '@eqlkit/parser';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compile } from './compile.js';
+import { compileRawPrefilter, compileRawRouter } from './raw-line-filter.js';
 import { deriveRawPrefilter, type RawPrefilterSpec } from './raw-prefilter.js';
 
 function statement(text: string): Statement {
@@ -88,6 +91,32 @@ describe('deriveRawPrefilter', () => {
     ]);
     // Not in wildcard patterns, whose runs may be part of a number's text.
     expect(numeric('any where a : "*4697*"')).toBeUndefined();
+    // Integer literals too (the engine matches `== 1` as `== "1"`); not fractions or negatives.
+    expect(numeric('any where a == 1 and b in (4624, 4625) and c == 7.0')).toEqual(['a=1#=', 'b=4624#=', 'b=4625#=']);
+    expect(numeric('any where a == 1.5')).toBeUndefined();
+    expect(numeric('any where a == -1')).toBeUndefined();
+  });
+
+  it('never rules out an event the query matches: equalities with integers, however the line writes the value (fast-check)', () => {
+    const literal = fc.constantFrom('"7"', '7', '"07"', '"7.0"', '"x7"', '0', '"0"', '123456789012345');
+    const query = fc.oneof(
+      literal.map((l) => `any where a == ${l}`),
+      fc.tuple(literal, literal).map(([x, y]) => `any where a in (${x}, ${y})`),
+      literal.map((l) => `any where a : ${l.startsWith('"') ? l : `"${l}"`}`),
+      literal.map((l) => `any where b.c == ${l} and a != "q"`),
+    );
+    const written = fc.constantFrom('7', '7.0', '7e0', '70E-1', '"7"', '"07"', '"7.0"', '0', '-0', '0.0', '"0"', '123456789012345', '1.23456789012345e14', 'true', 'null', '["7"]', '[7.0, 1]');
+    const line = fc.tuple(written, written, fc.boolean()).map(([a, c, dotted]) => (dotted ? `{"a":${a},"b.c":${c}}` : `{"b":{"c":${c}},"a":${a}}`));
+    fc.assert(
+      fc.property(query, line, (q, text) => {
+        const compiled = compile(q);
+        const spec = deriveRawPrefilter([{ statement: compiled.statement }]);
+        if (!spec || compiled.search([{ ...JSON.parse(text), '@timestamp': 1 }]).length === 0) return;
+        expect(compileRawRouter([spec])(text), `${q} ${text}`).toEqual([0]);
+        expect(compileRawPrefilter(spec)(text), `${q} ${text}`).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('skips predicates on constant fields (--field, index constants), the category field included', () => {

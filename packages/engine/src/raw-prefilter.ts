@@ -1,4 +1,4 @@
-import type { EventFilter, Expression, Statement, Term } from '@eqlkit/parser';
+import type { EventFilter, Expression, NumberLiteral, Statement, Term } from '@eqlkit/parser';
 import { parseIp } from './ip.js';
 import { toBoolean, toNumber } from './values.js';
 
@@ -88,6 +88,15 @@ function equalityNeedle(value: string, caseInsensitive: boolean): Needle | undef
   return wholeValue(textNeedle(value, caseInsensitive), value);
 }
 
+/**
+ * The needle of an integer literal a field must equal (`== 1`, `in (4624, 4625)`): the engine
+ * matches a number of that value or the string of its digits, as for `== "1"`.
+ */
+function integerNeedle(lit: NumberLiteral): Needle | undefined {
+  const text = String(lit.value);
+  return lit.integer && PLAIN_INTEGER.test(text) ? { text, caseInsensitive: false, exact: true, numeric: true } : undefined;
+}
+
 /** The needle of a value the field must equal, marked exact unless folding kept only an ASCII run of it. */
 function wholeValue(needle: Needle | undefined, value: string): Needle | undefined {
   if (!needle) return undefined;
@@ -173,13 +182,25 @@ class Deriver {
       case 'Comparison': {
         if (e.op !== '==') return [];
         const [field, lit] = e.left.type === 'Field' ? [e.left, e.right] : [e.right, e.left];
-        if (field.type !== 'Field' || lit.type !== 'String' || this.constants.has(field.name)) return [];
+        if (field.type !== 'Field' || this.constants.has(field.name)) return [];
+        if (lit.type === 'Number') return group([at(integerNeedle(lit), field.name)]);
+        if (lit.type !== 'String') return [];
         return group([at(equalityNeedle(lit.value, false), field.name)]);
       }
       case 'In': {
         if (e.negated || e.value.type !== 'Field' || this.constants.has(e.value.name)) return [];
         const name = e.value.name;
-        return group(e.list.map((x) => (x.type === 'Null' ? null : x.type === 'String' ? at(equalityNeedle(x.value, e.caseInsensitive), name) : undefined)));
+        return group(
+          e.list.map((x) =>
+            x.type === 'Null'
+              ? null
+              : x.type === 'String'
+                ? at(equalityNeedle(x.value, e.caseInsensitive), name)
+                : x.type === 'Number' && !e.caseInsensitive
+                  ? at(integerNeedle(x), name)
+                  : undefined,
+          ),
+        );
       }
       case 'Match': {
         if (e.value.type !== 'Field' || this.constants.has(e.value.name)) return [];
