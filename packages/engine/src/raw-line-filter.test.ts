@@ -314,8 +314,10 @@ describe('compileRawRouter', () => {
     expect(few('{"x":1}')).toBe(true);
   });
 
-  it('finds needles in automata too large for 16-bit states', () => {
-    // 3,000 needles of 40 characters: more than 65,535 states even cut 32 deep.
+  it('finds needles in automata too large for 16-bit states, cut shallower or not', () => {
+    // 3,000 needles of 40 characters: more than 65,535 states cut 32 deep, fewer cut 20 deep (the
+    // automaton is cut there, and longer needles are confirmed where they start); 4,500: too many
+    // even cut 20 deep (32-bit states).
     const random = (i: number) => {
       let x = (i + 1) * 2654435761;
       let out = '';
@@ -325,12 +327,15 @@ describe('compileRawRouter', () => {
       }
       return out;
     };
-    const needles = Array.from({ length: 3000 }, (_, i) => random(i));
-    const route = compileRawRouter(needles.map((n, i) => spec([[i % 2 === 0 ? cs(n) : ci(n)]])));
-    for (const i of [0, 1, 1499, 2998, 2999]) {
-      const n = needles[i] as string;
-      expect(route(`{"a":"x ${i % 2 === 0 ? n : n.toUpperCase()} y"}`)).toEqual([i]);
-      expect(route(`{"a":"${n.slice(0, 39)}"}`)).toEqual([]);
+    for (const count of [3000, 4500]) {
+      const needles = Array.from({ length: count }, (_, i) => random(i));
+      const route = compileRawRouter(needles.map((n, i) => spec([[i % 2 === 0 ? cs(n) : ci(n)]])));
+      for (const i of [0, 1, 1499, count - 2, count - 1]) {
+        const n = needles[i] as string;
+        expect(route(`{"a":"x ${i % 2 === 0 ? n : n.toUpperCase()} y"}`)).toEqual([i]);
+        expect(route(`{"a":"${n.slice(0, 39)}"}`)).toEqual([]);
+        expect(route(`{"a":"${n.slice(0, 20)}${n.slice(21)}"}`)).toEqual([]);
+      }
     }
   });
 });

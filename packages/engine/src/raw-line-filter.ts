@@ -183,11 +183,37 @@ const fold = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 /**
  * Depth of the automaton: a longer needle is found by its first characters and confirmed in
  * place. Paths and command lines make long needles; cut at 32 characters the corpus's 8,000
- * needles need 64,500 states instead of 70,000, few enough for 16-bit transitions (a table of
- * 10 MB instead of 20, as fast). Cut shorter, needles sharing a prefix (`c:\\windows\\system32\\`)
- * cost more confirmations than the smaller table saves. More states fall back to 32 bits.
+ * needles needed 64,500 states instead of 70,000, few enough for 16-bit transitions (a table of
+ * 10 MB instead of 20, as fast). Cut much shorter, needles sharing a prefix
+ * (`c:\\windows\\system32\\`) cost more confirmations than the smaller table saves. So the
+ * depth is the largest up to this one at which the states fit 16 bits (`trieDepth`); when none
+ * does, this one, with 32-bit transitions.
  */
 const TRIE_DEPTH = 32;
+/** The shallowest depth tried before settling for 32-bit transitions. */
+const MIN_TRIE_DEPTH = 20;
+
+/**
+ * The largest depth, from TRIE_DEPTH down to MIN_TRIE_DEPTH, at which the trie of the needles
+ * (ASCII-folded, cut at that depth) has at most 65,535 states: counted as the distinct prefixes
+ * of the sorted texts, without building anything.
+ */
+function trieDepth(needles: readonly Needle[]): number {
+  const folded = [...new Set(needles.map((n) => n.text.replace(/[A-Z]/g, (c) => c.toLowerCase())))];
+  for (let depth = TRIE_DEPTH; depth >= MIN_TRIE_DEPTH; depth -= 2) {
+    const cut = [...new Set(folded.map((t) => t.slice(0, depth)))].sort();
+    let states = 1;
+    for (let i = 0; i < cut.length; i++) {
+      const t = cut[i] as string;
+      const p = i > 0 ? (cut[i - 1] as string) : '';
+      let common = 0;
+      while (common < t.length && common < p.length && t.charCodeAt(common) === p.charCodeAt(common)) common++;
+      states += t.length - common;
+    }
+    if (states <= 0xffff) return depth;
+  }
+  return TRIE_DEPTH;
+}
 
 /** The dense automaton of `ahoCorasickSearch`, built apart so that nothing of its making stays alive. */
 interface Automaton {
@@ -205,14 +231,17 @@ interface Automaton {
   /** Needles ending at each state: `endIds[endStart[s] .. endStart[s + 1])`. */
   readonly endStart: Int32Array;
   readonly endIds: Int32Array;
+  /** Characters of a needle in the trie; a longer one is confirmed where its start was found. */
+  readonly depth: number;
 }
 
 function buildAutomaton(needles: readonly Needle[]): Automaton {
+  const depth = trieDepth(needles);
   const classOf = new Uint16Array(65536);
   let classes = 1;
   let length = 0;
   for (const n of needles) {
-    length += Math.min(n.text.length, TRIE_DEPTH);
+    length += Math.min(n.text.length, depth);
     for (let i = 0; i < n.text.length; i++) {
       const c = fold(n.text.charCodeAt(i));
       if (classOf[c] === 0) {
@@ -229,7 +258,7 @@ function buildAutomaton(needles: readonly Needle[]): Automaton {
   let states = 1;
   needles.forEach((n, id) => {
     let s = 0;
-    for (let i = 0; i < Math.min(n.text.length, TRIE_DEPTH); i++) {
+    for (let i = 0; i < Math.min(n.text.length, depth); i++) {
       const k = s * classes + (classOf[fold(n.text.charCodeAt(i))] as number);
       if (trie[k] === 0) trie[k] = states++;
       s = trie[k] as number;
@@ -269,7 +298,7 @@ function buildAutomaton(needles: readonly Needle[]): Automaton {
     }
   }
   const reports = Uint8Array.from(firstEnd, (e) => (e === -1 ? 0 : 1));
-  return { classOf, classes, delta, reports, firstEnd, nextEnd, endStart, endIds };
+  return { classOf, classes, delta, reports, firstEnd, nextEnd, endStart, endIds, depth };
 }
 
 /** Whether `line` holds the ASCII-lowercase `text` at `from`, A-Z folded. */
@@ -352,7 +381,11 @@ function buildFieldTrie(fields: readonly string[]): FieldTrie {
  * needle found folded is confirmed where it was found.
  */
 function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has: (id: number) => boolean; found: readonly number[] } {
-  const { classOf, classes, delta, reports, firstEnd, nextEnd, endStart, endIds } = buildAutomaton(needles);
+  // Numeric needles are looked up whole (below), not searched: the automaton holds the others,
+  // its needle ids mapped back to the list's.
+  const searched = needles.flatMap((n, id) => (n.numeric === true ? [] : [id]));
+  const { classOf, classes, delta, reports, firstEnd, nextEnd, endStart, endIds, depth } = buildAutomaton(searched.map((id) => needles[id] as Needle));
+  for (let j = 0; j < endIds.length; j++) endIds[j] = searched[endIds[j] as number] as number;
   const texts = needles.map((n) => n.text);
   const sensitive = Uint8Array.from(needles, (n) => (n.caseInsensitive ? 0 : 1));
   const fieldNames = [...new Set(needles.flatMap((n) => (n.field === undefined ? [] : [n.field])))];
@@ -360,27 +393,27 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
   // Per needle, its field's id (-1: found anywhere).
   const fieldOf = Int32Array.from(needles, (n) => (n.field === undefined ? -1 : (fieldIds.get(n.field) as number)));
   const anywhere = needles.some((n) => n.field === undefined);
-  // Numeric needles by field (-1: any field), then by value: a number value of the line is
-  // looked up there, whatever its writing.
-  const numbers = new Map<number, Map<number, number[]>>();
+  // Numeric needles by field (-1: any field), then by their digits: a string value is looked up
+  // as written, a number value by the digits of its value, whatever its writing (`4.697e3`).
+  const numbers = new Map<number, Map<string, number[]>>();
   needles.forEach((n, id) => {
     if (n.numeric !== true) return;
     const f = n.field === undefined ? -1 : (fieldIds.get(n.field) as number);
-    let byValue = numbers.get(f);
-    if (!byValue) numbers.set(f, (byValue = new Map()));
-    const v = Number(n.text);
-    byValue.set(v, [...(byValue.get(v) ?? []), id]);
+    let byText = numbers.get(f);
+    if (!byText) numbers.set(f, (byText = new Map()));
+    byText.set(n.text, [...(byText.get(n.text) ?? []), id]);
   });
   const anyField = numbers.get(-1);
-  /** A number value of the line (its JSON text at [from, to)) whose path is `node`. */
-  const number = (line: string, from: number, to: number, node: number) => {
-    const v = Number(line.slice(from, to));
+  /** Whether a value whose path is `node` may hold a numeric needle. */
+  const numericAt = (node: number) => anyField !== undefined || (node === ANY ? numbers.size > 0 : node >= 0 && numbers.has(fieldAt[node] as number));
+  /** The numeric needles a value of these digits (`text`) whose path is `node` holds. */
+  const numeric = (text: string, node: number) => {
     const mark = (ids: number[] | undefined) => {
       if (ids) for (const id of ids) if (seen[id] === 0) (seen[id] = 1), touched.push(id);
     };
-    mark(anyField?.get(v));
-    if (node === ANY) for (const [f, byValue] of numbers) f !== -1 && mark(byValue.get(v));
-    else if (node >= 0 && (fieldAt[node] as number) >= 0) mark(numbers.get(fieldAt[node] as number)?.get(v));
+    mark(anyField?.get(text));
+    if (node === ANY) for (const [f, byText] of numbers) f !== -1 && mark(byText.get(text));
+    else if (node >= 0 && (fieldAt[node] as number) >= 0) mark(numbers.get(fieldAt[node] as number)?.get(text));
   };
   // Per needle, 1 when it must be the whole value.
   const exact = Uint8Array.from(needles, (n) => (n.exact === true && n.field !== undefined ? 1 : 0));
@@ -412,12 +445,12 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
         const wants = fieldOf[id] as number;
         if (wants !== -1 && node !== ANY && wants !== field) continue;
         const text = texts[id] as string;
-        // Where the needle starts: its trie path (at most TRIE_DEPTH characters) ends at i.
-        const from = i + 1 - Math.min(text.length, TRIE_DEPTH);
+        // Where the needle starts: its trie path (at most `depth` characters) ends at i.
+        const from = i + 1 - Math.min(text.length, depth);
         // A whole value starts at the value's start and ends at its closing quote (a needle ends
         // with a whole escape, so a quote right after it is no escaped one).
         if (exact[id] === 1 && (from !== start || line.charCodeAt(from + text.length) !== 34)) continue;
-        if (sensitive[id] === 1 ? !line.startsWith(text, from) : text.length > TRIE_DEPTH && !foldedAt(line, from, text)) continue;
+        if (sensitive[id] === 1 ? !line.startsWith(text, from) : text.length > depth && !foldedAt(line, from, text)) continue;
         seen[id] = 1;
         touched.push(id);
       }
@@ -457,7 +490,8 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
             const d = line.charCodeAt(end);
             if (!((d >= 48 && d <= 57) || d === 46 || d === 101 || d === 69 || d === 43 || d === 45)) break;
           }
-          number(line, i, end, depth > MAX_DEPTH ? ANY : isArray[depth] === 1 ? (pathOf[depth] as number) : value);
+          const node = depth > MAX_DEPTH ? ANY : isArray[depth] === 1 ? (pathOf[depth] as number) : value;
+          if (numericAt(node)) numeric(String(Number(line.slice(i, end))), node);
           i = end;
           continue;
         }
@@ -513,6 +547,8 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
           if (reports[s] !== 0) report(line, j, s, node, i + 1);
         }
       }
+      // A string of up to 15 characters may be a numeric needle's digits, as written.
+      if (j - i - 1 <= 15 && j > i + 1 && numericAt(node)) numeric(line.slice(i + 1, j), node);
       i = j + 1;
     }
     return result;
