@@ -37,8 +37,11 @@ export interface RunnerOptions {
   /**
    * The caller pushes events in time order (it orders them itself, as `eql run`'s reorder
    * window does, and counts the late ones): each rule's stream then decides from its state,
-   * before any condition or timestamp is read, that a later-stage event has no partial to extend
-   * (the engine's `trustOrder`). Same alerts; faster for sequences. Default false.
+   * before any condition or timestamp is read, that a later-stage event has no partial to extend,
+   * or that no partial or waiting sequence could use a missing-term event (the engine's
+   * `trustOrder`). Same alerts for events in order, faster for sequences; an event the caller
+   * lets through late (beyond its window) is evaluated against a state that did not keep what
+   * only an earlier event could have used. Default false.
    */
   readonly trustOrder?: boolean;
   /** Cap on partial sequences per join key, per rule (the engine's default otherwise). */
