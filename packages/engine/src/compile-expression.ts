@@ -15,7 +15,7 @@
  */
 import type { Expression, FieldRef } from '@eqlkit/parser';
 import { ScriptCompiler, type ScriptField, type ScriptNode } from './compile-script.js';
-import { orderedConjuncts } from './conjunct-order.js';
+import { conjuncts, testingOrder } from './conjunct-order.js';
 import { isConstantExpression } from './constant-fold.js';
 import { EngineCodes, fail } from './errors.js';
 import type { EqlEvent } from './event.js';
@@ -196,9 +196,15 @@ class ConditionCompiler {
     return { value: node.evaluate([]), integral: node.type === 'int' };
   }
 
-  /** `a and b and ...`, the cheap conjuncts likely to be false tested first (see conjunct-order.ts). */
+  /**
+   * `a and b and ...`, the cheap conjuncts likely to be false tested first (see
+   * conjunct-order.ts). Compiled in the written order, so the first error reported is the
+   * leftmost.
+   */
   private conjunction(expr: Expression): Cond {
-    const [first, ...rest] = orderedConjuncts(expr).map((c) => this.compile(c));
+    const list = conjuncts(expr);
+    const compiled = list.map((c) => this.compile(c));
+    const [first, ...rest] = testingOrder(list).map((i) => compiled[i] as Cond);
     return rest.reduce((acc, c) => and(acc, c), first as Cond);
   }
 

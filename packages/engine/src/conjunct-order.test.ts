@@ -58,3 +58,11 @@ describe('the order of conjuncts', () => {
     );
   });
 });
+
+describe('errors in a conjunction', () => {
+  it('are reported leftmost first, whatever the testing order', () => {
+    // The regex is tested after the comparison; its error is still the one reported.
+    expect(() => compileCondition(condition('a regex "(" and b == "x" and c == "y" and d == startsWith(e)'))).toThrow(/invalid regex \[\(\]/);
+    expect(() => compileCondition(condition('d == startsWith(e) and a regex "("'))).toThrow(/startsWith/i);
+  });
+});

@@ -62,16 +62,20 @@ export function estimate(expr: Expression): Estimate {
 }
 
 /**
- * The conjuncts of `expr` in testing order: by expected cost per false found (cost over the
- * chance of being false), the written order among equals.
+ * The testing order of a list of conjuncts, as their indexes: by expected cost per false found
+ * (cost over the chance of being false), the written order among equals.
  */
-export function orderedConjuncts(expr: Expression): Expression[] {
-  const list = conjuncts(expr);
-  if (list.length < 2) return list;
+export function testingOrder(list: readonly Expression[]): number[] {
   const rank = list.map((c, i) => {
     const { cost, truth } = estimate(c);
-    return { c, i, key: cost / Math.max(1 - truth, 0.01) };
+    return { i, key: cost / Math.max(1 - truth, 0.01) };
   });
   rank.sort((a, b) => a.key - b.key || a.i - b.i);
-  return rank.map((r) => r.c);
+  return rank.map((r) => r.i);
+}
+
+/** The conjuncts of `expr` in testing order. */
+export function orderedConjuncts(expr: Expression): Expression[] {
+  const list = conjuncts(expr);
+  return testingOrder(list).map((i) => list[i] as Expression);
 }
