@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asUtf8Bytes, compileRawPrefilter, compileRawRouter, hasHidingEscape } from './raw-line-filter.js';
+import { asUtf8Bytes, compileRawPrefilter, compileRawRouter, hasHidingEscape, trieDepth } from './raw-line-filter.js';
 import type { Needle, RawPrefilterSpec } from './raw-prefilter.js';
 
 const spec = (...terms: Needle[][][]): RawPrefilterSpec => ({ terms: terms.map((groups) => ({ groups })) });
@@ -82,9 +82,11 @@ const value = fc.letrec((tie) => ({
     fc.dictionary(key, tie('v'), { maxKeys: 3 }),
   ),
 })).v;
+/** Integers starting with every digit, for numeric needles and the numbers of lines. */
+const digitsOfAnyKind = fc.constantFrom(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 45, 99, 4697);
 /** Numbers written as JSON allows, not only as `JSON.stringify` does (`12.0`, `1.2e1`, `-0`). */
 const spelled = fc
-  .tuple(fc.integer({ min: 0, max: 20 }), fc.constantFrom((v: number) => `${v}`, (v: number) => `${v}.0`, (v: number) => `${v}e0`, (v: number) => `${v * 10}E-1`, (v: number) => `${v}.5`), fc.boolean())
+  .tuple(digitsOfAnyKind, fc.constantFrom((v: number) => `${v}`, (v: number) => `${v}.0`, (v: number) => `${v}e0`, (v: number) => `${v * 10}E-1`, (v: number) => `${v}.5`), fc.boolean())
   .map(([v, way, negative]) => `\u0001${negative && v === 0 ? '-' : ''}${way(v)}\u0001`);
 const jsonLine = fc
   .dictionary(key, fc.oneof({ arbitrary: value, weight: 4 }, { arbitrary: spelled, weight: 1 }), { maxKeys: 5 })
@@ -92,7 +94,7 @@ const jsonLine = fc
 /** A needle as the prefilter makes them: the JSON text of a string, without quotes, maybe tied to a field. */
 /** A numeric needle as the prefilter makes them: a plain integer, the string or a number of that value. */
 const numericNeedle = fc
-  .record({ v: fc.integer({ min: 0, max: 20 }), field: fc.option(fields, { nil: undefined }) })
+  .record({ v: digitsOfAnyKind, field: fc.option(fields, { nil: undefined }) })
   .map(({ v, field }): Needle => ({ text: String(v), caseInsensitive: false, exact: true, numeric: true, ...(field === undefined ? {} : { field }) }));
 const textNeedle = fc
   .record({
@@ -337,6 +339,39 @@ describe('compileRawRouter', () => {
         expect(route(`{"a":"${n.slice(0, 20)}${n.slice(21)}"}`)).toEqual([]);
       }
     }
+  });
+});
+
+describe('trieDepth', () => {
+  // Needles of 40 letters, distinct from their third letter on: 1 + 26 + 676 + count x (depth -
+  // 2) states when count reaches 676.
+  const needles = (count: number, upper = false) =>
+    Array.from({ length: count }, (_, i) => {
+      let x = (i + 7) * 2654435761;
+      let t = String.fromCharCode(97 + (i % 26), 97 + (Math.floor(i / 26) % 26), 97 + (Math.floor(i / 676) % 26));
+      while (t.length < 40) {
+        x = (x * 1103515245 + 12345) >>> 0;
+        t += String.fromCharCode(97 + (x % 26));
+      }
+      return cs(upper && i % 2 === 0 ? t.toUpperCase() : t);
+    });
+
+  it('is the largest depth up to 32 at which the trie has at most 65,535 states', () => {
+    expect(trieDepth(needles(100))).toBe(32);
+    // 2,400 needles: 72,703 states cut 32 deep, 67,903 at 30, 63,103 at 28.
+    expect(trieDepth(needles(2400))).toBe(28);
+    // 2,200: 66,703 at 32, 62,303 at 30.
+    expect(trieDepth(needles(2200))).toBe(30);
+    // 2,161: 65,533 at 32 (fits); 2,162: 65,563 (does not).
+    expect(trieDepth(needles(2161))).toBe(32);
+    expect(trieDepth(needles(2162))).toBe(30);
+    // Nothing fits even 20 deep: 32, with 32-bit states.
+    expect(trieDepth(needles(4000))).toBe(32);
+  });
+
+  it('counts texts that differ only in ASCII case once, as the folded trie holds them', () => {
+    expect(trieDepth([...needles(2400), ...needles(2400, true)])).toBe(28);
+    expect(trieDepth([cs('abc'), cs('ABC'), cs('abd')])).toBe(32);
   });
 });
 

@@ -198,7 +198,7 @@ const MIN_TRIE_DEPTH = 20;
  * (ASCII-folded, cut at that depth) has at most 65,535 states: counted as the distinct prefixes
  * of the sorted texts, without building anything.
  */
-function trieDepth(needles: readonly Needle[]): number {
+export function trieDepth(needles: readonly Needle[]): number {
   const folded = [...new Set(needles.map((n) => n.text.replace(/[A-Z]/g, (c) => c.toLowerCase())))];
   for (let depth = TRIE_DEPTH; depth >= MIN_TRIE_DEPTH; depth -= 2) {
     const cut = [...new Set(folded.map((t) => t.slice(0, depth)))].sort();
@@ -384,7 +384,7 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
   // Numeric needles are looked up whole (below), not searched: the automaton holds the others,
   // its needle ids mapped back to the list's.
   const searched = needles.flatMap((n, id) => (n.numeric === true ? [] : [id]));
-  const { classOf, classes, delta, reports, firstEnd, nextEnd, endStart, endIds, depth } = buildAutomaton(searched.map((id) => needles[id] as Needle));
+  const { classOf, classes, delta, reports, firstEnd, nextEnd, endStart, endIds, depth: cut } = buildAutomaton(searched.map((id) => needles[id] as Needle));
   for (let j = 0; j < endIds.length; j++) endIds[j] = searched[endIds[j] as number] as number;
   const texts = needles.map((n) => n.text);
   const sensitive = Uint8Array.from(needles, (n) => (n.caseInsensitive ? 0 : 1));
@@ -445,12 +445,12 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
         const wants = fieldOf[id] as number;
         if (wants !== -1 && node !== ANY && wants !== field) continue;
         const text = texts[id] as string;
-        // Where the needle starts: its trie path (at most `depth` characters) ends at i.
-        const from = i + 1 - Math.min(text.length, depth);
+        // Where the needle starts: its trie path (at most `cut` characters) ends at i.
+        const from = i + 1 - Math.min(text.length, cut);
         // A whole value starts at the value's start and ends at its closing quote (a needle ends
         // with a whole escape, so a quote right after it is no escaped one).
         if (exact[id] === 1 && (from !== start || line.charCodeAt(from + text.length) !== 34)) continue;
-        if (sensitive[id] === 1 ? !line.startsWith(text, from) : text.length > depth && !foldedAt(line, from, text)) continue;
+        if (sensitive[id] === 1 ? !line.startsWith(text, from) : text.length > cut && !foldedAt(line, from, text)) continue;
         seen[id] = 1;
         touched.push(id);
       }
