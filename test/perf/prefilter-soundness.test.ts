@@ -146,6 +146,46 @@ describe('raw-line prefilter soundness', () => {
       }
     });
 
+    it('routing gives the same alerts over the same events written in dotted layouts and with digit strings as numbers', () => {
+      // Where the router now looks: each value's path (nested or dotted keys, arrays) and number
+      // values (an integer literal matches the string of its digits or a number of that value).
+      const writings = ['', '.0', 'e0', '0e-1'];
+      const relayout = (value: unknown, depth: number): unknown => {
+        if (typeof value === 'string' && /^(?:0|[1-9][0-9]{0,14})$/.test(value) && random() < 0.7) {
+          const way = writings[Math.floor(random() * writings.length)] as string;
+          return `\u0001${way === '0e-1' ? (value === '0' ? '0' : `${value}0e-1`) : `${value}${way}`}\u0001`;
+        }
+        if (Array.isArray(value)) return value.map((v) => relayout(v, depth + 1));
+        if (typeof value !== 'object' || value === null) return value;
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value)) {
+          const child = relayout(v, depth + 1);
+          // Half the objects below the top are written as dotted keys of their parent.
+          if (depth > 0 && typeof child === 'object' && child !== null && !Array.isArray(child) && random() < 0.5) {
+            for (const [k2, v2] of Object.entries(child)) out[`${k}.${k2}`] = v2;
+          } else out[k] = child;
+        }
+        return out;
+      };
+      const relaid = generated.map((g, i) => JSON.stringify(relayout({ ...g.event, _line: i }, 0)).replace(/"\\u0001([^"]*)\\u0001"/g, '$1'));
+      expect(relaid.some((l) => /"[a-z_]+\.[a-z_]+\.[a-z_.]+":/.test(l))).toBe(true);
+      expect(relaid.some((l) => /":\d+(?:\.0|e0)[,}\]]/.test(l))).toBe(true);
+      const specs = rules.map((r) => deriveRawPrefilter([sources.get(r.ruleId) as PrefilterSource]));
+      const route = compileRawRouter(specs);
+      const run = (routed: boolean) => {
+        const runner = createRunner(rules);
+        const alerts: Alert[] = [];
+        relaid.forEach((line, i) => {
+          const only = routed ? route(line)?.sort((a, b) => a - b) : undefined;
+          alerts.push(...runner.push(JSON.parse(line) as EqlEvent, { index: (generated[i] as { index: string }).index, ...(only ? { candidates: only } : {}) }));
+        });
+        return [...alerts, ...runner.flush()];
+      };
+      const all = run(false);
+      expect(all.length).toBeGreaterThan(100);
+      expect(show(run(true))).toEqual(show(all));
+    });
+
     it('all 1081 rules at once give the same alerts over every line as over the lines the combined prefilter passes', () => {
       const [all] = filters([...sources.values()]) as [RawLineFilter];
       expect(show(runAll((i) => all(lines[i] as string)))).toEqual(show(everything));
