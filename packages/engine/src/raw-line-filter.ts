@@ -195,21 +195,21 @@ const MIN_TRIE_DEPTH = 20;
 
 /**
  * The largest depth, from TRIE_DEPTH down to MIN_TRIE_DEPTH, at which the trie of the needles
- * (ASCII-folded, cut at that depth) has at most 65,535 states: counted as the distinct prefixes
- * of the sorted texts, without building anything.
+ * (ASCII-folded, cut at that depth) has at most 65,535 states, counted without building anything:
+ * in sorted order each text adds the characters past its common prefix with the one before, and
+ * cutting every text at a depth cuts those counts there.
  */
 export function trieDepth(needles: readonly Needle[]): number {
-  const folded = [...new Set(needles.map((n) => n.text.replace(/[A-Z]/g, (c) => c.toLowerCase())))];
+  const texts = [...new Set(needles.map((n) => n.text.replace(/[A-Z]/g, (c) => c.toLowerCase()).slice(0, TRIE_DEPTH)))].sort();
+  const common = texts.map((t, i) => {
+    const p = i > 0 ? (texts[i - 1] as string) : '';
+    let k = 0;
+    while (k < t.length && k < p.length && t.charCodeAt(k) === p.charCodeAt(k)) k++;
+    return k;
+  });
   for (let depth = TRIE_DEPTH; depth >= MIN_TRIE_DEPTH; depth -= 2) {
-    const cut = [...new Set(folded.map((t) => t.slice(0, depth)))].sort();
     let states = 1;
-    for (let i = 0; i < cut.length; i++) {
-      const t = cut[i] as string;
-      const p = i > 0 ? (cut[i - 1] as string) : '';
-      let common = 0;
-      while (common < t.length && common < p.length && t.charCodeAt(common) === p.charCodeAt(common)) common++;
-      states += t.length - common;
-    }
+    texts.forEach((t, i) => (states += Math.min(t.length, depth) - Math.min(common[i] as number, depth)));
     if (states <= 0xffff) return depth;
   }
   return TRIE_DEPTH;
