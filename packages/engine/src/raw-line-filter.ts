@@ -55,7 +55,7 @@ function plan(spec: RawPrefilterSpec, utf8Bytes: boolean): Plan {
   const ids = new Map<string, number>();
   const needles: Needle[] = [];
   const id = (n: Needle) => {
-    const key = `${n.caseInsensitive ? 'i' : 's'}${n.exact ? '=' : ''}${n.field ?? ''}\u0000${n.text}`;
+    const key = `${n.caseInsensitive ? 'i' : 's'}${n.exact ? '=' : ''}${n.numeric ? '#' : ''}${n.field ?? ''}\u0000${n.text}`;
     let i = ids.get(key);
     if (i === undefined) {
       i = needles.length;
@@ -333,7 +333,7 @@ const MAX_DEPTH = 64;
  */
 interface FieldTrie {
   /** Character class of each UTF-16 code unit in the names (0: none has it). */
-  readonly classOf: Uint8Array | Uint16Array;
+  readonly classOf: Uint16Array;
   readonly classes: number;
   /** `next[node * classes + class]`: the child node, or DEAD. */
   readonly next: Int32Array;
@@ -406,11 +406,11 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
   const anyField = numbers.get(-1);
   /** Whether a value whose path is `node` may hold a numeric needle. */
   const numericAt = (node: number) => anyField !== undefined || (node === ANY ? numbers.size > 0 : node >= 0 && numbers.has(fieldAt[node] as number));
+  const mark = (ids: number[] | undefined) => {
+    if (ids) for (const id of ids) if (seen[id] === 0) (seen[id] = 1), touched.push(id);
+  };
   /** The numeric needles a value of these digits (`text`) whose path is `node` holds. */
   const numeric = (text: string, node: number) => {
-    const mark = (ids: number[] | undefined) => {
-      if (ids) for (const id of ids) if (seen[id] === 0) (seen[id] = 1), touched.push(id);
-    };
     mark(anyField?.get(text));
     if (node === ANY) for (const [f, byText] of numbers) f !== -1 && mark(byText.get(text));
     else if (node >= 0 && (fieldAt[node] as number) >= 0) mark(numbers.get(fieldAt[node] as number)?.get(text));
