@@ -2,7 +2,7 @@ import { parse, type Expression } from '@eqlkit/parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileCondition } from './compile-expression.js';
-import { conjuncts, orderedConjuncts } from './conjunct-order.js';
+import { conjuncts, testingOrder } from './conjunct-order.js';
 import type { EqlEvent } from './event.js';
 
 const condition = (text: string): Expression => {
@@ -10,7 +10,10 @@ const condition = (text: string): Expression => {
   if (q?.type !== 'EventQuery') throw new Error(text);
   return q.filter.condition;
 };
-const order = (text: string) => orderedConjuncts(condition(text)).map((c) => text.slice(c.range[0] - 10, c.range[1] - 10));
+const order = (text: string) => {
+  const list = conjuncts(condition(text));
+  return testingOrder(list).map((i) => text.slice((list[i] as Expression).range[0] - 10, (list[i] as Expression).range[1] - 10));
+};
 
 describe('the order of conjuncts', () => {
   it('flattens nested ands, left to right, and leaves other shapes whole', () => {

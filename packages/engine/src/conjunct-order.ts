@@ -73,9 +73,3 @@ export function testingOrder(list: readonly Expression[]): number[] {
   rank.sort((a, b) => a.key - b.key || a.i - b.i);
   return rank.map((r) => r.i);
 }
-
-/** The conjuncts of `expr` in testing order. */
-export function orderedConjuncts(expr: Expression): Expression[] {
-  const list = conjuncts(expr);
-  return testingOrder(list).map((i) => list[i] as Expression);
-}
