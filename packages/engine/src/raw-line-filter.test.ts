@@ -316,6 +316,30 @@ describe('compileRawRouter', () => {
     expect(few('{"x":1}')).toBe(true);
   });
 
+  it('tells apart whole values of the same hash, of another field, or of another case', () => {
+    // `AaAa`, `AaBB`, `BBAa` and `BBBB` hash alike (31 * 'A' + 'a' = 31 * 'B' + 'B'), folded or not.
+    const whole = (text: string, field: string, insensitive = false): Needle => ({ text, caseInsensitive: insensitive, exact: true, field });
+    const texts = ['AaAa', 'AaBB', 'BBAa', 'BBBB'];
+    const route = compileRawRouter([
+      ...texts.map((t) => spec([[whole(t, 'x.y')]])),
+      spec([[whole('bbbb', 'x.y', true)]]),
+      spec([[whole('AaAa', 'z')]]),
+    ]);
+    texts.forEach((t, i) => {
+      const expected = t === 'BBBB' ? [i, 4] : [i];
+      expect(route(`{"x":{"y":"${t}"}}`)?.sort(), t).toEqual(expected);
+      expect(route(`{"x.y":["q","${t}"]}`)?.sort(), t).toEqual(expected);
+    });
+    expect(route('{"x":{"y":"bbBB"}}')).toEqual([4]);
+    expect(route('{"z":"AaAa","x":{"y":"aaaa"}}')).toEqual([5]);
+    expect(route('{"z":"AaAaA","x":{"y":"AaAaAa"}}')).toEqual([]);
+    // Under a key written with an escape, every field's whole values count.
+    expect(route('{"\\\\":{"y":"AaAa"}}')?.sort()).toEqual([0, 5]);
+    // The same text at many fields: each field's value routes to its own needle only.
+    const many = compileRawRouter(Array.from({ length: 40 }, (_, i) => spec([[whole('AaAa', `f${i}`)]])));
+    for (let i = 0; i < 40; i++) expect(many(`{"f${i}":"AaAa","g":"AaAa"}`)).toEqual([i]);
+  });
+
   it('finds needles in automata too large for 16-bit states, cut shallower or not', () => {
     // 3,000 needles of 40 characters: more than 65,535 states cut 32 deep, fewer cut 20 deep (the
     // automaton is cut there, and longer needles are confirmed where they start); 4,500: too many

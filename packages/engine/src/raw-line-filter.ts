@@ -365,6 +365,98 @@ function buildFieldTrie(fields: readonly string[]): FieldTrie {
 }
 
 /**
+ * The whole-value needles of a search: an open-addressed table keyed by a value's slot (its
+ * field) and the hash of its text, as written for case-sensitive needles and ASCII-folded for
+ * case-insensitive ones. A value is hashed both ways in one loop over its characters, in place:
+ * no slice, no lowercased copy (a `Map` lookup per value, with both, cost more than the automaton
+ * walk it replaced).
+ */
+class WholeValues {
+  private readonly entries: { slot: number; text: string; folds: boolean; hash: number; ids: number[] }[] = [];
+  private readonly byKey = new Map<string, number>();
+  private readonly longest: Int32Array;
+  private slots = new Int32Array(1).fill(-1);
+  private mask = 0;
+  private hashOf = new Int32Array(0);
+  private slotOf = new Int32Array(0);
+  private lengthOf = new Int32Array(0);
+  private foldsOf = new Uint8Array(0);
+
+  constructor(slots: number) {
+    this.longest = new Int32Array(slots).fill(-1);
+  }
+
+  add(slot: number, text: string, folds: boolean, id: number): void {
+    const key = `${slot}${folds ? 'i' : 's'}\u0000${text}`;
+    let e = this.byKey.get(key);
+    if (e === undefined) {
+      e = this.entries.length;
+      this.byKey.set(key, e);
+      this.entries.push({ slot, text, folds, hash: hashText(text, folds), ids: [] });
+      this.longest[slot] = Math.max(this.longest[slot] as number, text.length);
+    }
+    this.entries[e]!.ids.push(id);
+  }
+
+  /** Builds the table; returns the longest text per slot (-1: none). */
+  seal(): Int32Array {
+    let size = 16;
+    while (size < this.entries.length * 2) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Int32Array(size).fill(-1);
+    this.hashOf = Int32Array.from(this.entries, (e) => e.hash);
+    this.slotOf = Int32Array.from(this.entries, (e) => e.slot);
+    this.lengthOf = Int32Array.from(this.entries, (e) => e.text.length);
+    this.foldsOf = Uint8Array.from(this.entries, (e) => (e.folds ? 1 : 0));
+    this.entries.forEach((e, i) => {
+      let p = (e.hash ^ salt(e.slot)) & this.mask;
+      while (this.slots[p] !== -1) p = (p + 1) & this.mask;
+      this.slots[p] = i;
+    });
+    return this.longest;
+  }
+
+  /**
+   * Marks the needles `line[start, end)` is the whole of, in slot `slot`: probed by its hash as
+   * written and, when that differs, folded; an entry met either way is checked as its own kind.
+   */
+  find(line: string, start: number, end: number, slot: number, mark: (ids: number[]) => void): void {
+    let raw = 0;
+    let low = 0;
+    for (let k = start; k < end; k++) {
+      const c = line.charCodeAt(k);
+      raw = (Math.imul(raw, 31) + c) | 0;
+      low = (Math.imul(low, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
+    }
+    this.probe(line, start, end, slot, raw, mark);
+    if (low !== raw) this.probe(line, start, end, slot, low, mark);
+  }
+
+  private probe(line: string, start: number, end: number, slot: number, hash: number, mark: (ids: number[]) => void): void {
+    const length = end - start;
+    for (let p = (hash ^ salt(slot)) & this.mask; this.slots[p] !== -1; p = (p + 1) & this.mask) {
+      const e = this.slots[p] as number;
+      if (this.hashOf[e] !== hash || this.slotOf[e] !== slot || this.lengthOf[e] !== length) continue;
+      // Checked as its own kind: either probe may meet an entry of the other (same hash).
+      const entry = this.entries[e]!;
+      if (this.foldsOf[e] === 1 ? foldedAt(line, start, entry.text) : line.startsWith(entry.text, start)) mark(entry.ids);
+    }
+  }
+}
+
+/** The hash `WholeValues` keys a text by (A-Z folded when `folds`). */
+function hashText(text: string, folds: boolean): number {
+  let h = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    h = (Math.imul(h, 31) + (folds && c >= 65 && c <= 90 ? c + 32 : c)) | 0;
+  }
+  return h;
+}
+
+const salt = (slot: number) => Math.imul(slot + 1, 0x9e3779b1);
+
+/**
  * One pass over the line's string values with an Aho-Corasick automaton of every needle,
  * ASCII-folded (a dense transition table over the characters the needles use). Needles are the
  * JSON text of string contents (a `"` in them is escaped), so they can only be found inside a
@@ -381,9 +473,12 @@ function buildFieldTrie(fields: readonly string[]): FieldTrie {
  * needle found folded is confirmed where it was found.
  */
 function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has: (id: number) => boolean; found: readonly number[] } {
-  // Numeric needles are looked up whole (below), not searched: the automaton holds the others,
+  // Whole-value needles (an equality's literal at its field) and numeric ones are looked up,
+  // the value's text against a table per field, not searched: the automaton holds the others
+  // (two thirds of the corpus's needles are whole values, and a smaller table stays in cache),
   // its needle ids mapped back to the list's.
-  const searched = needles.flatMap((n, id) => (n.numeric === true ? [] : [id]));
+  const whole = (n: Needle) => n.numeric === true || (n.exact === true && n.field !== undefined);
+  const searched = needles.flatMap((n, id) => (whole(n) ? [] : [id]));
   const { classOf, classes, delta, reports, firstEnd, nextEnd, endStart, endIds, depth: cut } = buildAutomaton(searched.map((id) => needles[id] as Needle));
   for (let j = 0; j < endIds.length; j++) endIds[j] = searched[endIds[j] as number] as number;
   const texts = needles.map((n) => n.text);
@@ -393,8 +488,32 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
   // Per needle, its field's id (-1: found anywhere).
   const fieldOf = Int32Array.from(needles, (n) => (n.field === undefined ? -1 : (fieldIds.get(n.field) as number)));
   const anywhere = needles.some((n) => n.field === undefined);
-  // Numeric needles by field (-1: any field), then by their digits: a string value is looked up
-  // as written, a number value by the digits of its value, whatever its writing (`4.697e3`).
+  // Per field, 1 when a searched needle is tied to it: only then are its values walked through
+  // the automaton (always when some searched needle has no field).
+  const searchedIn = new Uint8Array(fieldNames.length);
+  for (const id of searched) if ((fieldOf[id] as number) >= 0) searchedIn[fieldOf[id] as number] = 1;
+  const searchAnywhere = searched.some((id) => fieldOf[id] === -1);
+  // Whole values by field (the last slot: every field, for values whose path is unknown), as
+  // written (case-sensitive needles, and numeric ones spelled as a string) or ASCII-folded
+  // (case-insensitive ones), with the longest text of each slot: a longer value is not looked up.
+  const ALL = fieldNames.length;
+  const wholes = new WholeValues(ALL + 1);
+  // Numeric needles without a field: their digits as a string in any value.
+  let digitsAnywhere: Map<string, number[]> | undefined;
+  needles.forEach((n, id) => {
+    if (!whole(n)) return;
+    if (n.field === undefined) {
+      digitsAnywhere ??= new Map();
+      digitsAnywhere.set(n.text, [...(digitsAnywhere.get(n.text) ?? []), id]);
+      return;
+    }
+    const folds = n.caseInsensitive && n.numeric !== true;
+    wholes.add(fieldOf[id] as number, n.text, folds, id);
+    wholes.add(ALL, n.text, folds, id);
+  });
+  const longest = wholes.seal();
+  // Numeric needles by field (-1: any field), then by their digits: a number value is looked up
+  // by the digits of its value, whatever its writing (`4.697e3`).
   const numbers = new Map<number, Map<string, number[]>>();
   needles.forEach((n, id) => {
     if (n.numeric !== true) return;
@@ -409,14 +528,12 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
   const mark = (ids: number[] | undefined) => {
     if (ids) for (const id of ids) if (seen[id] === 0) (seen[id] = 1), touched.push(id);
   };
-  /** The numeric needles a value of these digits (`text`) whose path is `node` holds. */
+  /** The numeric needles a number value of these digits (`text`) whose path is `node` holds. */
   const numeric = (text: string, node: number) => {
     mark(anyField?.get(text));
     if (node === ANY) for (const [f, byText] of numbers) f !== -1 && mark(byText.get(text));
     else if (node >= 0 && (fieldAt[node] as number) >= 0) mark(numbers.get(fieldAt[node] as number)?.get(text));
   };
-  // Per needle, 1 when it must be the whole value.
-  const exact = Uint8Array.from(needles, (n) => (n.exact === true && n.field !== undefined ? 1 : 0));
   const trie = buildFieldTrie(fieldNames);
   const kClass = trie.classOf;
   const kClasses = trie.classes;
@@ -432,11 +549,8 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
   // stand at the array's own path).
   const isArray = new Uint8Array(MAX_DEPTH + 1);
   const pathOf = new Int32Array(MAX_DEPTH + 1);
-  /**
-   * The needles ending at automaton state `s`, found at `i` in a value that starts at `start`
-   * (after its quote) and whose path is `node`.
-   */
-  const report = (line: string, i: number, s: number, node: number, start: number) => {
+  /** The searched needles ending at automaton state `s`, found at `i` in a value whose path is `node`. */
+  const report = (line: string, i: number, s: number, node: number) => {
     const field = node >= 0 ? (fieldAt[node] as number) : -1;
     for (let e = firstEnd[s] as number; e > 0; e = nextEnd[e] as number) {
       for (let j = endStart[e] as number; j < (endStart[e + 1] as number); j++) {
@@ -447,9 +561,6 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
         const text = texts[id] as string;
         // Where the needle starts: its trie path (at most `cut` characters) ends at i.
         const from = i + 1 - Math.min(text.length, cut);
-        // A whole value starts at the value's start and ends at its closing quote (a needle ends
-        // with a whole escape, so a quote right after it is no escaped one).
-        if (exact[id] === 1 && (from !== start || line.charCodeAt(from + text.length) !== 34)) continue;
         if (sensitive[id] === 1 ? !line.startsWith(text, from) : text.length > cut && !foldedAt(line, from, text)) continue;
         seen[id] = 1;
         touched.push(id);
@@ -529,26 +640,28 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
         continue;
       }
       const node = deep ? ANY : isArray[depth] === 1 ? (pathOf[depth] as number) : value;
-      let j = i + 1;
-      if (node === DEAD && !anywhere) {
-        // No needle can count here: only the end of the string is wanted.
-        i = closingQuote(line, j) + 1;
-        continue;
-      }
-      let s = 0;
-      for (; j < n; j++) {
-        const ch = line.charCodeAt(j);
-        if (ch === 34) break;
-        s = delta[s * classes + (classOf[ch] as number)] as number;
-        if (reports[s] !== 0) report(line, j, s, node, i + 1);
-        if (ch === 92 && j + 1 < n) {
-          j++;
-          s = delta[s * classes + (classOf[line.charCodeAt(j)] as number)] as number;
-          if (reports[s] !== 0) report(line, j, s, node, i + 1);
+      const start = i + 1;
+      // The table slot of the value's whole-value needles: its field's, every field's, or none.
+      const w = node === ANY ? ALL : node >= 0 ? (fieldAt[node] as number) : -1;
+      let j = start;
+      if (searchAnywhere || node === ANY || (w >= 0 && searchedIn[w] === 1)) {
+        // Searched: the automaton from its root, the closing quote found by the same loop.
+        let s = 0;
+        for (; j < n; j++) {
+          const ch = line.charCodeAt(j);
+          if (ch === 34) break;
+          s = delta[s * classes + (classOf[ch] as number)] as number;
+          if (reports[s] !== 0) report(line, j, s, node);
+          if (ch === 92 && j + 1 < n) {
+            j++;
+            s = delta[s * classes + (classOf[line.charCodeAt(j)] as number)] as number;
+            if (reports[s] !== 0) report(line, j, s, node);
+          }
         }
-      }
-      // A string of up to 15 characters may be a numeric needle's digits, as written.
-      if (j - i - 1 <= 15 && j > i + 1 && numericAt(node)) numeric(line.slice(i + 1, j), node);
+      } else j = closingQuote(line, start);
+      if (w >= 0 && j - start <= (longest[w] as number)) wholes.find(line, start, j, w, mark);
+      // A string of up to 15 characters may be a field-less numeric needle's digits, as written.
+      if (digitsAnywhere !== undefined && j - start <= 15) mark(digitsAnywhere.get(line.slice(start, j)));
       i = j + 1;
     }
     return result;
