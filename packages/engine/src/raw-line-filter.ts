@@ -578,6 +578,7 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
     let value = 0; // path node of the next value in an object (set by its key)
     let i = 0;
     pathOf[0] = 0;
+    let backslash = -2;
     while (i < n) {
       const c = line.charCodeAt(i);
       if (c !== 34) {
@@ -631,8 +632,10 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
           // The rest of the key, where no field leads: only its end is wanted, and whether it
           // holds an escape (then where it leads is not worked out: every needle counts there).
           const close = closingQuote(line, j);
-          const escape = line.indexOf('\\', j);
-          if (escape !== -1 && escape < close) node = ANY;
+          // The line's next backslash, found again only once passed: an `indexOf` from each key
+          // would read to the end of a line that has none, once per key.
+          if (backslash !== -1 && backslash < j) backslash = line.indexOf('\\', j);
+          if (backslash !== -1 && backslash < close) node = ANY;
           j = close;
         }
         value = node;
