@@ -270,6 +270,23 @@ describe('plain readers, exactly', () => {
       expect(show(read({ a: 'z' }))).toBe(path[0] === 'a' ? 'z' : 'U');
     }
   });
+  it('gives each set of readers its own memo of a path, though they share its code', () => {
+    const first = new PlainReaders();
+    const second = new PlainReaders();
+    const a = first.get(['a', 'b']);
+    const b = second.get(['a', 'b']);
+    expect(b).not.toBe(a);
+    const event = { a: { b: 'x' } };
+    expect(show(a(event))).toBe('x');
+    event.a.b = 'y';
+    // The second set's generation (its own clock) has not read this event: it reads afresh, and
+    // the first keeps its value until its own next generation.
+    second.next();
+    expect(show(b(event))).toBe('y');
+    expect(show(a(event))).toBe('x');
+    first.next();
+    expect(show(a(event))).toBe('y');
+  });
 });
 
 describe('fast path decisions', () => {
