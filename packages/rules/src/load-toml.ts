@@ -1,5 +1,5 @@
 import { parse, TomlError } from 'smol-toml';
-import { lazyPositions, noPositions, type ParsedFile } from './parsed-file.js';
+import { lazyPositions, noPositions, ownString, type ParsedFile } from './parsed-file.js';
 import { offsetAt, ruleDiagnostic, RuleCode } from './rule-diagnostic.js';
 import { tomlPositions } from './toml-positions.js';
 
@@ -32,8 +32,9 @@ function firstLine(message: string): string {
   return line.replace(/^Invalid TOML document: /, '');
 }
 
-/** TOML dates are objects; a rule only needs their text. */
+/** TOML dates are objects; a rule only needs their text. Strings are copied (see ownString). */
 function toJson(value: unknown): unknown {
+  if (typeof value === 'string') return ownString(value);
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(toJson);
   if (value && typeof value === 'object') {

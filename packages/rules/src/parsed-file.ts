@@ -33,3 +33,13 @@ export function lazyPositions(make: () => SourcePositions): SourcePositions {
     stringOffsets: (pointer, decoded) => (made ??= make()).stringOffsets(pointer, decoded),
   };
 }
+
+/**
+ * A string that does not share the file's text. A parser's string values may be slices of the
+ * source, and a slice keeps all of its source alive: a rule's query literals and name, kept for
+ * the whole run, held every rule file's text (13 MB for the corpus in `eql run`).
+ */
+export function ownString(text: string): string {
+  // Short strings are copied, never sliced, by V8 (below 13 characters).
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
