@@ -58,8 +58,9 @@ describe('deriveRawPrefilter', () => {
     expect(exactness('process where a == "x1" and b in ("Y2", "z3") and c : "CMD.exe" and d in~ ("Q1") and e like "l1" and f like~ "L2"')).toEqual([
       'process=', 'x1=', 'Y2=', 'z3=', 'cmd.exe=', 'q1=', 'l1=', 'l2=',
     ]);
-    // Parts of values: wildcard runs, and case-insensitive literals cut to an ASCII run.
-    expect(exactness('any where a : "*.exe" and b like "ab*" and c : "ÄbcDEf_ÖX" and d == "Äbc"')).toEqual(['.exe~', 'ab~', 'bcdef_~', 'Äbc=']);
+    // Parts of values: wildcard runs. Case-insensitive literals keep their non-ASCII letters
+    // (the field predicates fold A-Z only).
+    expect(exactness('any where a : "*.exe" and b like "ab*" and c : "ÄbcDEf_ÖX" and d == "Äbc"')).toEqual(['.exe~', 'ab~', 'Äbcdef_Öx=', 'Äbc=']);
   });
 
   it('pairs the groups of the two sides of an or: each pairing holds for an event that meets either side', () => {
@@ -79,7 +80,6 @@ describe('deriveRawPrefilter', () => {
     for (const lit of ['5.0', '-1e3', '-5', '05', '1234567890123456', 'true', 'false', '2024-01-05', '2024-01-05T00:00:00Z', '10.0.0.1', '::1', 'NaN', 'Infinity']) {
       expect(derive(`any where a == "${lit}"`), lit).toBeUndefined();
     }
-    expect(derive('any where a : "*1.5E*"')).toBeUndefined();
     expect(derive('any where a in ("x", "5.5")')).toBeUndefined();
   });
 
@@ -89,8 +89,8 @@ describe('deriveRawPrefilter', () => {
     expect(numeric('any where event.code == "4697" and b in ("0", "x") and c : "10" and d like~ "7" and e in~ ("8")')).toEqual([
       'event.code=4697#=', 'b=0#=', 'b=x=', 'c=10#=', 'd=7#=', 'e=8#=',
     ]);
-    // Not in wildcard patterns, whose runs may be part of a number's text.
-    expect(numeric('any where a : "*4697*"')).toBeUndefined();
+    // A wildcard pattern's run is plain text: a pattern only matches a string value.
+    expect(numeric('any where a : "*4697*"')).toEqual(['a=4697']);
     // Integer literals too (the engine matches `== 1` as `== "1"`); not fractions or negatives.
     expect(numeric('any where a == 1 and b in (4624, 4625) and c == 7.0')).toEqual(['a=1#=', 'b=4624#=', 'b=4625#=']);
     expect(numeric('any where a == 1.5')).toBeUndefined();
@@ -125,17 +125,18 @@ describe('deriveRawPrefilter', () => {
     expect(derive('any where event.module == "okta"', ['event.module'])).toBeUndefined();
   });
 
-  it('drops null alternatives (they never match) and keeps ASCII runs of non-ASCII case-insensitive literals', () => {
+  it('drops null alternatives (they never match) and folds only A-Z of case-insensitive literals', () => {
     expect(derive('any where a in ("x1", null)')).toEqual([[['x1']]]);
-    expect(derive('any where a : "ÄbcDEf_ÖX"')).toEqual([[['~bcdef_']]]);
+    expect(derive('any where a : "ÄbcDEf_ÖX" and b in~ ("Ü-X")')).toEqual([[['~Äbcdef_Öx'], ['~Ü-x']]]);
+    expect(derive('any where a : "*\u{202E}*"')).toEqual([[['~\u202e']]]);
   });
 });
 
 describe('deriveRawPrefilter, finer points', () => {
-  it('keeps case-sensitive literals as written, and case-insensitive ones cut at their first longest ASCII run', () => {
+  it('keeps case-sensitive literals as written, and case-insensitive ones with A-Z lowercased', () => {
     expect(derive('any where a == "CMD.exe"')).toEqual([[['CMD.exe']]]);
     expect(derive('any where a like "CMD*x"')).toEqual([[['CMD']]]);
-    expect(derive('any where a : "abÄcd"')).toEqual([[['~ab']]]);
+    expect(derive('any where a : "abÄCd"')).toEqual([[['~abÄcd']]]);
   });
 
   it('treats a like or : pattern without wildcards as an equality (case-sensitive for like)', () => {
@@ -152,9 +153,45 @@ describe('deriveRawPrefilter, finer points', () => {
     expect(derive('any where a like "abc?xyz"')).toEqual([[['abc']]]);
   });
 
-  it('leaves out runs a number written as text could contain (-1e400 reads as -Infinity)', () => {
-    expect(derive('any where a : "*finity*"')).toBeUndefined();
-    expect(derive('any where a like "*aN*"')).toBeUndefined();
+  it('keeps pattern runs that spell a number or boolean (a pattern matches string values only), not such equalities', () => {
+    expect(derive('any where a : "*finity*" and b like "*aN*" and c : "*1.5E*" and d : "tru*"')).toEqual([[['~finity'], ['aN'], ['~1.5e'], ['~tru']]]);
+    expect(derive('any where a : "5.0"')).toEqual([[['~5.0']]]);
+    expect(derive('any where a == "5.0"')).toBeUndefined();
+    expect(derive('any where a in~ ("true")')).toBeUndefined();
+  });
+
+  it('never rules out an event the query matches: patterns that spell numbers, booleans or non-ASCII text (fast-check)', () => {
+    const char = fc.constantFrom('1', '5', '.', 'e', 'E', 'a', 'A', 'Ä', 'ä', 'é', '\u202E', 't', 'r', 'u', 'N', '-', '*', '?');
+    const pattern = fc.array(char, { minLength: 1, maxLength: 6 }).map((cs) => cs.join(''));
+    const op = fc.constantFrom(':', 'like', 'like~');
+    const query = fc.oneof(
+      fc.tuple(op, pattern).map(([o, p]) => ({ q: `any where a ${o} ${JSON.stringify(p)}`, p })),
+      fc.tuple(pattern, pattern).map(([p, q]) => ({ q: `any where a : (${JSON.stringify(p)}, ${JSON.stringify(q)})`, p })),
+      pattern.filter((p) => !/[*?]/.test(p)).map((p) => ({ q: `any where a in~ (${JSON.stringify(p)})`, p })),
+    );
+    // Values the patterns might match: the pattern's text with its wildcards filled and its
+    // letters' case flipped, strings of the same characters, numbers, booleans, arrays.
+    const filler = fc.constantFrom('', 'x', '1', 'Ä');
+    const fromPattern = (p: string, fill: string, flip: boolean) => {
+      const text = p.replace(/[*?]/g, fill || 'z');
+      return JSON.stringify(flip ? [...text].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('') : text);
+    };
+    const value = fc.oneof(
+      fc.array(char.filter((c) => c !== '*' && c !== '?'), { maxLength: 6 }).map((cs) => JSON.stringify(cs.join(''))),
+      fc.constantFrom('1.5', '15', '1.5e5', '1E5', '-1', 'true', 'false', 'null', '1e400', '-1e400', '["1.5", 15]', '[true, "tru"]'),
+    );
+    fc.assert(
+      fc.property(query, value, filler, fc.boolean(), fc.boolean(), ({ q, p }, random, fill, flip, own) => {
+        const compiled = compile(q);
+        const spec = deriveRawPrefilter([{ statement: compiled.statement }]);
+        const text = `{"a":${own ? fromPattern(p, fill, flip) : random}}`;
+        if (!spec || compiled.search([{ ...JSON.parse(text), '@timestamp': 1 }]).length === 0) return;
+        expect(compileRawRouter([spec])(text), `${q} ${text}`).toEqual([0]);
+        expect(compileRawRouter([spec], { utf8Bytes: true })(Buffer.from(text).toString('latin1')), `${q} ${text} (bytes)`).toEqual([0]);
+        expect(compileRawPrefilter(spec)(text), `${q} ${text}`).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('lists each needle of a group once, a case-sensitive and a case-insensitive one apart', () => {

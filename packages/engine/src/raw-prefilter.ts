@@ -4,8 +4,8 @@ import { toBoolean, toNumber } from './values.js';
 
 /**
  * A text an NDJSON line must contain: a string the query compares a field with, as JSON writes it
- * (`JSON.stringify` escapes, no quotes). `caseInsensitive` needles are ASCII-lowercased and hold
- * only ASCII (the query path folds A-Z/a-z only), to be found in the ASCII-folded line.
+ * (`JSON.stringify` escapes, no quotes). `caseInsensitive` needles are A-Z lowercased, other
+ * characters as written (the field predicates fold A-Z only), to be found in the A-Z-folded line.
  */
 export interface Needle {
   readonly text: string;
@@ -19,7 +19,7 @@ export interface Needle {
   readonly field?: string;
   /**
    * With `field`: the needle is the whole value, not a part of it (`==`, `in`, `:` without
-   * wildcards; case-insensitive ones only when no non-ASCII letter was cut away). A matcher that
+   * wildcards). A matcher that
    * sees where each value starts and ends may require that; others may search for it anywhere.
    */
   readonly exact?: true;
@@ -85,7 +85,7 @@ function numberText(run: string): boolean {
 function equalityNeedle(value: string, caseInsensitive: boolean): Needle | undefined {
   if (PLAIN_INTEGER.test(value)) return { text: value, caseInsensitive, exact: true, numeric: true };
   if (ISO_DATE.test(value) || parseIp(value) !== undefined || toNumber(value) !== undefined || toBoolean(value) !== undefined) return undefined;
-  return wholeValue(textNeedle(value, caseInsensitive), value);
+  return wholeValue(textNeedle(value, caseInsensitive));
 }
 
 /**
@@ -97,33 +97,32 @@ function integerNeedle(lit: NumberLiteral): Needle | undefined {
   return lit.integer && PLAIN_INTEGER.test(text) ? { text, caseInsensitive: false, exact: true, numeric: true } : undefined;
 }
 
-/** The needle of a value the field must equal, marked exact unless folding kept only an ASCII run of it. */
-function wholeValue(needle: Needle | undefined, value: string): Needle | undefined {
-  if (!needle) return undefined;
-  const whole = JSON.stringify(needle.caseInsensitive ? value.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : value).slice(1, -1);
-  return needle.text === whole ? { ...needle, exact: true } : needle;
+/** The needle of a value the field must equal: the whole value. */
+function wholeValue(needle: Needle | undefined): Needle | undefined {
+  return needle && { ...needle, exact: true };
 }
 
-/** `value` as JSON text; case-insensitive ones cut to their longest ASCII run and lowercased. */
-function textNeedle(value: string, caseInsensitive: boolean): Needle | undefined {
+/**
+ * `value` as JSON text, A-Z lowercased for case-insensitive ones (the field predicates fold
+ * ASCII letters only, every other character compares as written). A pattern's text (`strings`)
+ * may spell a number: without a schema a pattern only ever matches a string value, as written in
+ * the line; an equality's text may not (see numberText).
+ */
+function textNeedle(value: string, caseInsensitive: boolean, strings = false): Needle | undefined {
   let text = JSON.stringify(value).slice(1, -1);
-  if (caseInsensitive) {
-    let best = '';
-    for (const run of text.split(/[^\x00-\x7f]+/)) if (run.length > best.length) best = run;
-    text = best.replace(/[A-Z]+/g, (m) => m.toLowerCase());
-  }
+  if (caseInsensitive) text = text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
   // U+FFFD may stand for undecodable bytes, which a byte-level search would not find.
-  if (text.length === 0 || numberText(text) || text.includes('\ufffd')) return undefined;
+  if (text.length === 0 || (!strings && numberText(text)) || text.includes('\ufffd')) return undefined;
   return { text, caseInsensitive };
 }
 
 /** The longest literal run of a wildcard pattern (`*` and `?` split it; `\` is literal in EQL). */
 function patternNeedle(pattern: string, caseInsensitive: boolean): Needle | undefined {
   const hasWildcard = pattern.includes('*') || pattern.includes('?');
-  if (!hasWildcard) return caseInsensitive && !PLAIN_INTEGER.test(pattern) ? wholeValue(textNeedle(pattern, true), pattern) : equalityNeedle(pattern, caseInsensitive);
+  if (!hasWildcard) return caseInsensitive && !PLAIN_INTEGER.test(pattern) ? wholeValue(textNeedle(pattern, true, true)) : equalityNeedle(pattern, caseInsensitive);
   let best: Needle | undefined;
   for (const run of pattern.split(/[*?]+/)) {
-    const needle = textNeedle(run, caseInsensitive);
+    const needle = textNeedle(run, caseInsensitive, true);
     if (needle && (!best || needle.text.length > best.text.length)) best = needle;
   }
   return best;
