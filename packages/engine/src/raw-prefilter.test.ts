@@ -73,7 +73,7 @@ describe('deriveRawPrefilter', () => {
     expect(derive('any where a != "x"')).toBeUndefined();
     expect(derive('any where not a == "x"')).toBeUndefined();
     expect(derive('any where a == "x" or b > 3')).toBeUndefined();
-    expect(derive('any where a regex "x.*"')).toBeUndefined();
+    expect(derive('any where a regex "x*."')).toBeUndefined();
   });
 
   it('leaves out strings a number, boolean, date or IP value could match written otherwise', () => {
@@ -232,10 +232,21 @@ describe('deriveRawPrefilter, finer points', () => {
     expect(derive('any where event.module like~ "okta*" and b == "x1"', ['event.module'])).toEqual([[['x1']]]);
   });
 
-  it('needs nothing from a list holding a field, a case-insensitive regex, or a field as pattern', () => {
+  it('needs nothing from a list holding a field, or a field as pattern', () => {
     expect(derive('any where a in ("x1", b)')).toBeUndefined();
-    expect(derive('any where a regex~ "xyz.*"')).toBeUndefined();
     expect(derive('any where a like~ ("x1*", b)')).toBeUndefined();
+    expect(derive('any where a regex ("x1.*", b)')).toBeUndefined();
+  });
+
+  it('requires the literals a regex match holds: the whole value when its language is known', () => {
+    const needles = (text: string) =>
+      deriveRawPrefilter([{ statement: statement(text) }])?.terms.flatMap((t) =>
+        t.groups.map((g) => g.map((n) => `${n.field}=${n.caseInsensitive ? '~' : ''}${n.text}${n.exact ? '=' : ''}`)),
+      );
+    expect(needles('any where a regex~ "XYZ.*" and b regex ("c[de]", "f\\\\\\\\g", null)')).toEqual([['a=~xyz'], ['b=cd=', 'b=ce=', 'b=f\\\\g=']]);
+    expect(needles('any where dns.question.name regex """.*\\.(top|xyz)"""')).toEqual([['dns.question.name=.top', 'dns.question.name=.xyz']]);
+    // A pattern requiring nothing leaves the whole list needing nothing.
+    expect(needles('any where a regex ("xyz.*", ".*")')).toBeUndefined();
   });
 
   it('does not require a category name a value of another type could match', () => {

@@ -1,5 +1,6 @@
 import type { EventFilter, Expression, NumberLiteral, Statement, Term } from '@eqlkit/parser';
 import { parseIp } from './ip.js';
+import { regexLiterals } from './regex-literals.js';
 import { toBoolean, toNumber } from './values.js';
 
 /**
@@ -145,6 +146,28 @@ function group(alternatives: ReadonlyArray<Needle | undefined | null>): NeedleGr
   return out.length === 0 ? [] : [out];
 }
 
+/**
+ * The group of `field regex (patterns...)`: a value matching one of the patterns holds one of
+ * the strings its pattern requires (regexLiterals), a whole value when the pattern's language is
+ * known. Nothing when some pattern requires nothing.
+ */
+function regexGroups(patterns: readonly Expression[], caseInsensitive: boolean, field: string): NeedleGroup[] {
+  const alternatives: (Needle | null | undefined)[] = [];
+  for (const p of patterns) {
+    if (p.type === 'Null') {
+      alternatives.push(null);
+      continue;
+    }
+    const required = p.type === 'String' ? regexLiterals(p.value) : undefined;
+    if (!required) return [];
+    for (const text of required.strings) {
+      const needle = at(textNeedle(text, caseInsensitive, true), field);
+      alternatives.push(needle && required.exact ? { ...needle, exact: true } : needle);
+    }
+  }
+  return group(alternatives);
+}
+
 /** How selective a group looks: its shortest needle (longer needles are rarer). */
 const strength = (g: NeedleGroup) => Math.min(...g.map((n) => n.text.length)) - g.length / 100;
 
@@ -203,9 +226,9 @@ class Deriver {
       }
       case 'Match': {
         if (e.value.type !== 'Field' || this.constants.has(e.value.name)) return [];
-        if (e.op === 'regex' || e.op === 'regex~') return [];
-        const ci = e.op !== 'like';
         const name = e.value.name;
+        if (e.op === 'regex' || e.op === 'regex~') return regexGroups(e.patterns, e.op === 'regex~', name);
+        const ci = e.op !== 'like';
         return group(e.patterns.map((p) => (p.type === 'Null' ? null : p.type === 'String' ? at(patternNeedle(p.value, ci), name) : undefined)));
       }
       default:
@@ -236,7 +259,7 @@ function filters(statement: Statement): EventFilter[] {
  * The raw-line prefilter of statements: for each term, the strings a JSON line must contain for
  * the event to match it. Undefined when some term needs nothing (every line must be parsed).
  * Sound by construction: a needle is only required where the query compares a field with a string
- * by text (`==`, `in`, `:`, `like`), numbers, booleans, dates and IPs (compared by value, so
+ * by text (`==`, `in`, `:`, `like`, and the literals a `regex` match must hold), numbers, booleans, dates and IPs (compared by value, so
  * written in other ways) are left out, and constant fields are skipped. The matcher lets lines
  * with JSON escapes that could hide a needle through (see `compileRawPrefilter`).
  */

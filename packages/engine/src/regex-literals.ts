@@ -1,0 +1,228 @@
+/**
+ * The literal strings a Lucene regular expression (`regex`, `regex~` on a field) requires of the
+ * values it matches, for the raw-line prefilter: a set of strings of which every matching value
+ * contains one. Read with the grammar `lucene-regex.ts` translates; anything this reading does
+ * not know (`&`, `~`, `<...>`, `#`, a malformed pattern) requires nothing, which is always sound.
+ */
+
+/** Strings a part of a pattern requires: `exact` when they are every string it matches. */
+interface Required {
+  /** Every string the part matches (a small finite language), when known. */
+  readonly exact?: readonly string[];
+  /** Strings of which every match contains one, when known. */
+  readonly some?: readonly string[];
+}
+
+/** Largest finite language kept (a cross product beyond it is given up). */
+const MAX_STRINGS = 64;
+/** Largest character class read as a finite set of one-character strings. */
+const MAX_CLASS = 64;
+
+const NOTHING: Required = {};
+
+class GiveUp extends Error {}
+
+const DIGIT: Array<[number, number]> = [[48, 57]];
+const SPACE: Array<[number, number]> = [[9, 13], [32, 32]];
+const WORD: Array<[number, number]> = [[48, 57], [65, 90], [95, 95], [97, 122]];
+
+/** How selective a set of required strings is: its shortest string, then fewer strings. */
+function strength(strings: readonly string[]): number {
+  return Math.min(...strings.map((s) => s.length)) - strings.length / 1000;
+}
+
+/** The stronger of two requirements (an empty string in a set requires nothing). */
+function better(a: readonly string[] | undefined, b: readonly string[] | undefined): readonly string[] | undefined {
+  const usable = (s: readonly string[] | undefined) => (s && s.length > 0 && s.every((x) => x.length > 0) ? s : undefined);
+  const x = usable(a);
+  const y = usable(b);
+  if (!x) return y;
+  if (!y) return x;
+  return strength(y) > strength(x) ? y : x;
+}
+
+function product(a: readonly string[], b: readonly string[]): string[] | undefined {
+  if (a.length * b.length > MAX_STRINGS) return undefined;
+  return [...new Set(a.flatMap((x) => b.map((y) => x + y)))];
+}
+
+class Reader {
+  private pos = 0;
+  private readonly cps: number[];
+
+  constructor(pattern: string) {
+    this.cps = Array.from(pattern, (ch) => ch.codePointAt(0) ?? 0);
+  }
+
+  read(): Required {
+    const r = this.union();
+    if (this.pos < this.cps.length) throw new GiveUp();
+    return r;
+  }
+
+  private more(): boolean {
+    return this.pos < this.cps.length;
+  }
+
+  private peek(chars: string): boolean {
+    return this.more() && chars.includes(String.fromCodePoint(this.cps[this.pos] ?? 0));
+  }
+
+  private match(ch: string): boolean {
+    if (this.more() && this.cps[this.pos] === ch.codePointAt(0)) {
+      this.pos++;
+      return true;
+    }
+    return false;
+  }
+
+  private next(): number {
+    if (!this.more()) throw new GiveUp();
+    return this.cps[this.pos++] ?? 0;
+  }
+
+  /** `a|b`: a match is a match of one side. */
+  private union(): Required {
+    const parts = [this.concat()];
+    while (this.match('|')) parts.push(this.concat());
+    if (this.peek('&')) throw new GiveUp();
+    if (parts.length === 1) return parts[0] as Required;
+    const exact = parts.every((p) => p.exact) ? [...new Set(parts.flatMap((p) => p.exact ?? []))] : undefined;
+    const sides = parts.map((p) => better(p.some, p.exact));
+    const some = sides.every((s) => s !== undefined) ? [...new Set(sides.flatMap((s) => s ?? []))] : undefined;
+    return { ...(exact && exact.length <= MAX_STRINGS ? { exact } : {}), ...(some ? { some } : {}) };
+  }
+
+  /**
+   * `ab`: the parts' own requirements, and the products of runs of consecutive parts whose
+   * languages are known (`\.(top|xyz)` requires `.top` or `.xyz`).
+   */
+  private concat(): Required {
+    const parts: Required[] = [];
+    do parts.push(this.repeat());
+    while (this.more() && !this.peek(')|&'));
+    let some: readonly string[] | undefined;
+    for (const p of parts) some = better(some, better(p.some, p.exact));
+    for (let i = 0; i < parts.length; i++) {
+      let run: readonly string[] | undefined = parts[i]?.exact;
+      for (let j = i + 1; run && j < parts.length; j++) {
+        const next = parts[j]?.exact;
+        run = next ? product(run, next) : undefined;
+        some = better(some, run);
+      }
+    }
+    let exact: readonly string[] | undefined = [''];
+    for (const p of parts) exact = exact && p.exact ? product(exact, p.exact) : undefined;
+    return { ...(exact ? { exact } : {}), ...(some ? { some } : {}) };
+  }
+
+  /** `x?`, `x*`, `x+`, `x{n,m}`: at least one `x` keeps its requirement. */
+  private repeat(): Required {
+    let r = this.atom();
+    while (this.peek('?*+{')) {
+      if (this.match('?')) r = r.exact ? { exact: [...new Set(['', ...r.exact])] } : NOTHING;
+      else if (this.match('*')) r = NOTHING;
+      else if (this.match('+')) r = { ...(better(r.some, r.exact) ? { some: better(r.some, r.exact) } : {}) };
+      else {
+        this.next();
+        const min = this.integer();
+        let max: number | undefined = min;
+        if (this.match(',')) max = this.peek('0123456789') ? this.integer() : undefined;
+        if (!this.match('}') || (max !== undefined && max < min)) throw new GiveUp();
+        const kept = better(r.some, r.exact);
+        r = min === 1 && max === 1 ? r : min >= 1 && kept ? { some: kept } : NOTHING;
+      }
+    }
+    return r;
+  }
+
+  private integer(): number {
+    const start = this.pos;
+    while (this.peek('0123456789')) this.pos++;
+    if (start === this.pos) throw new GiveUp();
+    return Number(String.fromCodePoint(...this.cps.slice(start, this.pos)));
+  }
+
+  private atom(): Required {
+    if (this.peek('~<#')) throw new GiveUp();
+    if (this.match('[')) {
+      const negate = this.match('^');
+      const chars = new Set<string>();
+      let finite = !negate;
+      do finite = this.classItem(chars) && finite;
+      while (this.more() && !this.peek(']'));
+      if (!this.match(']')) throw new GiveUp();
+      return finite && chars.size <= MAX_CLASS ? { exact: [...chars] } : NOTHING;
+    }
+    if (this.match('.') || this.match('@')) return NOTHING;
+    if (this.match('"')) {
+      let text = '';
+      while (this.more() && !this.peek('"')) text += String.fromCodePoint(this.next());
+      if (!this.match('"')) throw new GiveUp();
+      return { exact: [text] };
+    }
+    if (this.match('(')) {
+      if (this.match(')')) return { exact: [''] };
+      const r = this.union();
+      if (!this.match(')')) throw new GiveUp();
+      return r;
+    }
+    const shorthand = this.shorthand();
+    if (shorthand) return shorthand[1] ? NOTHING : { exact: expand(shorthand[0]) };
+    return { exact: [String.fromCodePoint(this.charExp())] };
+  }
+
+  /** Adds a class item's characters; false when it has too many to list (or a negated shorthand). */
+  private classItem(chars: Set<string>): boolean {
+    const shorthand = this.shorthand();
+    if (shorthand) {
+      if (shorthand[1]) return false;
+      for (const c of expand(shorthand[0])) chars.add(c);
+      return true;
+    }
+    const from = this.charExp();
+    const to = this.match('-') ? this.charExp() : from;
+    if (to < from) throw new GiveUp();
+    if (to - from >= MAX_CLASS) return false;
+    for (let c = from; c <= to; c++) chars.add(String.fromCodePoint(c));
+    return true;
+  }
+
+  private shorthand(): [Array<[number, number]>, boolean] | undefined {
+    if (this.cps[this.pos] !== 92) return undefined;
+    const c = String.fromCodePoint(this.cps[this.pos + 1] ?? 0);
+    const table: Record<string, [Array<[number, number]>, boolean]> = {
+      d: [DIGIT, false], D: [DIGIT, true], s: [SPACE, false], S: [SPACE, true], w: [WORD, false], W: [WORD, true],
+    };
+    const hit = table[c];
+    if (hit) this.pos += 2;
+    return hit;
+  }
+
+  private charExp(): number {
+    this.match('\\');
+    return this.next();
+  }
+}
+
+function expand(ranges: ReadonlyArray<[number, number]>): string[] {
+  return ranges.flatMap(([lo, hi]) => Array.from({ length: hi - lo + 1 }, (_, k) => String.fromCodePoint(lo + k)));
+}
+
+/**
+ * What a value matching the Lucene `pattern` (the whole value) must hold: `exact`, every string
+ * it can be, or `some`, strings of which it contains one; undefined when nothing is known.
+ * Strings are as the value holds them (not JSON-escaped, not case-folded).
+ */
+export function regexLiterals(pattern: string): { readonly strings: readonly string[]; readonly exact: boolean } | undefined {
+  let r: Required;
+  try {
+    r = new Reader(pattern).read();
+  } catch (error) {
+    if (error instanceof GiveUp) return undefined;
+    throw error;
+  }
+  if (r.exact && r.exact.length > 0 && r.exact.every((s) => s.length > 0)) return { strings: r.exact, exact: true };
+  const some = better(r.some, undefined);
+  return some ? { strings: some, exact: false } : undefined;
+}
