@@ -28,8 +28,11 @@ describe('regexLiterals', () => {
     // A negated shorthand or a class wider than 64 characters is no finite language.
     expect(regexLiterals('\\Dabc')).toEqual({ strings: ['abc'], exact: false });
     expect(regexLiterals('[\\x-\\z]q')).toEqual({ strings: ['xq', 'yq', 'zq'], exact: true });
-    // Too many strings for a product: the strongest single part.
-    expect(regexLiterals('[a-h]{3}')).toEqual({ strings: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'], exact: false });
+    // Strings searched for must be 3 characters at least (whole values may be shorter).
+    expect(regexLiterals('[a-h]{3}')).toBeUndefined();
+    expect(regexLiterals('.*\\.[a-z]')).toBeUndefined();
+    expect(regexLiterals('.*abc')).toEqual({ strings: ['abc'], exact: false });
+    expect(regexLiterals('a|b')).toEqual({ strings: ['a', 'b'], exact: true });
     expect(regexLiterals('[a-h][a-h][a-h]q')?.strings).toHaveLength(64);
   });
 });

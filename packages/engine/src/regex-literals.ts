@@ -15,6 +15,12 @@ interface Required {
 
 /** Largest finite language kept (a cross product beyond it is given up). */
 const MAX_STRINGS = 64;
+/**
+ * Shortest strings worth searching for (whole values are looked up, at any length): one or two
+ * characters (`.` or a letter from `\.[a-z]`) are in most values, so they cost the line search
+ * more than they rule out.
+ */
+const MIN_SEARCHED = 3;
 /** Largest character class read as a finite set of one-character strings. */
 const MAX_CLASS = 64;
 
@@ -224,5 +230,5 @@ export function regexLiterals(pattern: string): { readonly strings: readonly str
   }
   if (r.exact && r.exact.length > 0 && r.exact.every((s) => s.length > 0)) return { strings: r.exact, exact: true };
   const some = better(r.some, undefined);
-  return some ? { strings: some, exact: false } : undefined;
+  return some && strength(some) > MIN_SEARCHED - 1 ? { strings: some, exact: false } : undefined;
 }
