@@ -457,17 +457,18 @@ function hashText(text: string, folds: boolean): number {
 const salt = (slot: number) => Math.imul(slot + 1, 0x9e3779b1);
 
 /**
- * One pass over the line's string values with an Aho-Corasick automaton of every needle,
- * ASCII-folded (a dense transition table over the characters the needles use). Needles are the
- * JSON text of string contents (a `"` in them is escaped), so they can only be found inside a
- * string value, and each value is searched from the automaton's root, its closing quote found
- * by the same loop. Keys are told from values by the structure before them (after `{`, or after
+ * One pass over the line's string values: each value is looked up whole among the whole-value
+ * needles of its field (`WholeValues`), and searched, when its field has other needles, with an
+ * Aho-Corasick automaton of those, ASCII-folded (a dense transition table over the characters
+ * the needles use). Needles are the JSON text of string contents (a `"` in them is escaped), so
+ * they can only be found inside a string value, and each value is searched from the automaton's
+ * root, its closing quote found by the same loop. Keys are told from values by the structure before them (after `{`, or after
  * `,` inside an object): exact for valid JSON, which is all that can reach a rule (a malformed
  * line fails to parse whatever is found in it).
  *
  * A needle tied to a field counts only in that field's values: the keys on the way to a value
  * are walked through a trie of the needles' fields, so each value knows its path. A value whose
- * path no such field starts with is skipped unless some needle has no field; a key holding an
+ * path no such field starts with is skipped unless some searched needle has no field; a key holding an
  * escape, or a container deeper than MAX_DEPTH, makes the paths below it unknown, where every
  * needle counts (more, never less). Lines with a hiding escape never get here. A case-sensitive
  * needle found folded is confirmed where it was found.
@@ -487,7 +488,6 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
   const fieldIds = new Map(fieldNames.map((f, i) => [f, i]));
   // Per needle, its field's id (-1: found anywhere).
   const fieldOf = Int32Array.from(needles, (n) => (n.field === undefined ? -1 : (fieldIds.get(n.field) as number)));
-  const anywhere = needles.some((n) => n.field === undefined);
   // Per field, 1 when a searched needle is tied to it: only then are its values walked through
   // the automaton (always when some searched needle has no field).
   const searchedIn = new Uint8Array(fieldNames.length);
