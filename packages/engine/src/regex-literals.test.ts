@@ -92,3 +92,15 @@ describe('regex needles', () => {
     expect(matched).toBeGreaterThan(1500);
   });
 });
+
+describe('regexLiterals on hostile patterns', () => {
+  it('reads a long literal in linear time and a deeply nested one without failing', () => {
+    const long = 'a'.repeat(20_000);
+    const started = performance.now();
+    expect(regexLiterals(`${long}.*`)?.strings[0]).toHaveLength(64);
+    expect(regexLiterals(long)).toEqual({ strings: ['a'.repeat(64)], exact: false });
+    expect(regexLiterals('b'.repeat(1000))).toEqual({ strings: ['b'.repeat(1000)], exact: true });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(regexLiterals(`${'('.repeat(100_000)}a${')'.repeat(100_000)}`)).toBeUndefined();
+  });
+});

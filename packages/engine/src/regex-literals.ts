@@ -13,6 +13,10 @@ interface Required {
   readonly some?: readonly string[];
 }
 
+/** Longest string a run of parts is extended to (longer ones are selective enough). */
+const MAX_LENGTH = 64;
+/** Longest whole value kept as one (a longer pattern's value is required through its runs). */
+const MAX_WHOLE = 1024;
 /** Largest finite language kept (a cross product beyond it is given up). */
 const MAX_STRINGS = 64;
 /**
@@ -48,6 +52,7 @@ function better(a: readonly string[] | undefined, b: readonly string[] | undefin
 }
 
 function product(a: readonly string[], b: readonly string[]): string[] | undefined {
+  if (a.length === 1 && b.length === 1) return [(a[0] as string) + (b[0] as string)];
   if (a.length * b.length > MAX_STRINGS) return undefined;
   return [...new Set(a.flatMap((x) => b.map((y) => x + y)))];
 }
@@ -111,14 +116,19 @@ class Reader {
     for (const p of parts) some = better(some, better(p.some, p.exact));
     for (let i = 0; i < parts.length; i++) {
       let run: readonly string[] | undefined = parts[i]?.exact;
-      for (let j = i + 1; run && j < parts.length; j++) {
+      // Runs stop at MAX_LENGTH characters, and the next run starts where a capped one ended: a
+      // long literal would otherwise cost its length squared or worse.
+      let j = i + 1;
+      for (; run && j < parts.length && run.every((x) => x.length < MAX_LENGTH); j++) {
         const next = parts[j]?.exact;
         run = next ? product(run, next) : undefined;
         some = better(some, run);
       }
+      if (run) i = j - 1;
     }
+    // The whole language, while its strings are short enough to be whole values worth looking up.
     let exact: readonly string[] | undefined = [''];
-    for (const p of parts) exact = exact && p.exact ? product(exact, p.exact) : undefined;
+    for (const p of parts) exact = exact && p.exact && exact.every((x) => x.length <= MAX_WHOLE) ? product(exact, p.exact) : undefined;
     return { ...(exact ? { exact } : {}), ...(some ? { some } : {}) };
   }
 
@@ -225,7 +235,9 @@ export function regexLiterals(pattern: string): { readonly strings: readonly str
   try {
     r = new Reader(pattern).read();
   } catch (error) {
-    if (error instanceof GiveUp) return undefined;
+    // A pattern nested deeper than the stack requires nothing either (the engine's own
+    // translator, deeper per level, would have refused it first).
+    if (error instanceof GiveUp || error instanceof RangeError) return undefined;
     throw error;
   }
   if (r.exact && r.exact.length > 0 && r.exact.every((s) => s.length > 0)) return { strings: r.exact, exact: true };
