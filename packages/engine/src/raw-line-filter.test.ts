@@ -335,9 +335,17 @@ describe('compileRawRouter', () => {
     expect(route('{"z":"AaAaA","x":{"y":"AaAaAa"}}')).toEqual([]);
     // Under a key written with an escape, every field's whole values count.
     expect(route('{"\\\\":{"y":"AaAa"}}')?.sort()).toEqual([0, 5]);
-    // The same text at many fields: each field's value routes to its own needle only.
-    const many = compileRawRouter(Array.from({ length: 40 }, (_, i) => spec([[whole('AaAa', `f${i}`)]])));
-    for (let i = 0; i < 40; i++) expect(many(`{"f${i}":"AaAa","g":"AaAa"}`)).toEqual([i]);
+    // The same text at many fields (their table entries side by side): each field's value
+    // routes to its own needle only.
+    const many = compileRawRouter(Array.from({ length: 300 }, (_, i) => spec([[whole('AaAa', `f${i}`)]])));
+    for (let i = 0; i < 300; i++) expect(many(`{"f${i}":"AaAa","g":"AaAa"}`)).toEqual([i]);
+    // Folding is A-Z exactly: `@` and `[` (either side of A-Z) are not `\`` and `{`.
+    const edges = compileRawRouter([spec([[whole('az', 'x', true)]]), spec([[whole('`{', 'x', true)]])]);
+    expect(edges('{"x":"AZ"}')).toEqual([0]);
+    expect(edges('{"x":"@["}')).toEqual([]);
+    expect(edges('{"x":"`{"}')).toEqual([1]);
+    // A value longer than a needle it starts with is not that whole value.
+    expect(route('{"x":{"y":"AaAaBB"}}')).toEqual([]);
   });
 
   it('finds needles in automata too large for 16-bit states, cut shallower or not', () => {

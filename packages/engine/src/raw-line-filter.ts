@@ -392,7 +392,7 @@ class WholeValues {
     if (e === undefined) {
       e = this.entries.length;
       this.byKey.set(key, e);
-      this.entries.push({ slot, text, folds, hash: hashText(text, folds), ids: [] });
+      this.entries.push({ slot, text, folds, hash: hashText(text), ids: [] });
       this.longest[slot] = Math.max(this.longest[slot] as number, text.length);
     }
     this.entries[e]!.ids.push(id);
@@ -444,13 +444,13 @@ class WholeValues {
   }
 }
 
-/** The hash `WholeValues` keys a text by (A-Z folded when `folds`). */
-function hashText(text: string, folds: boolean): number {
+/**
+ * The hash `WholeValues` keys a needle's text by: as written, since a case-insensitive needle's
+ * text is already A-Z lowercased, as a value's folded hash is.
+ */
+function hashText(text: string): number {
   let h = 0;
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    h = (Math.imul(h, 31) + (folds && c >= 65 && c <= 90 ? c + 32 : c)) | 0;
-  }
+  for (let k = 0; k < text.length; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
   return h;
 }
 
