@@ -245,6 +245,8 @@ describe('deriveRawPrefilter, finer points', () => {
       );
     expect(needles('any where a regex~ "XYZ.*" and b regex ("c[de]", "f\\\\\\\\g", null)')).toEqual([['a=~xyz'], ['b=cd=', 'b=ce=', 'b=f\\\\g=']]);
     expect(needles('any where dns.question.name regex """.*\\.(top|xyz)"""')).toEqual([['dns.question.name=.top', 'dns.question.name=.xyz']]);
+    // Digits too: a regex, like any pattern, matches string values only.
+    expect(needles('any where a regex "4697[0-9]+" and b regex~ "TRUE|1\\\\.5"')).toEqual([['a=4697'], ['b=~true=', 'b=~1.5=']]);
     // A pattern requiring nothing leaves the whole list needing nothing.
     expect(needles('any where a regex ("xyz.*", ".*")')).toBeUndefined();
   });
