@@ -25,6 +25,17 @@ describe('regexLiterals', () => {
     for (const p of ['.*', '@', 'a*', '(ab)?', 'x{0,3}', '[^a]bc|.', 'a&b', '~a', '<1-5>', '#', '(ab', 'a{2', '', '(x|())']) {
       expect(regexLiterals(p), p).toBeUndefined();
     }
+    // Malformed (the engine refuses them too) or not read: nothing.
+    for (const p of ['abc{3,2}', 'abc{2', 'abc{,2}', 'abc{x}', '[b-a]bcd', 'abcd&b|c', 'abc|bcd&c', '"abcd', 'abcd)', '[abcd']) {
+      expect(regexLiterals(p), p).toBeUndefined();
+    }
+    // Repetitions: exactly once keeps the language; at least once keeps what each match holds.
+    expect(regexLiterals('abc{1}')).toEqual({ strings: ['abc'], exact: true });
+    expect(regexLiterals('(abc){1,}x')).toEqual({ strings: ['abc'], exact: false });
+    expect(regexLiterals('(abc){2,3}')).toEqual({ strings: ['abc'], exact: false });
+    expect(regexLiterals('(abc){0,1}x')).toBeUndefined();
+    expect(regexLiterals('()abc')).toEqual({ strings: ['abc'], exact: true });
+    expect(regexLiterals('a\\sb')).toEqual({ strings: ['a\tb', 'a\nb', 'a\u000bb', 'a\fb', 'a\rb', 'a b'], exact: true });
     // A negated shorthand or a class wider than 64 characters is no finite language.
     expect(regexLiterals('\\Dabc')).toEqual({ strings: ['abc'], exact: false });
     expect(regexLiterals('[\\x-\\z]q')).toEqual({ strings: ['xq', 'yq', 'zq'], exact: true });
@@ -49,6 +60,7 @@ const atom: fc.Arbitrary<Piece> = fc.oneof(
   char.map((c): Piece => ['.', c]),
   fc.string({ maxLength: 3 }).map((s): Piece => ['@', s]),
   fc.constantFrom<Piece>(['(ab|Cd)', 'ab'], ['(ab|Cd)', 'Cd'], ['(x|())', ''], ['(x|())', 'x']),
+  fc.constantFrom<Piece>(['\\s', ' '], ['\\w', 'q'], ['[\\d_]', '_'], ['[\\d_]', '5'], ['[^\\d]', 'x'], ['[a-z]', 'm'], ['[ -~]', 'k'], ['[\\D]', 'z']),
 );
 const repeated: fc.Arbitrary<Piece> = fc.oneof(
   { arbitrary: atom, weight: 4 },
@@ -56,6 +68,10 @@ const repeated: fc.Arbitrary<Piece> = fc.oneof(
   fc.tuple(atom, fc.integer({ min: 1, max: 2 })).map(([[p, s], k]): Piece => [`(${p})+`, s.repeat(k)]),
   fc.tuple(atom, fc.boolean()).map(([[p, s], on]): Piece => [`(${p})?`, on ? s : '']),
   atom.map(([p, s]): Piece => [`(${p}){2}`, s + s]),
+  atom.map(([p, s]): Piece => [`(${p}){1}`, s]),
+  fc.tuple(atom, fc.integer({ min: 0, max: 2 })).map(([[p, s], k]): Piece => [`(${p}){0,2}`, s.repeat(k)]),
+  fc.tuple(atom, fc.integer({ min: 1, max: 2 })).map(([[p, s], k]): Piece => [`(${p}){1,}`, s.repeat(k)]),
+  fc.tuple(atom, fc.integer({ min: 2, max: 3 })).map(([[p, s], k]): Piece => [`(${p}){2,3}`, s.repeat(k)]),
 );
 const alternated: fc.Arbitrary<Piece> = fc
   .tuple(fc.array(repeated, { minLength: 1, maxLength: 4 }), fc.array(repeated, { minLength: 1, maxLength: 3 }), fc.boolean())
