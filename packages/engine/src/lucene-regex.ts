@@ -1,4 +1,5 @@
 import { RE2JS } from 're2js';
+import { LuceneCursor, type Ranges } from './lucene-cursor.js';
 
 /**
  * Lucene `RegExp` syntax (what Elasticsearch's `regexp` query runs for `regex` on a field) turned
@@ -20,8 +21,6 @@ export class LuceneRegexError extends Error {
     this.name = 'LuceneRegexError';
   }
 }
-
-type Ranges = Array<[number, number]>;
 
 const MAX_REPEAT = 1000;
 
@@ -53,50 +52,22 @@ function foldRanges(ranges: Ranges): Ranges {
   return out;
 }
 
-const DIGIT: Ranges = [[48, 57]];
-const SPACE: Ranges = [[9, 13], [32, 32]];
-const WORD: Ranges = [[48, 57], [65, 90], [95, 95], [97, 122]];
-
-class Translator {
-  private pos = 0;
-  private readonly cps: number[];
-
+class Translator extends LuceneCursor {
   constructor(
     pattern: string,
     private readonly ci: boolean,
   ) {
-    this.cps = Array.from(pattern, (ch) => ch.codePointAt(0) ?? 0);
+    super(pattern);
   }
 
   translate(): string {
     const e = this.union();
-    if (this.pos < this.cps.length) this.error(`end-of-string expected at position ${this.pos}`);
+    if (this.pos < this.cps.length) this.fail(`end-of-string expected at position ${this.pos}`);
     return e;
   }
 
-  private error(message: string, unsupported = false): never {
+  protected fail(message: string, unsupported = false): never {
     throw new LuceneRegexError(message, unsupported);
-  }
-
-  private more(): boolean {
-    return this.pos < this.cps.length;
-  }
-
-  private peek(chars: string): boolean {
-    return this.more() && chars.includes(String.fromCodePoint(this.cps[this.pos] ?? 0));
-  }
-
-  private match(ch: string): boolean {
-    if (this.more() && this.cps[this.pos] === ch.codePointAt(0)) {
-      this.pos++;
-      return true;
-    }
-    return false;
-  }
-
-  private next(): number {
-    if (!this.more()) this.error('unexpected end-of-string');
-    return this.cps[this.pos++] ?? 0;
   }
 
   private union(): string {
@@ -107,7 +78,7 @@ class Translator {
 
   private inter(): string {
     const e = this.concat();
-    if (this.peek('&')) this.error('intersection (&) is not supported', true);
+    if (this.peek('&')) this.fail('intersection (&) is not supported', true);
     return e;
   }
 
@@ -129,30 +100,23 @@ class Translator {
         const min = this.integer();
         let max: number | undefined = min;
         if (this.match(',')) max = this.peek('0123456789') ? this.integer() : undefined;
-        if (!this.match('}')) this.error(`expected '}' at position ${this.pos}`);
-        if (max !== undefined && max < min) this.error(`invalid repetition {${min},${max}}`);
-        if (min > MAX_REPEAT || (max ?? 0) > MAX_REPEAT) this.error(`repetition count above ${MAX_REPEAT}`, true);
+        if (!this.match('}')) this.fail(`expected '}' at position ${this.pos}`);
+        if (max !== undefined && max < min) this.fail(`invalid repetition {${min},${max}}`);
+        if (min > MAX_REPEAT || (max ?? 0) > MAX_REPEAT) this.fail(`repetition count above ${MAX_REPEAT}`, true);
         e = `(?:${e}){${min}${max === min ? '' : `,${max ?? ''}`}}`;
       }
     }
     return e;
   }
 
-  private integer(): number {
-    const start = this.pos;
-    while (this.peek('0123456789')) this.pos++;
-    if (start === this.pos) this.error(`integer expected at position ${this.pos}`);
-    return Number(String.fromCodePoint(...this.cps.slice(start, this.pos)));
-  }
-
   private complement(): string {
-    if (this.match('~')) this.error('complement (~) is not supported', true);
+    if (this.match('~')) this.fail('complement (~) is not supported', true);
     if (this.match('[')) {
       const negate = this.match('^');
       const ranges: Ranges = [];
       do this.classItem(ranges);
       while (this.more() && !this.peek(']'));
-      if (!this.match(']')) this.error(`expected ']' at position ${this.pos}`);
+      if (!this.match(']')) this.fail(`expected ']' at position ${this.pos}`);
       return this.charClass(ranges, negate);
     }
     return this.simple();
@@ -168,23 +132,11 @@ class Translator {
     const from = this.charExp();
     if (this.match('-')) {
       const to = this.charExp();
-      if (to < from) this.error(`invalid range ${from}-${to}`);
+      if (to < from) this.fail(`invalid range ${from}-${to}`);
       ranges.push([from, to]);
     } else {
       ranges.push([from, from]);
     }
-  }
-
-  /** `\d \s \w` and their negations (Lucene 8.6+). */
-  private shorthand(): [Ranges, boolean] | undefined {
-    if (this.cps[this.pos] !== 92) return undefined;
-    const c = String.fromCodePoint(this.cps[this.pos + 1] ?? 0);
-    const table: Record<string, [Ranges, boolean]> = {
-      d: [DIGIT, false], D: [DIGIT, true], s: [SPACE, false], S: [SPACE, true], w: [WORD, false], W: [WORD, true],
-    };
-    const hit = table[c];
-    if (hit) this.pos += 2;
-    return hit;
   }
 
   private simple(): string {
@@ -194,24 +146,19 @@ class Translator {
     if (this.match('"')) {
       let out = '';
       while (this.more() && !this.peek('"')) out += this.literal(this.next());
-      if (!this.match('"')) this.error(`expected '"' at position ${this.pos}`);
+      if (!this.match('"')) this.fail(`expected '"' at position ${this.pos}`);
       return `(?:${out})`;
     }
     if (this.match('(')) {
       if (this.match(')')) return '(?:)';
       const e = this.union();
-      if (!this.match(')')) this.error(`expected ')' at position ${this.pos}`);
+      if (!this.match(')')) this.fail(`expected ')' at position ${this.pos}`);
       return `(?:${e})`;
     }
-    if (this.peek('<')) this.error('intervals and named automata (<...>) are not supported', true);
+    if (this.peek('<')) this.fail('intervals and named automata (<...>) are not supported', true);
     const shorthand = this.shorthand();
     if (shorthand) return this.charClass(shorthand[0], shorthand[1]);
     return this.literal(this.charExp());
-  }
-
-  private charExp(): number {
-    if (this.match('\\')) return this.next();
-    return this.next();
   }
 
   private literal(cp: number): string {

@@ -1,3 +1,5 @@
+import { LuceneCursor, type Ranges } from './lucene-cursor.js';
+
 /**
  * The literal strings a Lucene regular expression (`regex`, `regex~` on a field) requires of the
  * values it matches, for the raw-line prefilter: a set of strings of which every matching value
@@ -32,9 +34,6 @@ const NOTHING: Required = {};
 
 class GiveUp extends Error {}
 
-const DIGIT: Array<[number, number]> = [[48, 57]];
-const SPACE: Array<[number, number]> = [[9, 13], [32, 32]];
-const WORD: Array<[number, number]> = [[48, 57], [65, 90], [95, 95], [97, 122]];
 
 /** How selective a set of required strings is: its shortest string, then fewer strings. */
 function strength(strings: readonly string[]): number {
@@ -57,39 +56,15 @@ function product(a: readonly string[], b: readonly string[]): string[] | undefin
   return [...new Set(a.flatMap((x) => b.map((y) => x + y)))];
 }
 
-class Reader {
-  private pos = 0;
-  private readonly cps: number[];
-
-  constructor(pattern: string) {
-    this.cps = Array.from(pattern, (ch) => ch.codePointAt(0) ?? 0);
-  }
-
+class Reader extends LuceneCursor {
   read(): Required {
     const r = this.union();
-    if (this.pos < this.cps.length) throw new GiveUp();
+    if (this.more()) throw new GiveUp();
     return r;
   }
 
-  private more(): boolean {
-    return this.pos < this.cps.length;
-  }
-
-  private peek(chars: string): boolean {
-    return this.more() && chars.includes(String.fromCodePoint(this.cps[this.pos] ?? 0));
-  }
-
-  private match(ch: string): boolean {
-    if (this.more() && this.cps[this.pos] === ch.codePointAt(0)) {
-      this.pos++;
-      return true;
-    }
-    return false;
-  }
-
-  private next(): number {
-    if (!this.more()) throw new GiveUp();
-    return this.cps[this.pos++] ?? 0;
+  protected fail(): never {
+    throw new GiveUp();
   }
 
   /** `a|b`: a match is a match of one side. */
@@ -152,13 +127,6 @@ class Reader {
     return r;
   }
 
-  private integer(): number {
-    const start = this.pos;
-    while (this.peek('0123456789')) this.pos++;
-    if (start === this.pos) throw new GiveUp();
-    return Number(String.fromCodePoint(...this.cps.slice(start, this.pos)));
-  }
-
   private atom(): Required {
     if (this.peek('~<#')) throw new GiveUp();
     if (this.match('[')) {
@@ -203,25 +171,9 @@ class Reader {
     for (let c = from; c <= to; c++) chars.add(String.fromCodePoint(c));
     return true;
   }
-
-  private shorthand(): [Array<[number, number]>, boolean] | undefined {
-    if (this.cps[this.pos] !== 92) return undefined;
-    const c = String.fromCodePoint(this.cps[this.pos + 1] ?? 0);
-    const table: Record<string, [Array<[number, number]>, boolean]> = {
-      d: [DIGIT, false], D: [DIGIT, true], s: [SPACE, false], S: [SPACE, true], w: [WORD, false], W: [WORD, true],
-    };
-    const hit = table[c];
-    if (hit) this.pos += 2;
-    return hit;
-  }
-
-  private charExp(): number {
-    this.match('\\');
-    return this.next();
-  }
 }
 
-function expand(ranges: ReadonlyArray<[number, number]>): string[] {
+function expand(ranges: Readonly<Ranges>): string[] {
   return ranges.flatMap(([lo, hi]) => Array.from({ length: hi - lo + 1 }, (_, k) => String.fromCodePoint(lo + k)));
 }
 
