@@ -9,6 +9,7 @@ export default defineConfig({
     alias: [
       { find: /^@eqlkit\/parser$/, replacement: src('parser/src/index.ts') },
       { find: /^@eqlkit\/engine$/, replacement: src('engine/src/index.ts') },
+      { find: /^@eqlkit\/engine\/raw-lines$/, replacement: src('engine/src/raw-lines.ts') },
       { find: /^@eqlkit\/rules$/, replacement: src('rules/src/index.ts') },
       { find: /^@eqlkit\/rules\/node$/, replacement: src('rules/src/node/index.ts') },
     ],

@@ -166,6 +166,17 @@ rows.push({
   check: `${c.stdoutLines} alerts; 20k slice ${sliceOn.stdoutLines} alerts = ${sliceOff.stdoutLines} without prefilter/worker`,
   ok: c.stdoutLines > 0 && onText === offText && sliceOn.stdoutLines > 0,
 });
+// (c) again with the line worker, which routes on the other core (opt-in: it costs RSS).
+const cTwo = await child([cli, 'run', '--rules', corpus, ecsPath], { EQLKIT_THREADS: 'two' });
+rows.push({
+  name: '(c) the same, EQLKIT_THREADS=two (reading and routing on a worker thread; not a target)',
+  events: ECS_EVENTS,
+  seconds: cTwo.seconds,
+  baseline: ecsBase,
+  rssMb: cTwo.maxRssMb,
+  check: `${cTwo.stdoutLines} alerts (one thread: ${c.stdoutLines})`,
+  ok: cTwo.stdoutLines === c.stdoutLines,
+});
 
 // (d) the seed rule on pre-parsed objects, push only: best of interleaved rounds. The input is
 // generated in time order, so the stream may trust it (no lateness measured).

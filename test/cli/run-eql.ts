@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../support/shared.js';
@@ -51,4 +51,28 @@ export function ndjson(text: string): Record<string, unknown>[] {
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+/** The seed rule's TOML (rules/okta). */
+export function seedRule(): string {
+  return readFileSync(join(repoRoot, 'rules/okta/credential_access_mfa_push_brute_force.toml'), 'utf8');
+}
+
+/** The seed rule's file with another rule id (ending in `k`), name (`Variant k`) and query. */
+export function seedVariant(k: string, query: string): string {
+  return seedRule()
+    .replace(/^rule_id = ".*"$/m, `rule_id = "00000000-0000-4000-8000-${k.padStart(12, '0')}"`)
+    .replace(/^name = "Potential Abuse.*"$/m, `name = "Variant ${k}"`)
+    .replace(/^query = '''[\s\S]*?^'''$/m, `query = '''\n${query}\n'''`);
+}
+
+/**
+ * A pack of four Okta rules in the scratch folder: the seed, two event queries and a two-stage sequence
+ * (`Variant 1` to `3`), so that a run has several rules to route and batch.
+ */
+export function writeVariantPack(s: ReturnType<typeof scratch>): void {
+  s.file('seed.toml', seedRule());
+  s.file('deny.toml', seedVariant('1', 'any where event.action == "user.mfa.okta_verify.deny_push"'));
+  s.file('sso.toml', seedVariant('2', 'any where event.action : "USER.AUTHENTICATION.SSO" and user.email : "*a*"'));
+  s.file('pair.toml', seedVariant('3', 'sequence by user.email with maxspan=1m [any where event.action : "user.mfa.okta_verify.deny_push"] [any where event.action : "user.authentication.sso"]'));
 }

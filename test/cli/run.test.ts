@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generateOktaEvents } from '../../scripts/generate/okta-events.js';
 import { repoRoot } from '../support/shared.js';
-import { ndjson, runEql, scratch } from './run-eql.js';
+import { ndjson, runEql, scratch, writeVariantPack } from './run-eql.js';
 
 const SAMPLE = 'examples/okta/events.ndjson';
 const expected = readFileSync(join(repoRoot, 'examples/okta/expected-alerts.ndjson'), 'utf8')
@@ -158,17 +158,8 @@ describe('eql run', () => {
   });
 
   it('many rules are evaluated in batches: the same alerts in the same order as one event at a time', async () => {
-    const seed = readFileSync(join(repoRoot, 'rules/okta/credential_access_mfa_push_brute_force.toml'), 'utf8');
-    const variant = (k: number, query: string) =>
-      seed
-        .replace(/^rule_id = ".*"$/m, `rule_id = "00000000-0000-4000-8000-00000000000${k}"`)
-        .replace(/^name = "Potential Abuse.*"$/m, `name = "Variant ${k}"`)
-        .replace(/^query = '''[\s\S]*?^'''$/m, `query = '''\n${query}\n'''`);
     const s = scratch();
-    s.file('seed.toml', seed);
-    s.file('deny.toml', variant(1, 'any where event.action == "user.mfa.okta_verify.deny_push"'));
-    s.file('sso.toml', variant(2, 'any where event.action : "USER.AUTHENTICATION.SSO" and user.email : "*a*"'));
-    s.file('pair.toml', variant(3, 'sequence by user.email with maxspan=1m [any where event.action : "user.mfa.okta_verify.deny_push"] [any where event.action : "user.authentication.sso"]'));
+    writeVariantPack(s);
     // Over 5 MB: several chunks of input, many batches of 512 events.
     const events = s.file('events.ndjson', `${[...generateOktaEvents({ count: 4000, seed: 3 }).events()].map((e) => JSON.stringify(e)).join('\n')}\n`);
     const batched = await runEql(['run', '--rules', s.dir, events]);

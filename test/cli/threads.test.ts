@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateOktaEvents } from '../../scripts/generate/okta-events.js';
-import { ndjson, runEql, scratch } from './run-eql.js';
+import { ndjson, runEql, scratch, seedVariant, writeVariantPack } from './run-eql.js';
 
 /**
  * The worker thread (reading, cutting and prefiltering plain NDJSON) against one thread: the same
@@ -50,5 +50,25 @@ describe('eql with a worker thread', () => {
     expect(escaped.length).toBeGreaterThan(0);
     const ids = new Set(hits.map((h) => h.event.id));
     for (const id of escaped) expect(ids.has(id)).toBe(true);
+  });
+
+  it('eql run with many rules: the worker routes each line, and the alerts are those of one thread', async () => {
+    const pack = scratch();
+    writeVariantPack(pack);
+    pack.file('any.toml', seedVariant('4', 'any where event.action != null and user.email : "*zz*"'));
+    const args = ['run', '--rules', pack.dir, path];
+    const one = await runEql(args, { env: { EQLKIT_THREADS: 'one' } });
+    const two = await runEql(args, { env: { EQLKIT_THREADS: 'two' } });
+    expect(two.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toBe(one.stderr);
+    const names = new Set(ndjson(two.stdout).map((a) => (a as { rule: { name: string } }).rule.name));
+    expect(names.size).toBeGreaterThanOrEqual(4);
+    // Lines behind a `\u` escape are routed to every rule (the router cannot judge them): the
+    // SSO rule still finds them.
+    const escaped = lines.filter((l) => l.includes('\\u0073so')).map((l) => (JSON.parse(l) as { event: { id: string } }).event.id);
+    const ssoHits = ndjson(two.stdout).filter((a) => (a as { rule: { name: string } }).rule.name === 'Variant 2');
+    const ids = new Set(ssoHits.flatMap((a) => (a as { events: { event: { id: string } }[] }).events.map((e) => e.event.id)));
+    expect(escaped.some((id) => ids.has(id))).toBe(true);
   });
 });

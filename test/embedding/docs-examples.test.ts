@@ -41,6 +41,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const entries: Record<string, string> = {
   '@eqlkit/parser': 'packages/parser/dist/index.js',
   '@eqlkit/engine': 'packages/engine/dist/index.js',
+  '@eqlkit/engine/raw-lines': 'packages/engine/dist/raw-lines.js',
   '@eqlkit/rules': 'packages/rules/dist/index.js',
   '@eqlkit/rules/node': 'packages/rules/dist/node/index.js',
 };

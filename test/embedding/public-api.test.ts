@@ -22,10 +22,10 @@ async function exportsOf(file: string): Promise<string[]> {
 }
 
 describe('the public API of the core packages', () => {
-  it('each package has one entry (rules: plus ./node and the schema), each with types that exist once built', () => {
+  it('each package has one entry (engine: plus ./raw-lines; rules: plus ./node and the schema), each with types that exist once built', () => {
     requireBuilt(...packages);
     const entries = Object.fromEntries(packages.map((name) => [name, Object.keys(manifest(name).exports)]));
-    expect(entries).toEqual({ parser: ['.'], engine: ['.'], rules: ['.', './node', './rule-schema.json'] });
+    expect(entries).toEqual({ parser: ['.'], engine: ['.', './raw-lines'], rules: ['.', './node', './rule-schema.json'] });
     for (const name of packages) {
       for (const target of Object.values(manifest(name).exports)) {
         const files = typeof target === 'string' ? [target] : [target.types, target.default];
@@ -44,6 +44,16 @@ describe('the public API of the core packages', () => {
     requireBuilt(...packages);
     const undocumented = (await exportsOf('packages/rules/dist/node/index.js')).filter((e) => !page('rules').includes(`\`${e}`));
     expect(undocumented).toEqual([]);
+  });
+
+  it('every runtime export of @eqlkit/engine/raw-lines is documented in docs/api/engine.md, and is the main entry\'s own', async () => {
+    requireBuilt(...packages);
+    const raw = await exportsOf('packages/engine/dist/raw-lines.js');
+    expect(raw.length).toBeGreaterThan(0);
+    expect(raw.filter((e) => !page('engine').includes(`\`${e}`))).toEqual([]);
+    const main = (await import(pathToFileURL(join(repoRoot, 'packages/engine/dist/index.js')).href)) as Record<string, unknown>;
+    const sub = (await import(pathToFileURL(join(repoRoot, 'packages/engine/dist/raw-lines.js')).href)) as Record<string, unknown>;
+    for (const e of raw) expect(sub[e], e).toBe(main[e]);
   });
 
   it('the core entry points export nothing Node-only: the file-system loaders stay in @eqlkit/rules/node', async () => {

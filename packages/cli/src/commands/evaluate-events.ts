@@ -4,7 +4,9 @@ import type { ByteCounter } from '../input/byte-counter.js';
 import { runPipeline, type LineDeferralHooks, type PipelineStats } from '../input/event-pipeline.js';
 import { Progress } from '../output/progress.js';
 import { STDIN } from '../input/read-text.js';
+import type { LineRoute } from '../input/line-routes.js';
 import type { ReorderOptions } from '../input/reorder-window.js';
+import type { ThreadsMode } from '../input/threaded-lines.js';
 import { totalBytes, type EventOptions } from './event-options.js';
 
 /** Called per ordered event; returns true to stop (enough results). */
@@ -12,6 +14,27 @@ export type EventHandler = (event: Record<string, unknown>) => boolean;
 
 /** Called after each chunk of input and at the end (see `BatchEnd`); returns true to stop. */
 export type BatchHandler = () => boolean;
+
+/** How the input is screened and annotated before events reach the handler (all optional). */
+export interface InputHooks {
+  /** Lines it rejects are never parsed. */
+  readonly prefilter?: RawPrefilterSpec | undefined;
+  /** Sees each parsed event with its line, and its route when a worker routed it. */
+  readonly annotate?: ((event: Record<string, unknown>, text: string, route?: LineRoute) => void) | undefined;
+  /** `eql run`'s routing specs (see `lineRouterFor`): routed on the line worker when it reads. */
+  readonly routing?: readonly (RawPrefilterSpec | undefined)[] | undefined;
+  readonly deferral?: LineDeferralHooks | undefined;
+}
+
+/**
+ * Whether a worker thread reads plain NDJSON files (`EQLKIT_THREADS=two`; `one` by default). With
+ * many rules it routes the lines too, and `eql run` over the detection-rules corpus took 0.8 of
+ * the time, but about 50 MB more RSS, which (c)'s 300 MB budget does not have; without routing it
+ * does not pay (docs/performance.md, lever 2).
+ */
+export function threadsFor(env: NodeJS.ProcessEnv = process.env): ThreadsMode {
+  return env.EQLKIT_THREADS === 'two' ? 'two' : 'one';
+}
 
 /**
  * Runs the input pipeline for `query` and `run`: progress on a terminal, and backpressure so a
@@ -21,11 +44,11 @@ export async function evaluateEvents(
   options: EventOptions,
   reorder: ReorderOptions | undefined,
   handle: EventHandler,
-  prefilter?: RawPrefilterSpec,
-  annotate?: (event: Record<string, unknown>, text: string) => void,
-  deferral?: LineDeferralHooks,
+  input: InputHooks = {},
   batchEnd?: BatchHandler,
 ): Promise<PipelineStats> {
+  const { prefilter, annotate, routing, deferral } = input;
+  const threads = threadsFor();
   const counter: ByteCounter = { bytesRead: 0, totalBytes: totalBytes(options.paths) };
   let events = 0;
   const progress = new Progress(counter, () => events, process.stderr);
@@ -45,7 +68,8 @@ export async function evaluateEvents(
         ...(prefilter ? { prefilter } : {}),
         ...(annotate ? { annotate } : {}),
         ...(deferral ? { deferral } : {}),
-        ...(process.env.EQLKIT_THREADS === 'two' ? { threads: 'two' as const } : {}),
+        ...(routing && threads === 'two' ? { routing } : {}),
+        threads,
         report: (line) => {
           progress.stop();
           process.stderr.write(`${line}\n`);

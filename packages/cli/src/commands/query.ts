@@ -76,7 +76,7 @@ export async function runQuery(query: string, files: readonly string[], raw: Raw
     [{ statement: compiled.statement, ...(options.eventCategoryField === undefined ? {} : { eventCategoryField: options.eventCategoryField }) }],
     options.constants,
   );
-  const stats = await evaluateEvents(options, options.sortAll ? SORT_ALL : undefined, (event) => print(stream.push(event)), lineFilter, texts?.remember);
+  const stats = await evaluateEvents(options, options.sortAll ? SORT_ALL : undefined, (event) => print(stream.push(event)), { prefilter: lineFilter, annotate: texts?.remember });
   if (printed < size) print(stream.flush());
   writer.end();
   out.flush();

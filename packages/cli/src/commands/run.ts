@@ -18,6 +18,7 @@ import { loadRules } from '../ports/rules-port.js';
 import { addEventOptions, MAX_HELD_EVENTS, parseSize, resolveEventOptions, SORT_ALL, type RawEventOptions } from './event-options.js';
 import { evaluateEvents } from './evaluate-events.js';
 import { lineDeferralFor, lineFilterFor, lineRouterFor } from './line-filter.js';
+import type { LineRoute } from '../input/line-routes.js';
 import type { PrefilterSource } from '@eqlkit/engine';
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
@@ -167,12 +168,13 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
     : (event: Record<string, unknown>) => emit(runner.push(event, inputOf(event)));
   const annotate =
     router && texts
-      ? (event: Record<string, unknown>, text: string) => {
-          router.annotate(event, text);
+      ? (event: Record<string, unknown>, text: string, route?: LineRoute) => {
+          router.annotate(event, text, route);
           texts.remember(event, text);
         }
       : (router?.annotate ?? texts?.remember);
-  const stats = await evaluateEvents(options, reorder, handle, lineFilterFor(sources, options.constants), annotate, deferral, batching ? evaluateBatch : undefined);
+  const hooks = { prefilter: lineFilterFor(sources, options.constants), annotate, routing: router?.specs, deferral };
+  const stats = await evaluateEvents(options, reorder, handle, hooks, batching ? evaluateBatch : undefined);
   if (printed < size) emit(runner.flush());
   writer.end();
   out.flush();

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRawPrefilter, deriveRawPrefilter } from '@eqlkit/engine';
 import { parse } from '@eqlkit/parser';
-import { ByteLineFilter, byteScreen, utf8Text, type ByteLineBatch } from './byte-lines.js';
+import { BatchBuffers } from './batch-buffers.js';
+import { ByteLineFilter, byteScreen, decodeLines, utf8Text, type ByteLineBatch } from './byte-lines.js';
 import { LineSplitter } from './line-splitter.js';
 
 function cut(bytes: Buffer, positions: readonly number[]): Buffer[] {
@@ -46,6 +47,23 @@ describe('utf8Text', () => {
   });
 });
 
+describe('decodeLines', () => {
+  it('gives the lines of a batch joined with newlines, each decoded as TextDecoder would (fast-check)', () => {
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    const line = fc.oneof(fc.string({ unit: 'binary' }).map((t) => t.replace(/\n/g, ' ')), fc.uint8Array({ maxLength: 12 }).map((b) => decoder.decode(b).replace(/\n/g, ' ')));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), fc.nat(8), (texts, pad) => {
+        // A view into a larger buffer, as the worker's reused buffers are.
+        const joined = Buffer.from(texts.join('\n'), 'utf8');
+        const big = new Uint8Array(joined.length + pad + 3);
+        big.set(joined, pad);
+        expect(decodeLines(big.subarray(pad, pad + joined.length), texts.length)).toEqual(texts.map((t) => decoder.decode(Buffer.from(t, 'utf8'))));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('ByteLineFilter', () => {
   it('without a filter gives the same lines and numbers as LineSplitter, for any chunking (fast-check)', () => {
     fc.assert(
@@ -63,6 +81,18 @@ describe('ByteLineFilter', () => {
           expect(lines(batches)).toEqual(expected);
           expect(batches.every((b) => (b.texts !== undefined) === decode)).toBe(true);
         }
+        // Copied into buffers given back once read, as the worker's are: each batch read before
+        // the next is cut, the same lines.
+        const buffers = new BatchBuffers(2, 16);
+        const reusing = new ByteLineFilter(undefined, false, undefined, (size) => buffers.take(size));
+        const read: { text: string; line: number }[] = [];
+        const take = (batch: ByteLineBatch) => {
+          read.push(...lines([batch]));
+          buffers.give(batch.utf8.buffer as ArrayBuffer);
+        };
+        for (const c of cut(Buffer.from(text, 'utf8'), positions)) take(reusing.push(c));
+        take(reusing.end());
+        expect(read).toEqual(expected);
       }),
     );
   });

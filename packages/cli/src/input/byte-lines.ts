@@ -1,4 +1,4 @@
-import { textual, type RawLineFilter, type RawPrefilterSpec } from '@eqlkit/engine';
+import { textual, type RawLineFilter, type RawPrefilterSpec } from '@eqlkit/engine/raw-lines';
 
 /**
  * The lines that passed, UTF-8 encoded and joined with `\n` (or, when the filter decodes, as
@@ -22,6 +22,23 @@ const nativeUtf8Slice = (Buffer.prototype as unknown as { utf8Slice?: Utf8Slice 
 export const utf8Text: (bytes: Buffer, start: number, end: number) => string = nativeUtf8Slice
   ? (bytes, start, end) => nativeUtf8Slice.call(bytes, start, end)
   : (bytes, start, end) => bytes.toString('utf8', start, end);
+
+/**
+ * The `count` lines of a batch's bytes (joined with `\n`), each decoded on its own: the pieces of
+ * one decode then `split` would be slices keeping the whole batch's text alive. Invalid UTF-8
+ * becomes U+FFFD as with `TextDecoder`.
+ */
+export function decodeLines(utf8: Uint8Array, count: number): string[] {
+  const texts = new Array<string>(count);
+  const bytes = Buffer.from(utf8.buffer, utf8.byteOffset, utf8.length);
+  let start = 0;
+  for (let i = 0; i < count; i++) {
+    const nl = i === count - 1 ? bytes.length : bytes.indexOf(0x0a, start);
+    texts[i] = utf8Text(bytes, start, nl);
+    start = nl + 1;
+  }
+  return texts;
+}
 
 const NL = 0x0a;
 const CR = 0x0d;
@@ -82,10 +99,13 @@ function blank(bytes: Uint8Array, start: number, end: number): boolean {
  */
 export class ByteLineFilter {
   private carry: Buffer | undefined;
-  private source: Buffer = Buffer.alloc(0);
   private line = 1;
-  /** Byte ranges of the kept lines in the chunk being pushed (copied out by `take`). */
+  /**
+   * The kept lines not yet taken, as (source, start, end): byte ranges of the chunk being pushed
+   * or of the line joined across chunks before it (copied out by `take`).
+   */
   private ranges: number[] = [];
+  private sources: Buffer[] = [];
   private size = 0;
   private lines: number[] = [];
   private texts: string[] = [];
@@ -107,6 +127,8 @@ export class ByteLineFilter {
     private readonly decode = false,
     /** From `byteScreen` of the spec `filter` was compiled from: it only rejects lines `filter` would. */
     private readonly screen?: readonly Buffer[],
+    /** Where a batch's bytes are copied to (a worker reuses the buffers the main thread gives back). */
+    private readonly allocate: (size: number) => Uint8Array = (size) => new Uint8Array(size),
   ) {}
 
   push(chunk: Buffer): ByteLineBatch {
@@ -120,19 +142,15 @@ export class ByteLineFilter {
       }
       const line = Buffer.concat([this.carry, chunk.subarray(0, nl)]);
       this.carry = undefined;
-      this.source = line;
       this.hits = undefined;
+      // Taken with the chunk's own lines, in one batch.
       this.take1(line, this.filter ? line.toString('latin1', 0, line.length) : '', 0, line.length);
-      const first = this.take();
       from = nl + 1;
-      const rest = this.scan(chunk, from);
-      return first.lines.length === 0 ? { ...rest, skipped: rest.skipped + first.skipped } : merge(first, rest);
     }
     return this.scan(chunk, from);
   }
 
   private scan(bytes: Buffer, from: number): ByteLineBatch {
-    this.source = bytes;
     // With a screen only the lines holding a screen needle are read as text, one by one.
     this.hits = this.filter && this.screen ? screenHits(bytes, this.screen, from) : undefined;
     this.hit = 0;
@@ -155,7 +173,6 @@ export class ByteLineFilter {
     const rest = this.carry;
     this.carry = undefined;
     if (rest) {
-      this.source = rest;
       this.hits = undefined;
       this.take1(rest, this.filter ? rest.toString('latin1', 0, rest.length) : '', 0, rest.length);
     }
@@ -171,15 +188,15 @@ export class ByteLineFilter {
       return batch;
     }
     // Its own ArrayBuffer (never a pooled one), so that it can be transferred.
-    const utf8 = new Uint8Array(this.size);
-    const source = this.source;
+    const utf8 = this.allocate(this.size);
     let offset = 0;
-    for (let i = 0; i < this.ranges.length; i += 2) {
+    for (let i = 0; i < this.ranges.length; i += 3) {
       if (i > 0) utf8[offset++] = NL;
-      offset += source.copy(utf8, offset, this.ranges[i], this.ranges[i + 1]);
+      offset += (this.sources[this.ranges[i] as number] as Buffer).copy(utf8, offset, this.ranges[i + 1], this.ranges[i + 2]);
     }
     const batch = { utf8, lines: Int32Array.from(this.lines), skipped: this.skipped };
     this.ranges = [];
+    this.sources = [];
     this.size = 0;
     this.lines = [];
     this.skipped = 0;
@@ -215,22 +232,8 @@ export class ByteLineFilter {
       return;
     }
     if (this.lines.length > 1) this.size++;
-    this.ranges.push(start, end);
+    if (this.sources[this.sources.length - 1] !== bytes) this.sources.push(bytes);
+    this.ranges.push(this.sources.length - 1, start, end);
     this.size += end - start;
   }
-}
-
-/** Two batches as one (the joined line before a chunk's own lines). */
-function merge(a: ByteLineBatch, b: ByteLineBatch): ByteLineBatch {
-  const both = b.lines.length > 0;
-  const utf8 = new Uint8Array(a.utf8.length + (both ? 1 + b.utf8.length : 0));
-  utf8.set(a.utf8, 0);
-  if (both) {
-    utf8[a.utf8.length] = NL;
-    utf8.set(b.utf8, a.utf8.length + 1);
-  }
-  const lines = new Int32Array(a.lines.length + b.lines.length);
-  lines.set(a.lines, 0);
-  lines.set(b.lines, a.lines.length);
-  return { utf8, lines, skipped: a.skipped + b.skipped, ...(a.texts && b.texts ? { texts: [...a.texts, ...b.texts] } : {}) };
 }

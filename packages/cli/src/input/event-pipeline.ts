@@ -7,6 +7,7 @@ import { parseRecord, readEventBatches } from './read-events.js';
 import { topLevelString } from './raw-timestamp.js';
 import { readField } from './read-field.js';
 import { ReorderWindow, type ReorderOptions } from './reorder-window.js';
+import type { LineRoute } from './line-routes.js';
 import type { ThreadsMode } from './threaded-lines.js';
 
 /** How events are read and ordered before evaluation. */
@@ -30,8 +31,13 @@ export interface PipelineOptions {
    * parsed (no term could match them). Not used with `--strict`, which validates every line.
    */
   readonly prefilter?: RawPrefilterSpec;
-  /** Called with each parsed event and its line's text (the raw-line router of `eql run`). */
-  readonly annotate?: (event: Record<string, unknown>, text: string) => void;
+  /**
+   * Called with each parsed event and its line's text (the raw-line router of `eql run`), and
+   * the line's route when a worker thread routed it (`routing`).
+   */
+  readonly annotate?: (event: Record<string, unknown>, text: string, route?: LineRoute) => void;
+  /** `eql run`'s routing specs: a line worker, when one reads, routes each line with them. */
+  readonly routing?: readonly (RawPrefilterSpec | undefined)[];
   /**
    * Lines of a sequence's later stages (those `eager` rejects) are parsed at their turn only if
    * `matters` then says so (see DeferredLine).
@@ -97,7 +103,7 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
       onProblem(item);
       return undefined;
     }
-    options.annotate?.(item.event, held.text);
+    options.annotate?.(item.event, held.text, held.route);
     return item.event;
   };
 
@@ -125,12 +131,12 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
   const tsKey = tsPath.length === 1 ? tsPath[0] : undefined;
   const defer =
     !options.strict && (window || deferral) && tsKey !== undefined && !tbPath && options.constants.length === 0
-      ? (text: string, line: number, file: string) => {
+      ? (text: string, line: number, file: string, route?: LineRoute) => {
           const later = deferral !== undefined && !deferral.eager(text);
           if (!later && !window) return undefined;
           const ts = parseTimestamp(topLevelString(text, tsKey));
           // A later-stage line without a readable timestamp is parsed now (its turn is unknown).
-          return ts === undefined ? undefined : new DeferredLine(text, ts, later, file, line);
+          return ts === undefined ? undefined : new DeferredLine(text, ts, later, file, line, route);
         }
       : undefined;
   const filter =
@@ -139,6 +145,7 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
           test: spec ? compileRawPrefilter(spec) : () => true,
           ...(spec ? { spec } : {}),
           ...(options.annotate ? { annotate: options.annotate } : {}),
+          ...(options.routing ? { routing: options.routing } : {}),
           ...(defer ? { defer } : {}),
           skipped: 0,
         }

@@ -1,3 +1,5 @@
+import type { LineRoute } from './line-routes.js';
+
 /** An event read from the input: a JSON object and where it came from. */
 export interface InputEvent {
   readonly kind: 'event';
@@ -34,6 +36,8 @@ export class DeferredLine {
     readonly later: boolean,
     readonly file: string,
     readonly line: number,
+    /** Its route, when the line worker computed it (`eql run`). */
+    readonly route?: LineRoute,
   ) {}
 }
 

@@ -1,11 +1,16 @@
-import type { RawPrefilterSpec } from '@eqlkit/engine';
+import type { RawPrefilterSpec } from '@eqlkit/engine/raw-lines';
+import type { BatchRoutes } from './line-routes.js';
 
-/** What the threaded reader gives its worker. */
+/**
+ * What the threaded reader gives its worker, as its first message rather than as `workerData`
+ * (which a worker keeps for its whole life: the specs are garbage once compiled).
+ */
 export interface LineWorkerData {
+  /** A plain NDJSON file, read from its start (`ByteLineFilter` drops a byte order mark). */
   readonly path: string;
-  /** Byte offset to start at (past a byte order mark). */
-  readonly start: number;
   readonly spec: RawPrefilterSpec | undefined;
+  /** `eql run`'s routing (see `compileLineRoutes`): each line passed is routed there too. */
+  readonly routing?: readonly (RawPrefilterSpec | undefined)[];
 }
 
 /** A message of the line worker: lines that passed the prefilter, or a read error. */
@@ -22,5 +27,7 @@ export type LineBatch =
       readonly bytes: number;
       /** The last batch of the file. */
       readonly done: boolean;
+      /** With routing: the route of each line. */
+      readonly routes?: BatchRoutes;
     }
   | { readonly kind: 'error'; readonly message: string };

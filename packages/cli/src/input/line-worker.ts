@@ -1,41 +1,53 @@
 /**
  * Worker thread of the threaded reader (see `threaded-lines.ts`): reads one NDJSON file, cuts it
  * into lines and drops the lines the raw-line prefilter rejects, all on raw bytes, and posts the
- * others a chunk at a time as UTF-8 bytes (transferred, not copied). At most `MAX_IN_FLIGHT`
- * batches wait for the main thread, so memory stays flat.
+ * others a chunk at a time as UTF-8 bytes (transferred, not copied); with `eql run`'s routing it
+ * routes each of them too, so the main thread only parses and evaluates. At most `MAX_IN_FLIGHT`
+ * batches wait for the main thread, so memory stays flat. It imports only the engine's raw-line
+ * layer: the main entry would load the parser, 40 MB of RSS this thread has no use for.
  */
-import { createReadStream } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
-import { compileRawPrefilter } from '@eqlkit/engine';
-import { ByteLineFilter, type ByteLineBatch } from './byte-lines.js';
+import { parentPort } from 'node:worker_threads';
+import { compileRawPrefilter } from '@eqlkit/engine/raw-lines';
+import { ByteLineFilter, decodeLines, type ByteLineBatch } from './byte-lines.js';
+import { BatchBuffers } from './batch-buffers.js';
 import type { LineBatch, LineWorkerData } from './line-batch.js';
+import { compileLineRoutes, encodeRoutes } from './line-routes.js';
+import { reusedChunks } from './read-text.js';
 
 const MAX_IN_FLIGHT = 4;
+/** Batch buffers are made at least this big (a chunk's lines, and room for a line cut by it). */
+const MIN_BATCH_BUFFER = 1152 * 1024;
 
 async function main(): Promise<void> {
   const port = parentPort;
   if (!port) return;
-  const data = workerData as LineWorkerData;
-  const lines = new ByteLineFilter(data.spec ? compileRawPrefilter(data.spec, { utf8Bytes: true }) : undefined);
+  const data = await new Promise<LineWorkerData>((resolve) => port.once('message', resolve));
+  const buffers = new BatchBuffers(MAX_IN_FLIGHT + 1, MIN_BATCH_BUFFER);
+  const lines = new ByteLineFilter(data.spec ? compileRawPrefilter(data.spec, { utf8Bytes: true }) : undefined, false, undefined, (size) => buffers.take(size));
+  const route = data.routing ? compileLineRoutes(data.routing) : undefined;
   let inFlight = 0;
   let wake: (() => void) | undefined;
-  port.on('message', () => {
+  port.on('message', (returned: unknown) => {
+    if (returned instanceof ArrayBuffer) buffers.give(returned);
     inFlight--;
     wake?.();
   });
-  let bytes = 0;
+  const counter = { bytesRead: 0, totalBytes: undefined };
+  let posted = 0;
   const post = async (batch: ByteLineBatch, done: boolean) => {
+    // Each line decoded as the main thread decodes it, so it routes the same text.
+    const routes = route ? encodeRoutes(decodeLines(batch.utf8, batch.lines.length).map(route)) : undefined;
     while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
     inFlight++;
-    const message: LineBatch = { kind: 'lines', ...batch, bytes, done };
-    port.postMessage(message, [batch.lines.buffer as ArrayBuffer, batch.utf8.buffer as ArrayBuffer]);
-    bytes = 0;
+    const message: LineBatch = { kind: 'lines', ...batch, bytes: counter.bytesRead - posted, done, ...(routes ? { routes } : {}) };
+    const transfer = [batch.lines.buffer as ArrayBuffer, batch.utf8.buffer as ArrayBuffer];
+    if (routes) transfer.push(routes.ids.buffer as ArrayBuffer, routes.ends.buffer as ArrayBuffer, routes.everyRule.buffer as ArrayBuffer);
+    port.postMessage(message, transfer);
+    posted = counter.bytesRead;
   };
   try {
-    for await (const chunk of createReadStream(data.path, { highWaterMark: 1 << 20, start: data.start })) {
-      bytes += (chunk as Buffer).length;
-      await post(lines.push(chunk as Buffer), false);
-    }
+    // Two reused buffers (see reusedChunks): the filter copies out what it keeps.
+    for await (const chunk of reusedChunks(data.path, counter)) await post(lines.push(chunk), false);
     await post(lines.end(), true);
   } catch (err) {
     const message: LineBatch = { kind: 'error', message: (err as Error).message };

@@ -1,8 +1,9 @@
 import { compileRawPrefilter, type RawLineFilter, type RawPrefilterSpec } from '@eqlkit/engine';
 import type { ByteCounter } from './byte-counter.js';
+import { decodeRoutes, type BatchRoutes, type LineRoute } from './line-routes.js';
 import type { DeferredLine, InputEvent, InputItem, InputProblem } from './input-item.js';
 import { readText, STDIN } from './read-text.js';
-import { ByteLineFilter, byteScreen, utf8Text, type ByteLineBatch } from './byte-lines.js';
+import { ByteLineFilter, byteScreen, decodeLines, type ByteLineBatch } from './byte-lines.js';
 import { reusedChunks } from './read-text.js';
 import { ndjsonStart, threadedLines, workerReads, type LineTexts, type ThreadsMode } from './threaded-lines.js';
 import { splitTextBatches } from './split-text.js';
@@ -32,10 +33,15 @@ export interface RecordFilter {
   readonly test: RawLineFilter;
   /** What `test` was compiled from (a worker thread compiles its own). */
   readonly spec?: RawPrefilterSpec;
-  /** Sees each parsed event with its text. */
-  readonly annotate?: (event: Record<string, unknown>, text: string) => void;
+  /** Sees each parsed event with its text, and its route when the line worker computed it. */
+  readonly annotate?: (event: Record<string, unknown>, text: string, route?: LineRoute) => void;
+  /**
+   * `eql run`'s routing (see `compileLineRoutes`), for a line worker to route each line as it
+   * reads: the route then comes with the line to `annotate`.
+   */
+  readonly routing?: readonly (RawPrefilterSpec | undefined)[];
   /** A line that waits unparsed for its turn in time order; undefined to parse it now. */
-  readonly defer?: (text: string, line: number, file: string) => DeferredLine | undefined;
+  readonly defer?: (text: string, line: number, file: string, route?: LineRoute) => DeferredLine | undefined;
   skipped: number;
 }
 
@@ -48,23 +54,14 @@ export async function* parseRecords(text: AsyncIterable<string>, file: string, f
 }
 
 /**
- * The texts of a batch of byte lines (from the worker), each decoded on its own. Not one decode
- * of the batch then `split`: the pieces of a split are slices that keep the whole batch's text
- * alive, and a line kept for printing (or waiting in the reorder window) would then hold its
- * megabyte; decoding per line is faster too. Invalid UTF-8 becomes U+FFFD as with
- * `TextDecoder`; a U+FEFF starting a line stays (ByteLineFilter drops the file's first one).
+ * The texts of a batch of byte lines (from the worker), each decoded on its own (see
+ * `decodeLines`: a line kept for printing, or waiting in the reorder window, must not hold its
+ * batch's megabyte), with their routes when the worker routed them. A U+FEFF starting a line
+ * stays (ByteLineFilter drops the file's first one).
  */
-export function batchTexts(batch: ByteLineBatch): LineTexts {
-  const count = batch.lines.length;
-  const texts = new Array<string>(count);
-  const bytes = Buffer.from(batch.utf8.buffer, batch.utf8.byteOffset, batch.utf8.length);
-  let start = 0;
-  for (let i = 0; i < count; i++) {
-    const nl = i === count - 1 ? bytes.length : bytes.indexOf(0x0a, start);
-    texts[i] = utf8Text(bytes, start, nl);
-    start = nl + 1;
-  }
-  return { texts, lines: batch.lines, skipped: batch.skipped };
+export function batchTexts(batch: ByteLineBatch & { readonly routes?: BatchRoutes }): LineTexts {
+  const texts = decodeLines(batch.utf8, batch.lines.length);
+  return { texts, lines: batch.lines, skipped: batch.skipped, ...(batch.routes ? { routes: decodeRoutes(batch.routes) } : {}) };
 }
 
 /** The lines of a plain NDJSON file prefiltered as bytes on this thread. */
@@ -93,12 +90,12 @@ export async function* parseRecordBatches(text: AsyncIterable<string>, file: str
 }
 
 /** A record the filter passed: deferred, or parsed (and annotated). */
-function readRecord(json: string, line: number, file: string, filter: RecordFilter | undefined): InputItem {
+function readRecord(json: string, line: number, file: string, filter: RecordFilter | undefined, route?: LineRoute): InputItem {
   if (filter === undefined) return parseRecord(json, line, file);
-  const deferred = filter.defer?.(json, line, file);
+  const deferred = filter.defer?.(json, line, file, route);
   if (deferred !== undefined) return deferred;
   const item = parseRecord(json, line, file);
-  if (filter.annotate && item.kind === 'event') filter.annotate(item.event, json);
+  if (filter.annotate && item.kind === 'event') filter.annotate(item.event, json, route);
   return item;
 }
 
@@ -142,13 +139,14 @@ export async function* readEventBatches(
         continue;
       }
       // Plain NDJSON: lines prefiltered as bytes, decoded only when they pass; on a worker
-      // thread when asked (`EQLKIT_THREADS=two`: it reads, splits and prefilters, this thread parses).
-      const batches = worker ? threadedLines(path, start, filter?.spec, counter) : byteLines(path, counter, filter?.spec);
+      // thread (see ThreadsMode: it reads, splits, prefilters and routes, this thread parses).
+      const batches = worker ? threadedLines(path, filter?.spec, filter?.routing, counter) : byteLines(path, counter, filter?.spec);
       for await (const batch of batches) {
         if (filter) filter.skipped += batch.skipped;
         const items: InputItem[] = [];
+        const routes = batch.routes;
         for (let i = 0; i < batch.texts.length; i++) {
-          items.push(readRecord(batch.texts[i] as string, batch.lines[i] as number, file, filter));
+          items.push(readRecord(batch.texts[i] as string, batch.lines[i] as number, file, filter, routes?.[i]));
         }
         if (items.length > 0) yield items;
       }

@@ -1,21 +1,24 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { RawPrefilterSpec } from '@eqlkit/engine';
+import type { RawPrefilterSpec } from '@eqlkit/engine/raw-lines';
 import type { ByteCounter } from './byte-counter.js';
 import type { LineBatch, LineWorkerData } from './line-batch.js';
 import { STDIN } from './read-text.js';
 import { batchTexts } from './read-events.js';
+import type { LineRoute } from './line-routes.js';
 import { firstLineLeavesObjectOpen } from './value-stream-splitter.js';
 
 const WORKER = new URL('./line-worker.js', import.meta.url);
+const WORKER_YOUNG_MB = 4;
 
 /**
  * How many threads read a plain NDJSON file: `one` (the default) or `two`, a worker that reads,
- * cuts and prefilters while this thread parses. Measured on an idle 2-core machine
- * (docs/performance.md, lever 2) the worker did not pay: the thread that parses is the
- * bottleneck, the lines it is handed still need decoding there, and the worker's isolate and
- * batches in flight cost about 80 MB of RSS. So it runs only when asked.
+ * cuts, prefilters and (for `eql run` with many rules) routes the lines while this thread parses
+ * and evaluates. Measured on this 2-core machine (docs/performance.md, lever 2): for one query or
+ * rule it does not pay (the thread that parses is the bottleneck); with the 1,024 corpus rules,
+ * whose routing was a quarter of the work, it takes 0.8 of the time, for about 50 MB more RSS.
+ * So it runs only when asked.
  */
 export type ThreadsMode = 'one' | 'two';
 
@@ -60,6 +63,8 @@ export interface LineTexts {
   readonly texts: readonly string[];
   readonly lines: Int32Array;
   readonly skipped: number;
+  /** Each line's route, when the worker routed them. */
+  readonly routes?: readonly LineRoute[];
 }
 
 /**
@@ -67,9 +72,17 @@ export interface LineTexts {
  * batch at a time. Each batch received is acknowledged, letting the worker read on: at most a
  * few batches are ever queued. Throws the worker's read error.
  */
-export async function* threadedLines(path: string, start: number, spec: RawPrefilterSpec | undefined, counter: ByteCounter): AsyncGenerator<LineTexts> {
-  const data: LineWorkerData = { path, start, spec };
-  const worker = new Worker(WORKER, { workerData: data });
+export async function* threadedLines(
+  path: string,
+  spec: RawPrefilterSpec | undefined,
+  routing: readonly (RawPrefilterSpec | undefined)[] | undefined,
+  counter: ByteCounter,
+): AsyncGenerator<LineTexts> {
+  const data: LineWorkerData = { path, spec, ...(routing ? { routing } : {}) };
+  // The worker's garbage is a batch's decoded lines at a time: a small young generation (the
+  // default grows to tens of megabytes) keeps (c)'s RSS in its budget.
+  const worker = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+  worker.postMessage(data);
   const queue: LineBatch[] = [];
   let wake: (() => void) | undefined;
   let failure: Error | undefined;
@@ -88,9 +101,13 @@ export async function* threadedLines(path: string, start: number, spec: RawPrefi
       const batch = queue.shift();
       if (!batch) throw failure ?? new Error('line worker stopped');
       if (batch.kind === 'error') throw new Error(batch.message);
-      worker.postMessage(0);
       counter.bytesRead += batch.bytes;
-      yield batchTexts(batch);
+      const texts = batchTexts(batch);
+      // Acknowledged with its buffer, free once decoded (the texts are copies), for the worker
+      // to reuse.
+      const buffer = batch.utf8.buffer as ArrayBuffer;
+      worker.postMessage(buffer, [buffer]);
+      yield texts;
       if (batch.done) return;
     }
   } finally {

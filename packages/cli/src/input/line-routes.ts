@@ -1,0 +1,63 @@
+import { compileRawRouter, type RawPrefilterSpec } from '@eqlkit/engine/raw-lines';
+
+/**
+ * The rules a line is routed to by `eql run` (indexes into the rule list, ascending), or `null`
+ * when every rule may take it (the router cannot tell, as for a line with a hiding escape).
+ */
+export type LineRoute = readonly number[] | null;
+
+/**
+ * Routing of lines to statements by their raw-line prefilters (one spec per statement, undefined
+ * for a statement that may match every line and so takes every line): compiled on the thread
+ * that reads the lines, this one or the line worker, so it is plain data and imports only the
+ * engine's raw-line layer.
+ */
+export function compileLineRoutes(specs: readonly (RawPrefilterSpec | undefined)[]): (text: string) => LineRoute {
+  const always: number[] = [];
+  specs.forEach((s, i) => {
+    if (s === undefined) always.push(i);
+  });
+  const route = compileRawRouter(specs);
+  return (text) => {
+    const list = route(text);
+    if (!list) return null;
+    if (always.length > 0) list.push(...always);
+    return list.sort((a, b) => a - b);
+  };
+}
+
+/**
+ * The routes of a batch of lines, flattened to post between threads: line `i`'s rules are
+ * `ids[ends[i - 1] .. ends[i])` (from 0 for the first), or every rule when `everyRule[i]` is 1.
+ */
+export interface BatchRoutes {
+  readonly ids: Int32Array;
+  readonly ends: Int32Array;
+  readonly everyRule: Uint8Array;
+}
+
+/** Routes flattened (`BatchRoutes`). */
+export function encodeRoutes(routes: readonly LineRoute[]): BatchRoutes {
+  const ends = new Int32Array(routes.length);
+  const everyRule = new Uint8Array(routes.length);
+  const ids: number[] = [];
+  routes.forEach((route, i) => {
+    if (route === null) everyRule[i] = 1;
+    else for (const id of route) ids.push(id);
+    ends[i] = ids.length;
+  });
+  return { ids: Int32Array.from(ids), ends, everyRule };
+}
+
+/** Each line's route out of `encodeRoutes`' form, as fresh arrays. */
+export function decodeRoutes(routes: BatchRoutes): LineRoute[] {
+  const count = routes.ends.length;
+  const out = new Array<LineRoute>(count);
+  let start = 0;
+  for (let i = 0; i < count; i++) {
+    const end = routes.ends[i] as number;
+    out[i] = routes.everyRule[i] === 1 ? null : Array.from(routes.ids.subarray(start, end));
+    start = end;
+  }
+  return out;
+}
