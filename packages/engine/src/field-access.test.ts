@@ -47,3 +47,28 @@ describe('compileFieldGetter', () => {
     fc.assert(fc.property(fc.jsonValue(), (v) => { getter({ a: v, 'a.b': v }); }), { numRuns: 500 });
   });
 });
+
+describe('compileFieldGetter: one reader per distinct path', () => {
+  it('gives the same reader for the same path, however the path array was built', () => {
+    const a = compileFieldGetter(['process', 'parent', 'name']);
+    expect(compileFieldGetter('process.parent.name'.split('.'))).toBe(a);
+    expect(compileFieldGetter(['process', 'parent.name'])).not.toBe(a);
+    expect(compileFieldGetter(['process', 'parent', 'names'])).not.toBe(a);
+  });
+
+  it('a shared reader still reads each layout (dotted, nested, arrays) of its own path only', () => {
+    const nested = compileFieldGetter(['a', 'b']);
+    const other = compileFieldGetter(['a', 'c']);
+    expect(nested({ a: { b: 1, c: 2 } })).toBe(1);
+    expect(compileFieldGetter(['a', 'b'])({ 'a.b': 3 })).toBe(3);
+    expect(other({ a: [{ c: 4 }, { c: 5 }] })).toEqual([4, 5]);
+    // Segments that join alike are different paths (`a` + `b.c` against `a.b` + `c`).
+    expect(compileFieldGetter(['a', 'b.c'])).not.toBe(compileFieldGetter(['a.b', 'c']));
+  });
+
+  it('a schema with a null_value wraps the shared reader: the bare path is unaffected', () => {
+    const schema = schemaFromMapping({ properties: { tag: { type: 'keyword', null_value: 'NONE' } } });
+    expect(compileFieldGetter(['tag'], schema)({ tag: null })).toBe('NONE');
+    expect(compileFieldGetter(['tag'])({ tag: null })).toBeNull();
+  });
+});

@@ -76,3 +76,22 @@ describe('wildcardToJavaRegex (script path)', () => {
     expect(RE2JS.compile(wildcardToJavaRegex('A.(b)', true)).testExact('aX(B)')).toBe(false);
   });
 });
+
+describe('compileWildcard: one matcher per pattern and options', () => {
+  it('shares the matcher of the same pattern and options, and only of those', () => {
+    const ci = compileWildcard('*\\Temp\\*', { caseInsensitive: true });
+    expect(compileWildcard('*\\Temp\\*', { caseInsensitive: true })).toBe(ci);
+    const cs = compileWildcard('*\\Temp\\*');
+    const escaped = compileWildcard('*\\Temp\\*', { caseInsensitive: true, backslashEscapes: true });
+    const folded = compileWildcard('*\\Temp\\*', { caseInsensitive: true, folded: true });
+    expect(new Set([ci, cs, escaped, folded]).size).toBe(4);
+    // Each behaves as its own options say.
+    expect(ci('c:\\TEMP\\x')).toBe(true);
+    expect(cs('c:\\TEMP\\x')).toBe(false);
+    // `\T` is `T` and `\*` a literal star: the value must end with `temp*`.
+    expect(escaped('c:Temp*')).toBe(true);
+    expect(escaped('c:\\temp\\x')).toBe(false);
+    expect(folded('c:\\TEMP\\x')).toBe(false);
+    expect(folded('c:\\temp\\x')).toBe(true);
+  });
+});

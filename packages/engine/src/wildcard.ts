@@ -118,8 +118,26 @@ function isHigh(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
 }
 
-/** Compile a wildcard pattern into a whole-string matcher. */
+/** Distinct patterns whose matchers are kept for sharing at most (beyond, each is built anew). */
+const MAX_SHARED_MATCHERS = 16384;
+const sharedMatchers = new Map<string, StringMatcher>();
+
+/**
+ * Compile a wildcard pattern into a whole-string matcher, one per distinct pattern and options
+ * for every query compiled: matchers hold no state, and rule sets repeat patterns (the
+ * detection-rules corpus's paths and names).
+ */
 export function compileWildcard(pattern: string, options: WildcardOptions = {}): StringMatcher {
+  const key = `${options.caseInsensitive === true ? 'i' : 's'}${options.backslashEscapes === true ? 'e' : '-'}${options.folded === true ? 'f' : '-'}${pattern}`;
+  let matcher = sharedMatchers.get(key);
+  if (matcher === undefined) {
+    matcher = buildWildcard(pattern, options);
+    if (sharedMatchers.size < MAX_SHARED_MATCHERS) sharedMatchers.set(key, matcher);
+  }
+  return matcher;
+}
+
+function buildWildcard(pattern: string, options: WildcardOptions): StringMatcher {
   const ci = options.caseInsensitive === true;
   const source = ci ? asciiLower(pattern) : pattern;
   const { segments, leadingStar, trailingStar } = parse(source, options.backslashEscapes === true);

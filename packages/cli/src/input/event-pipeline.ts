@@ -1,4 +1,4 @@
-import { compileRawPrefilter, parseTimestamp, type RawPrefilterSpec } from '@eqlkit/engine';
+import { compileRawPrefilter, parseTimestamp, type RawLineFilter, type RawPrefilterSpec } from '@eqlkit/engine';
 import { CliError, ExitCode } from '../cli-error.js';
 import type { ByteCounter } from './byte-counter.js';
 import { applyFieldConstants, type FieldConstant } from './field-constants.js';
@@ -139,10 +139,12 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
           return ts === undefined ? undefined : new DeferredLine(text, ts, later, file, line, route);
         }
       : undefined;
+  // Compiled on first use: plain NDJSON files are screened as bytes (or on the worker) instead.
+  let textFilter: RawLineFilter | undefined;
   const filter =
     spec || options.annotate
       ? {
-          test: spec ? compileRawPrefilter(spec) : () => true,
+          test: spec ? (line: string) => (textFilter ??= compileRawPrefilter(spec))(line) : () => true,
           ...(spec ? { spec } : {}),
           ...(options.annotate ? { annotate: options.annotate } : {}),
           ...(options.routing ? { routing: options.routing } : {}),
