@@ -131,6 +131,7 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
       },
     },
   );
+  checked.forget();
   if (runner.errors.length > 0) {
     for (const e of runner.errors) process.stderr.write(`eql: rule ${e.name} (${e.ruleId}) does not compile: ${e.message}\n`);
     return ExitCode.Failed;

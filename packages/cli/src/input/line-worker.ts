@@ -14,7 +14,7 @@ import type { LineBatch, LineWorkerData } from './line-batch.js';
 import { compileLineRoutes, encodeRoutes } from './line-routes.js';
 import { reusedChunks } from './read-text.js';
 
-const MAX_IN_FLIGHT = 4;
+const MAX_IN_FLIGHT = 2;
 /** Batch buffers are made at least this big (a chunk's lines, and room for a line cut by it). */
 const MIN_BATCH_BUFFER = 1152 * 1024;
 

@@ -47,6 +47,17 @@ describe('CheckedQueries', () => {
     expect(reused.search(events)).toHaveLength(0);
   });
 
+  it('after forget, keeps nothing: a query is compiled from its text again', () => {
+    const { engine, calls } = countingEngine();
+    const checked = new CheckedQueries(engine);
+    createQueryChecker(engine, {}, checked)(SEQUENCE);
+    const kept = checked.compile(SEQUENCE, {});
+    checked.forget();
+    const again = checked.compile(SEQUENCE, {});
+    expect(again).not.toBe(kept);
+    expect(calls).toEqual({ text: 1, statement: 1 });
+  });
+
   it('compiles queries it has not seen from their text', () => {
     const { engine, calls } = countingEngine();
     const checked = new CheckedQueries(engine);

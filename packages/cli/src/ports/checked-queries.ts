@@ -26,6 +26,14 @@ export class CheckedQueries {
     this.byText.set(text, { statement, compiled, isDefault: isDefault(options) });
   }
 
+  /**
+   * Drops what was kept, once everything is compiled: a query checked with the default options
+   * but run with others was compiled twice, and the first would be kept for the whole run.
+   */
+  forget(): void {
+    this.byText.clear();
+  }
+
   /** What `engine.compile(query, options)` gives, reusing the check's work when it can. */
   compile(query: string | Statement, options: CompileOptions): CompiledQuery {
     const checked = typeof query === 'string' ? this.byText.get(query) : undefined;
