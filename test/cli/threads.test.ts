@@ -3,11 +3,11 @@ import { generateOktaEvents } from '../../scripts/generate/okta-events.js';
 import { ndjson, runEql, scratch, seedVariant, writeVariantPack } from './run-eql.js';
 
 /**
- * The worker thread (reading, cutting and prefiltering plain NDJSON) against one thread: the same
- * output, the same problems at the same line numbers. `EQLKIT_THREADS=two` forces the worker,
- * which `auto` starts only for files of 32 MB and more on an idle machine, so without this test
- * CI would never run it. The file spans several 1 MB chunks, with lines the prefilter rejects,
- * passes and cannot judge (a `\u` escape), malformed ones, a blank and a CRLF line.
+ * The worker thread (reading, cutting, prefiltering and, with many rules, routing plain NDJSON)
+ * against one thread: the same output, the same problems at the same line numbers. The worker
+ * runs only with `EQLKIT_THREADS=two`, so without this test CI would never run it. The file spans
+ * several 1 MB chunks, with lines the prefilter rejects, passes and cannot judge (a `\u`
+ * escape), malformed ones, a blank and a CRLF line.
  */
 describe('eql with a worker thread', () => {
   const s = scratch();

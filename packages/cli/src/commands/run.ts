@@ -89,7 +89,7 @@ function withFieldOverrides(rule: Rule, raw: RawRunOptions): Rule {
  * growing by 40% at most (docs/performance.md). Over 300,000 events in batches, growing by 25%
  * at most peaked at 274-278 MB against 293-295 MB with 40%, in the same time within the noise
  * (three pairs). With the line worker (`two` threads) its own heap shares the budget, and the
- * main thread grows by 15% at most: over 1,000,000 events 294-300 MB against 308-311 MB, in the
+ * main thread grows by 15% at most: over 1,000,000 events 294-306 MB against 308-311 MB, in the
  * same time within the noise. `node --heap-growing-percent=N .../eql run` still decides.
  */
 function boundHeapGrowth(percent: number): void {
