@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ReorderWindow } from './reorder-window.js';
+import { compareTiebreakers, ReorderWindow } from './reorder-window.js';
 
 function runWindow(timestamps: readonly number[], windowMs: number, maxHeld = Infinity) {
   const w = new ReorderWindow<number>({ windowMs, maxHeld });
@@ -55,5 +55,67 @@ describe('ReorderWindow', () => {
   it('passes events without a timestamp straight through', () => {
     const w = new ReorderWindow<string>({ windowMs: 1000, maxHeld: 10 });
     expect(w.push('no-ts', undefined)).toEqual(['no-ts']);
+  });
+
+  it('releases what a window over one sorted list would, in order, in and out of order alike (fast-check)', () => {
+    // The model: every held event in one list, sorted before each release.
+    type Held = { ts: number; tb: number | undefined; seq: number };
+    const before = (a: Held, b: Held) => (a.ts !== b.ts ? a.ts < b.ts : compareTiebreakers(a.tb, b.tb) !== 0 ? compareTiebreakers(a.tb, b.tb) < 0 : a.seq < b.seq);
+    const model = (events: readonly [number, number | undefined][], windowMs: number, maxHeld: number) => {
+      const held: Held[] = [];
+      const out: number[] = [];
+      let newest = -Infinity;
+      let last: Held | undefined;
+      let late = 0;
+      const release = () => {
+        held.sort((a, b) => (before(a, b) ? -1 : 1));
+        last = held.shift() as Held;
+        out.push(last.seq);
+      };
+      events.forEach(([ts, tb], seq) => {
+        const e = { ts, tb, seq };
+        if (last && before(e, last)) {
+          late++;
+          out.push(seq);
+          return;
+        }
+        held.push(e);
+        newest = Math.max(newest, ts);
+        for (;;) {
+          held.sort((a, b) => (before(a, b) ? -1 : 1));
+          const first = held[0];
+          if (!first || !(first.ts <= newest - windowMs || held.length > maxHeld)) break;
+          release();
+        }
+      });
+      while (held.length > 0) release();
+      return { out, late };
+    };
+    // Runs in order with jumps back and ties, as logs from several sources interleave.
+    const event = fc.tuple(fc.integer({ min: -3, max: 20 }), fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }));
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 80 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 12 }), (steps, windowMs, maxHeld) => {
+        let ts = 0;
+        const events = steps.map(([step, tb]) => [(ts += step), tb] as [number, number | undefined]);
+        const w = new ReorderWindow<number>({ windowMs, maxHeld });
+        const out: number[] = [];
+        events.forEach(([t, tb], seq) => out.push(...w.push(seq, t, tb)));
+        out.push(...w.flush());
+        const expected = model(events, windowMs, maxHeld);
+        expect(out).toEqual(expected.out);
+        expect(w.late).toBe(expected.late);
+        expect(w.size).toBe(0);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('releases a long in-order run as it goes, past the queue\'s compaction', () => {
+    const w = new ReorderWindow<number>({ windowMs: 10, maxHeld: Infinity });
+    const released: number[] = [];
+    for (let i = 0; i < 20_000; i++) released.push(...w.push(i, i));
+    expect(released).toEqual(Array.from({ length: 19_990 }, (_, k) => k));
+    expect(w.size).toBe(10);
+    expect(w.flush()).toEqual(Array.from({ length: 10 }, (_, k) => 19_990 + k));
   });
 });

@@ -32,12 +32,23 @@ export interface ReorderOptions {
   readonly maxHeld: number;
 }
 
+/** What `push` returns when it releases nothing (shared: callers only read it). */
+const NOTHING: readonly never[] = Object.freeze([]);
+
 /**
  * Puts events that arrive a little out of order back in timestamp order (then tiebreaker, then
  * arrival). An event older than one already released is "late": it is released at once, since
  * holding it cannot repair the order, and counted so the user can be told.
+ *
+ * Logs mostly arrive in order, so an event that sorts after the last one taken in goes to a queue
+ * (constant time), and only the others to a heap; each release takes the smaller of the two
+ * heads, the order a heap alone would give. Over ECS input in time order the heap's pushes and
+ * pops, 13 levels deep for a 5-minute window of 10,000 events, were 2% of `eql run`.
  */
 export class ReorderWindow<T> {
+  /** Entries in order, each after the one before it; released from `head` (slots before it emptied). */
+  private inOrder: (Entry<T> | undefined)[] = [];
+  private head = 0;
   private readonly heap = new MinHeap<Entry<T>>(less);
   private seq = 0;
   private newest = -Infinity;
@@ -47,34 +58,64 @@ export class ReorderWindow<T> {
 
   constructor(private readonly options: ReorderOptions) {}
 
+  /** Events held. */
+  get size(): number {
+    return this.inOrder.length - this.head + this.heap.size;
+  }
+
   /** Adds an event; returns those now safe to evaluate, in order. No timestamp: released at once. */
-  push(item: T, ts: number | undefined, tiebreaker?: unknown): T[] {
+  push(item: T, ts: number | undefined, tiebreaker?: unknown): readonly T[] {
     if (ts === undefined) return [item];
     const entry: Entry<T> = { item, ts, tiebreaker, seq: this.seq++ };
     if (this.lastReleased && less(entry, this.lastReleased)) {
       this.late++;
       return [item];
     }
-    this.heap.push(entry);
+    const tail = this.inOrder.length > this.head ? this.inOrder[this.inOrder.length - 1] : undefined;
+    if (tail === undefined || less(tail, entry)) this.inOrder.push(entry);
+    else this.heap.push(entry);
     if (ts > this.newest) this.newest = ts;
-    const out: T[] = [];
     const horizon = this.newest - this.options.windowMs;
-    for (let top = this.heap.peek(); top && (top.ts <= horizon || this.heap.size > this.options.maxHeld); top = this.heap.peek()) {
-      this.release(out);
+    let out: T[] | undefined;
+    for (let first = this.first(); first && (first.ts <= horizon || this.size > this.options.maxHeld); first = this.first()) {
+      (out ??= []).push(this.release());
     }
-    return out;
+    return out ?? NOTHING;
   }
 
   /** End of input: everything still held, in order. */
   flush(): T[] {
     const out: T[] = [];
-    while (this.heap.size > 0) this.release(out);
+    while (this.size > 0) out.push(this.release());
     return out;
   }
 
-  private release(out: T[]): void {
-    const entry = this.heap.pop() as Entry<T>;
+  /** The entry released next: the smaller of the queue's head and the heap's top. */
+  private first(): Entry<T> | undefined {
+    const queued = this.inOrder[this.head];
+    const top = this.heap.peek();
+    if (queued === undefined) return top;
+    return top !== undefined && less(top, queued) ? top : queued;
+  }
+
+  private release(): T {
+    const queued = this.inOrder[this.head];
+    const top = this.heap.peek();
+    let entry: Entry<T>;
+    if (queued !== undefined && (top === undefined || less(queued, top))) {
+      entry = queued;
+      // Emptied at once: a released line must not stay alive until the next compaction.
+      this.inOrder[this.head++] = undefined;
+      // Drop the released part now and then, so the queue's array does not grow with the input.
+      if (this.head === this.inOrder.length) {
+        this.inOrder = [];
+        this.head = 0;
+      } else if (this.head >= 4096 && this.head * 2 >= this.inOrder.length) {
+        this.inOrder = this.inOrder.slice(this.head);
+        this.head = 0;
+      }
+    } else entry = this.heap.pop() as Entry<T>;
     this.lastReleased = entry;
-    out.push(entry.item);
+    return entry.item;
   }
 }
