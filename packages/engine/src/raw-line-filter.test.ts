@@ -114,6 +114,19 @@ const textNeedle = fc
 const needle = fc.oneof({ arbitrary: textNeedle, weight: 5 }, { arbitrary: numericNeedle, weight: 1 });
 
 describe('compileRawPrefilter', () => {
+  it('says when it rejects no line (passesEverything), and only then', () => {
+    // A term that needs nothing searchable: a group of numeric needles only, or no group.
+    const numberOnly: Needle = { text: '4697', caseInsensitive: false, numeric: true };
+    expect(compileRawPrefilter(spec([[numberOnly]])).passesEverything).toBe(true);
+    expect(compileRawPrefilter({ terms: [{ groups: [] }, { groups: [[cs('sso')]] }] }).passesEverything).toBe(true);
+    // Many needles: groups with only short ones are dropped, and a term left with none needs nothing.
+    const many = Array.from({ length: 14 }, (_, i) => [[cs(`needle-${i}`)]]);
+    expect(compileRawPrefilter(spec(...many, [[cs('ab')]])).passesEverything).toBe(true);
+    expect(compileRawPrefilter(spec(...many)).passesEverything).not.toBe(true);
+    expect(compileRawPrefilter(spec([[cs('sso')]])).passesEverything).not.toBe(true);
+    expect(compileRawPrefilter(spec([[cs('sso')]]))('{"a":"other"}')).toBe(false);
+  });
+
   it('passes a line holding every group of some term, and only then', () => {
     const f = compileRawPrefilter(spec([[cs('deny_push')], [cs('okta')]], [[cs('sso')]]));
     expect(f('{"a":"deny_push","m":"okta"}')).toBe(true);

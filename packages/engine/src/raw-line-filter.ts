@@ -1,7 +1,16 @@
 import { textual, type Needle, type RawPrefilterSpec } from './raw-prefilter.js';
 
 /** True when an NDJSON line may hold an event some term matches (false: skip it unparsed). */
-export type RawLineFilter = (line: string) => boolean;
+export type RawLineFilter = ((line: string) => boolean) & {
+  /**
+   * True when the filter rejects no line (a term needs nothing it can search for): a reader may
+   * skip it, and the work of giving it each line's text.
+   */
+  readonly passesEverything?: boolean;
+};
+
+/** The filter that rejects no line. */
+const passEverything: RawLineFilter = Object.assign(() => true, { passesEverything: true });
 
 /**
  * True when the line has a JSON escape other than the canonical ones `JSON.stringify` writes
@@ -88,9 +97,10 @@ export function compileRawPrefilter(spec: RawPrefilterSpec, options: RawPrefilte
     // With many needles the short ones (found almost everywhere) cost more than they reject:
     // their groups are dropped (a weaker requirement, still sound).
     const strong = plan({ terms: spec.terms.map((t) => ({ groups: t.groups.filter((g) => g.every((n) => n.text.length >= MIN_SHARED_NEEDLE)) })) }, options.utf8Bytes === true);
-    if (strong.terms.some((t) => t.length === 0)) return () => true;
+    if (strong.terms.some((t) => t.length === 0)) return passEverything;
     return ahoCorasickFilter(strong);
   }
+  if (p.terms.some((t) => t.length === 0)) return passEverything;
   const present = indexOfSearch(p.needles);
   const terms = p.terms;
   return (line) => {

@@ -97,6 +97,24 @@ describe('ByteLineFilter', () => {
     );
   });
 
+  it('takes a filter that rejects nothing as none: never calls it, keeps every line', () => {
+    const never = Object.assign(
+      (): boolean => {
+        throw new Error('called');
+      },
+      { passesEverything: true },
+    );
+    const text = '{"a":1}\n{"a":\n\n{"b":"\\u0041"}\n';
+    for (const decode of [false, true]) {
+      const filter = new ByteLineFilter(never, decode);
+      expect(lines([filter.push(Buffer.from(text, 'utf8')), filter.end()])).toEqual([
+        { text: '{"a":1}', line: 1 },
+        { text: '{"a":', line: 2 },
+        { text: '{"b":"\\u0041"}', line: 4 },
+      ]);
+    }
+  });
+
   it('keeps exactly the lines the prefilter passes on their bytes, and counts the others', () => {
     const { ast } = parse('any where event.action == "user.authentication.sso"');
     const spec = deriveRawPrefilter([{ statement: ast as NonNullable<typeof ast> }]);

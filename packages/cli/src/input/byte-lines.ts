@@ -118,8 +118,11 @@ export class ByteLineFilter {
   private hits: number[] | undefined;
   private hit = 0;
 
+  /** The prefilter; undefined when there is none or it rejects nothing (then no text is made for it). */
+  private readonly filter: RawLineFilter | undefined;
+
   constructor(
-    private readonly filter: RawLineFilter | undefined,
+    filter: RawLineFilter | undefined,
     /**
      * Each kept line decoded from the chunk on its own (for this thread), instead of copied into
      * one buffer (for a worker to transfer): no copy, and no string that keeps a chunk alive.
@@ -129,7 +132,9 @@ export class ByteLineFilter {
     private readonly screen?: readonly Buffer[],
     /** Where a batch's bytes are copied to (a worker reuses the buffers the main thread gives back). */
     private readonly allocate: (size: number) => Uint8Array = (size) => new Uint8Array(size),
-  ) {}
+  ) {
+    this.filter = filter?.passesEverything === true ? undefined : filter;
+  }
 
   push(chunk: Buffer): ByteLineBatch {
     let from = 0;
