@@ -12,6 +12,7 @@ import type { EventPredicate } from './compile-expression.js';
 import type { EqlEvent } from './event.js';
 import type { Schema } from './schema.js';
 import { resolveMapping } from './schema.js';
+import { SharedCache } from './shared-cache.js';
 
 const FALSE = 0;
 const TRUE = 1;
@@ -127,12 +128,7 @@ return function (e) {
   generation = C.generation;
   return (value = read(e));
 };`;
-  let factory = readerFactories.get(source);
-  if (!factory) {
-    factory = new Function('U', 'C', source) as ReaderFactory;
-    if (readerFactories.size < MAX_READER_FACTORIES) readerFactories.set(source, factory);
-  }
-  return factory(UNKNOWN, clock);
+  return readerFactories.get(source, () => new Function('U', 'C', source) as ReaderFactory)(UNKNOWN, clock);
 }
 
 type ReaderFactory = (u: typeof UNKNOWN, c: Clock) => PlainRead;
@@ -142,9 +138,7 @@ type ReaderFactory = (u: typeof UNKNOWN, c: Clock) => PlainRead;
  * source text and code: for the 1,081 corpus rules, 3,000 readers, 15 MB of source strings alone,
  * and code spread over that much more memory.
  */
-const readerFactories = new Map<string, ReaderFactory>();
-/** Beyond this many distinct paths (an embedder compiling ever new queries), readers are not shared. */
-const MAX_READER_FACTORIES = 4096;
+const readerFactories = new SharedCache<ReaderFactory>(4096);
 
 function generable(path: readonly string[]): boolean {
   return path.length > 0 && !path.some((k) => PROTOTYPE_NAMES.has(k));

@@ -1,3 +1,4 @@
+import { SharedCache } from './shared-cache.js';
 import type { EqlEvent } from './event.js';
 import { resolveMapping, type Schema } from './schema.js';
 
@@ -87,24 +88,12 @@ function readArray(items: readonly unknown[], reader: LevelReader): unknown {
   return out;
 }
 
-/** Distinct paths whose readers are kept for sharing at most (beyond, each is built anew). */
-const MAX_SHARED_READERS = 4096;
-const sharedReaders = new Map<string, FieldGetter>();
-
 /**
- * The reader of a path, one per distinct path for every query compiled: readers hold no state,
- * and the detection-rules corpus's 1,024 rules built about 15,000 of them (40,000 closures and
- * their candidate lists, about 10 MB) for some hundreds of distinct paths.
+ * Readers by path, one per distinct path for every query compiled: readers hold no state, and
+ * the detection-rules corpus's 1,024 rules built about 15,000 of them (40,000 closures and their
+ * candidate lists, about 10 MB) for some hundreds of distinct paths.
  */
-function sharedPathReader(segments: readonly string[]): FieldGetter {
-  const key = JSON.stringify(segments);
-  let read = sharedReaders.get(key);
-  if (read === undefined) {
-    read = pathReader(segments);
-    if (sharedReaders.size < MAX_SHARED_READERS) sharedReaders.set(key, read);
-  }
-  return read;
-}
+const sharedReaders = new SharedCache<FieldGetter>(4096);
 
 /**
  * Compile the reader of a field path (`["process", "name"]`), once per path. With a schema,
@@ -113,7 +102,7 @@ function sharedPathReader(segments: readonly string[]): FieldGetter {
 export function compileFieldGetter(path: readonly string[], schema?: Schema): FieldGetter {
   const resolved = resolveMapping(schema, path.join('.'));
   const segments = resolved && resolved.path !== path.join('.') ? resolved.path.split('.') : path;
-  const read = sharedPathReader(segments);
+  const read = sharedReaders.get(JSON.stringify(segments), () => pathReader(segments));
   const nullValue = resolved?.mapping.nullValue;
   if (nullValue === undefined) return read;
   return (event) => {

@@ -1,3 +1,4 @@
+import { SharedCache } from './shared-cache.js';
 import { asciiLower } from './case-fold.js';
 
 /**
@@ -118,9 +119,7 @@ function isHigh(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
 }
 
-/** Distinct patterns whose matchers are kept for sharing at most (beyond, each is built anew). */
-const MAX_SHARED_MATCHERS = 16384;
-const sharedMatchers = new Map<string, StringMatcher>();
+const sharedMatchers = new SharedCache<StringMatcher>(16384);
 
 /**
  * Compile a wildcard pattern into a whole-string matcher, one per distinct pattern and options
@@ -129,12 +128,7 @@ const sharedMatchers = new Map<string, StringMatcher>();
  */
 export function compileWildcard(pattern: string, options: WildcardOptions = {}): StringMatcher {
   const key = `${options.caseInsensitive === true ? 'i' : 's'}${options.backslashEscapes === true ? 'e' : '-'}${options.folded === true ? 'f' : '-'}${pattern}`;
-  let matcher = sharedMatchers.get(key);
-  if (matcher === undefined) {
-    matcher = buildWildcard(pattern, options);
-    if (sharedMatchers.size < MAX_SHARED_MATCHERS) sharedMatchers.set(key, matcher);
-  }
-  return matcher;
+  return sharedMatchers.get(key, () => buildWildcard(pattern, options));
 }
 
 function buildWildcard(pattern: string, options: WildcardOptions): StringMatcher {
