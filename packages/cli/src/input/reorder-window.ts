@@ -78,7 +78,7 @@ export class ReorderWindow<T> {
     const horizon = this.newest - this.options.windowMs;
     let out: T[] | undefined;
     for (let first = this.first(); first && (first.ts <= horizon || this.size > this.options.maxHeld); first = this.first()) {
-      (out ??= []).push(this.release());
+      (out ??= []).push(this.release(first));
     }
     return out ?? NOTHING;
   }
@@ -86,7 +86,7 @@ export class ReorderWindow<T> {
   /** End of input: everything still held, in order. */
   flush(): T[] {
     const out: T[] = [];
-    while (this.size > 0) out.push(this.release());
+    for (let first = this.first(); first; first = this.first()) out.push(this.release(first));
     return out;
   }
 
@@ -98,12 +98,9 @@ export class ReorderWindow<T> {
     return top !== undefined && less(top, queued) ? top : queued;
   }
 
-  private release(): T {
-    const queued = this.inOrder[this.head];
-    const top = this.heap.peek();
-    let entry: Entry<T>;
-    if (queued !== undefined && (top === undefined || less(queued, top))) {
-      entry = queued;
+  /** Takes out `entry`, which `first` gave. */
+  private release(entry: Entry<T>): T {
+    if (entry === this.inOrder[this.head]) {
       // Emptied at once: a released line must not stay alive until the next compaction.
       this.inOrder[this.head++] = undefined;
       // Drop the released part now and then, so the queue's array does not grow with the input.
@@ -114,7 +111,7 @@ export class ReorderWindow<T> {
         this.inOrder = this.inOrder.slice(this.head);
         this.head = 0;
       }
-    } else entry = this.heap.pop() as Entry<T>;
+    } else this.heap.pop();
     this.lastReleased = entry;
     return entry.item;
   }
