@@ -5,7 +5,7 @@ import type { DeferredLine, InputEvent, InputItem, InputProblem } from './input-
 import { readText, STDIN } from './read-text.js';
 import { ByteLineFilter, byteScreen, decodeLines, type ByteLineBatch } from './byte-lines.js';
 import { reusedChunks } from './read-text.js';
-import { ndjsonStart, threadedLines, workerReads, type LineTexts, type ThreadsMode } from './threaded-lines.js';
+import { isPlainNdjson, threadedLines, workerReads, type LineTexts, type ThreadsMode } from './threaded-lines.js';
 import { splitTextBatches } from './split-text.js';
 
 const MAX_MESSAGE = 160;
@@ -132,9 +132,9 @@ export async function* readEventBatches(
   for (const path of paths) {
     const file = displayName(path);
     try {
-      const start = ndjsonStart(path);
-      const worker = start !== undefined && workerReads(path, threads);
-      if (start === undefined || (!filter?.spec && !filter?.annotate && !worker)) {
+      const plain = isPlainNdjson(path);
+      const worker = plain && workerReads(path, threads);
+      if (!plain || (!filter?.spec && !filter?.annotate && !worker)) {
         yield* parseRecordBatches(readText(path, counter), file, filter);
         continue;
       }

@@ -15,10 +15,7 @@ const WORKER_YOUNG_MB = 4;
 /**
  * How many threads read a plain NDJSON file: `one` (the default) or `two`, a worker that reads,
  * cuts, prefilters and (for `eql run` with many rules) routes the lines while this thread parses
- * and evaluates. Measured on this 2-core machine (docs/performance.md, lever 2): for one query or
- * rule it does not pay (the thread that parses is the bottleneck); with the 1,024 corpus rules,
- * whose routing was a quarter of the work, it takes 0.8 of the time, for about 50 MB more RSS.
- * So it runs only when asked.
+ * and evaluates (when it runs, and why only when asked: `threadsFor`).
  */
 export type ThreadsMode = 'one' | 'two';
 
@@ -28,14 +25,14 @@ export function workerReads(path: string, mode: ThreadsMode): boolean {
 }
 
 /**
- * Where the first record starts when the file is plain NDJSON (not stdin, not gzip, not a JSON
- * array, not pretty-printed objects, not empty): the byte readers handle those. Undefined
- * otherwise.
+ * True when the file is plain NDJSON (not stdin, not gzip, not a JSON array, not pretty-printed
+ * objects, not empty): the byte readers handle those (reading from the start; `ByteLineFilter`
+ * drops a byte order mark).
  */
-export function ndjsonStart(path: string): number | undefined {
-  if (path === STDIN) return undefined;
+export function isPlainNdjson(path: string): boolean {
+  if (path === STDIN) return false;
   const stat = statSync(path, { throwIfNoEntry: false });
-  if (!stat?.isFile()) return undefined;
+  if (!stat?.isFile()) return false;
   const head = Buffer.alloc(4096);
   const fd = openSync(path, 'r');
   let n: number;
@@ -44,18 +41,18 @@ export function ndjsonStart(path: string): number | undefined {
   } finally {
     closeSync(fd);
   }
-  if (n >= 2 && head[0] === 0x1f && head[1] === 0x8b) return undefined;
+  if (n >= 2 && head[0] === 0x1f && head[1] === 0x8b) return false;
   const start = n >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   for (let i = start; i < n; i++) {
     const c = head[i] as number;
     if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
-    if (c === 0x5b /* [ */) return undefined;
+    if (c === 0x5b /* [ */) return false;
     // `{` alone on its line (pretty-printed): the text splitters handle it. A first line longer
     // than the head is NDJSON.
-    if (c === 0x7b /* { */ && firstLineLeavesObjectOpen(head.toString('utf8', i, n)) === true) return undefined;
-    return start;
+    if (c === 0x7b /* { */ && firstLineLeavesObjectOpen(head.toString('utf8', i, n)) === true) return false;
+    return true;
   }
-  return undefined;
+  return false;
 }
 
 /** One batch of lines: the texts, their line numbers and the lines dropped. */
