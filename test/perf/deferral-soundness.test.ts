@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compile, type PrefilterSource } from '@eqlkit/engine';
-import { buildRule, createRunner } from '@eqlkit/rules';
+import { createRunner } from '@eqlkit/rules';
 import { lineDeferralFor, lineFilterFor } from '../../packages/cli/src/commands/line-filter.js';
 import { runPipeline } from '../../packages/cli/src/input/event-pipeline.js';
 import type { ReorderOptions } from '../../packages/cli/src/input/reorder-window.js';
 import { prng } from '../rules/corpus-events.js';
+import { testRule } from '../support/test-rule.js';
 import { escapedJson } from './escaped-json.js';
 
 // Lines of a sequence's later stages wait unparsed for their turn and are parsed only if a
@@ -28,22 +29,7 @@ const SEED_RULE = `sequence by user.email with maxspan=10m
   [any where event.module == "okta" and event.action == "user.mfa.okta_verify.deny_push"]
   [any where event.module == "okta" and event.action == "user.authentication.sso"]`;
 
-const rule = buildRule({
-  metadata: { creation_date: '2024/01/01', updated_date: '2024/01/01', maturity: 'production' },
-  rule: {
-    rule_id: '00000000-0000-4000-8000-000000000001',
-    name: 'seed',
-    type: 'eql',
-    language: 'eql',
-    severity: 'high',
-    risk_score: 73,
-    author: ['t'],
-    description: 'd',
-    index: ['logs-*'],
-    tags: ['T'],
-    query: SEED_RULE,
-  },
-});
+const rule = testRule(SEED_RULE, 1, 'seed');
 
 const dir = mkdtempSync(join(tmpdir(), 'eqlkit-deferral-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

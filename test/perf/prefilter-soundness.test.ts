@@ -6,6 +6,7 @@ import { createRunner, type Alert } from '@eqlkit/rules';
 import { loadCorpusRules } from '../support/corpus-rules.js';
 import { generateCorpusEvents, prng } from '../rules/corpus-events.js';
 import { escapedJson } from './escaped-json.js';
+import { lineRouterFor } from '../../packages/cli/src/commands/line-filter.js';
 
 // The raw-line prefilter must never drop a line whose event could take part in a result: the
 // results over every line and over the lines it passes are compared, for generated events
@@ -144,6 +145,39 @@ describe('raw-line prefilter soundness', () => {
         expect(show(routed)).toEqual(show(everything));
         expect(skipped).toBeGreaterThan(0);
       }
+    });
+
+    it('leaving out, at each line\'s turn, the sequence terms no rule then awaits gives the alerts of routing by rule, in order', () => {
+      const ordered = rules.map((r) => sources.get(r.ruleId) as PrefilterSource);
+      const run = (probed: boolean) => {
+        // As eql run does: order trusted, events evaluated in batches (here of 64).
+        const runner = createRunner(rules, { trustOrder: true });
+        const router = lineRouterFor(ordered, [], probed ? (rule, term, line) => runner.awaitsTerm(rule, term, line) : undefined);
+        if (!router) throw new Error('no router');
+        const alerts: Alert[] = [];
+        let unparsed = 0;
+        lines.forEach((line, i) => {
+          const route = router.atTurn(line, undefined);
+          if (route === undefined) {
+            unparsed++;
+            return;
+          }
+          const event = JSON.parse(line) as EqlEvent;
+          router.annotate(event, line, route);
+          const candidates = router.candidates(event);
+          runner.enqueue(event, { index: (generated[i] as { index: string }).index, ...(candidates ? { candidates } : {}) });
+          if (i % 64 === 63) alerts.push(...runner.evaluate());
+        });
+        alerts.push(...runner.evaluate(), ...runner.flush());
+        return { alerts: alerts.map((a) => `${a.rule.id} ${a.id}`), unparsed };
+      };
+      const byRule = run(false);
+      const probed = run(true);
+      expect(byRule.alerts.length).toBeGreaterThan(100);
+      expect(probed.alerts).toEqual(byRule.alerts);
+      expect([...byRule.alerts].sort()).toEqual(show(everything));
+      // Lines go unparsed beyond those no rule's prefilter passes.
+      expect(probed.unparsed).toBeGreaterThan(byRule.unparsed + 100);
     });
 
     it('routing gives the same alerts over the same events written in dotted layouts and with digit strings as numbers', () => {

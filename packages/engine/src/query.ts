@@ -97,6 +97,13 @@ export interface QueryPlan<M> {
    * mask to hand to `classify` (bit i: term i may match; -1: any may).
    */
   canSkip?(event: EqlEvent, processor: Processor<M>): number;
+  /**
+   * Sequences, for a caller that holds a line unparsed until its turn: false when an event that
+   * can match only written term `term` (`until` numbered after the terms), read from the JSON
+   * `text` (without `\u` or `\/` escapes), would change nothing if taken now; `canSkip`'s test
+   * over the line instead of the event (see `QueryStream.awaitsTerm`).
+   */
+  awaitsText?(term: number, text: string, processor: Processor<M>): boolean;
 }
 
 function noop(): void {}
@@ -308,12 +315,26 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
       }
     : undefined;
 
+  const awaitsText = (term: number, text: string, processor: Processor<SequenceMatch>): boolean => {
+    if (term === terms.length && until) return processor.pending > 0;
+    const termSlots = slots[term];
+    if (termSlots === undefined) return true;
+    for (let i = 0; i < termSlots.length; i++) {
+      const slot = termSlots[i]!;
+      if (slot.missing) {
+        if (processor.missingMatters?.(slot.index) !== false) return true;
+      } else if (!processor.waitsInText || processor.waitsInText(slot.index, text)) return true;
+    }
+    return false;
+  };
+
   return {
     kind: 'sequence',
     ordered: true,
     needsTimestamp: true,
     classify,
     ...(canSkip ? { canSkip } : {}),
+    awaitsText,
     createProcessor: (options) =>
       new SequenceProcessor(positives, placements, layout, input.maxspanMs, input.formatKeys ?? ((key) => [...key]), input.textualKeys ?? [], options),
   };

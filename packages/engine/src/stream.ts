@@ -92,6 +92,17 @@ export interface QueryStream {
    * samples, a reorder window, missing terms waiting on time).
    */
   awaitsLine?(stage: number, line: string): boolean;
+  /**
+   * For callers that keep a line unparsed until its turn and know which terms it may match (a
+   * raw-line prefilter per term): whether an event that can match only written term `term` of a
+   * sequence (`until` numbered after the terms), whose JSON line is `line` (without `\u` or `\/`
+   * escapes), could change the state or produce a result if pushed now. False only for a
+   * trusted-order stream holding nothing back when the term is a later stage with no partial
+   * waiting under a key whose string values are all in the line, a missing term no candidate or
+   * partial could look at, or `until` with nothing pending; true whenever it cannot tell (event
+   * queries, samples, a first stage, a leading missing term, a result waiting on time).
+   */
+  awaitsTerm?(term: number, line: string): boolean;
 }
 
 /** Reads an event's ordinal. */
@@ -145,6 +156,13 @@ export class PlanStream<M> implements QueryStream {
     const processor = this.processor;
     if (processor.waitsInText === undefined || !this.windowZero || processor.wantsClock || (this.reorder?.pending ?? 0) > 0) return true;
     return processor.waitsInText(stage, line);
+  }
+
+  awaitsTerm(term: number, line: string): boolean {
+    const awaits = this.plan.awaitsText;
+    // Only a stream that drops moot matches unread may have them skipped: others count lateness.
+    if (awaits === undefined || !this.passThrough || this.processor.wantsClock || (this.reorder?.pending ?? 0) > 0) return true;
+    return awaits(term, line, this.processor);
   }
 
   push(event: EqlEvent): Hit[] {

@@ -187,6 +187,43 @@ describe('createRunner', () => {
     expect(brief(batched.warnings())).toEqual(brief(one.warnings()));
   });
 
+  it('enqueue and evaluate: the alerts of push, in its order; a rule asked about its state first takes its waiting events', () => {
+    const make = () => [
+      rule('sequence by user.name with maxspan=1m [any where event.action == "a"] [any where event.action == "b"]'),
+      rule('any where event.action == "b"'),
+      rule('sequence by user.name [any where event.action == "b"] [any where event.action == "c"]'),
+    ].map((r, k) => ({ ...r, ruleId: `r${k}` }));
+    const steps = ['ann a', 'bob b', 'ann b', 'bob c', 'ann x', 'bob a', 'ann c', 'bob b'].map((s) => s.split(' ') as [string, string]);
+    const events = steps.map(([name, action], i) => ({ '@timestamp': at(0, i), user: { name }, event: { action } }));
+    const show = (alerts: readonly { rule: { id: string }; id: string }[]) => alerts.map((a) => `${a.rule.id} ${a.id}`);
+    const one = createRunner(make(), { trustOrder: true });
+    const expected = show(events.flatMap((e) => one.push(e)).concat(one.flush()));
+    const queued = createRunner(make(), { trustOrder: true });
+    const line = (action: string, name: string) => JSON.stringify({ '@timestamp': at(0, 30), user: { name }, event: { action } });
+    // Nothing waits for a "b" of ann's before her "a" is taken, though it is not yet evaluated.
+    expect(queued.awaitsTerm(0, 1, line('b', 'ann'))).toBe(false);
+    queued.enqueue(events[0] as (typeof events)[0]);
+    expect(queued.awaitsTerm(0, 1, line('b', 'ann'))).toBe(true);
+    expect(queued.awaitsTerm(0, 1, line('b', 'bob'))).toBe(false);
+    expect(queued.awaitsLine(0, 1, line('b', 'ann'))).toBe(true);
+    const actual: string[] = [];
+    for (const e of events.slice(1, 5)) queued.enqueue(e);
+    // Rule 2 caught up: ann's "b" waits for her "c", bob's sequence completed (its alert waits
+    // for evaluate).
+    expect(queued.awaitsTerm(2, 1, line('c', 'ann'))).toBe(true);
+    expect(queued.awaitsTerm(2, 1, line('c', 'bob'))).toBe(false);
+    actual.push(...show(queued.evaluate()));
+    expect(queued.evaluate()).toEqual([]);
+    // push evaluates what waits before its own event; flush too.
+    queued.enqueue(events[5] as (typeof events)[0]);
+    actual.push(...show(queued.push(events[6] as (typeof events)[0])));
+    queued.enqueue(events[7] as (typeof events)[0]);
+    actual.push(...show(queued.flush()));
+    expect(new Set(actual.map((a) => a.split(' ')[0]))).toEqual(new Set(['r0', 'r1', 'r2']));
+    expect(actual).toEqual(expected);
+    expect(queued.stats()).toEqual(one.stats());
+  });
+
   it('routes events only to rules that can match them', () => {
     const rules = ['a', 'b', 'c'].map((x) => rule(`any where event.action == "${x}"`));
     const runner = createRunner(rules);

@@ -135,6 +135,15 @@ export interface Runner {
    * for its run of events, instead of ten rules' in turn per event).
    */
   pushBatch(events: readonly EqlEvent[], inputs?: readonly (RunnerInput | undefined)[]): Alert[];
+  /**
+   * `pushBatch` one event at a time: takes the event to be evaluated, rule by rule, with the
+   * others waiting, at the next `evaluate` (or `push`, `flush`). A rule asked about its state
+   * (`awaitsLine`, `awaitsTerm`) first takes its waiting events, so it answers as if each had
+   * been pushed; its alerts still wait for `evaluate`.
+   */
+  enqueue(event: EqlEvent, input?: RunnerInput): void;
+  /** Evaluates the events `enqueue` took: their alerts, in the order pushing each gives. */
+  evaluate(): Alert[];
   /** End of input: pending alerts (sequences waiting on time, tail pipes, samples). */
   flush(): Alert[];
   /**
@@ -143,6 +152,12 @@ export interface Runner {
    * `line`, could change that rule's state if pushed now (see `QueryStream.awaitsLine`).
    */
   awaitsLine(rule: number, stage: number, line: string): boolean;
+  /**
+   * The same for an event of rule `rule` that can match only written term `term` of its query
+   * (`until` after the terms), as a raw-line prefilter per term tells (see
+   * `QueryStream.awaitsTerm`): false when pushing it now would change nothing.
+   */
+  awaitsTerm(rule: number, term: number, line: string): boolean;
   /** Rules that did not compile. */
   readonly errors: readonly RunnerRuleError[];
   /**
@@ -334,15 +349,69 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
     if (!(state.lastTime >= t)) state.lastTime = t;
     toAlerts(state, state.stream.push(view), out);
   };
-  // pushBatch: per rule, the batch positions of its events (reused between batches).
+  // Per rule, the positions of its events among those queued (reused between batches).
   const batchEvents: number[][] = states.map(() => []);
+
+  // Events waiting for `evaluate` (enqueue): their views, the first one's event number, and per
+  // rule its events among them (batchEvents), in `queuedRules` until it has taken them.
+  const queued: EqlEvent[] = [];
+  let firstQueued = 0;
+  const queuedRules: number[] = [];
+  const inQueue = new Uint8Array(states.length);
+  // Alerts of queued events, each with its event and rule, to be put back in push's order.
+  const tagged: { event: number; rule: number; seq: number; alert: Alert }[] = [];
+  const taken: Alert[] = [];
+  /** Rule `n` takes its queued events. */
+  const catchUp = (n: number) => {
+    const list = batchEvents[n] as number[];
+    for (const i of list) {
+      deliver(n, queued[i] as EqlEvent, firstQueued + i, taken);
+      for (const alert of taken) tagged.push({ event: i, rule: n, seq: tagged.length, alert });
+      taken.length = 0;
+    }
+    list.length = 0;
+  };
+  const enqueue = (event: EqlEvent, input: RunnerInput | undefined) => {
+    events++;
+    if (queued.length === 0) firstQueued = events;
+    const { view, accepted, candidates } = prepare(event, input);
+    const i = queued.length;
+    queued.push(view);
+    for (const n of candidates) {
+      if (accepted !== undefined && accepted[n] !== 1) continue;
+      (batchEvents[n] as number[]).push(i);
+      if (inQueue[n] === 0) {
+        inQueue[n] = 1;
+        queuedRules.push(n);
+      }
+    }
+  };
+  const evaluate = (): Alert[] => {
+    if (queued.length === 0) return [];
+    for (const n of queuedRules) {
+      catchUp(n);
+      inQueue[n] = 0;
+    }
+    queuedRules.length = 0;
+    queued.length = 0;
+    // Candidates are ascending, so push's order is by event, then rule.
+    tagged.sort((x, y) => x.event - y.event || x.rule - y.rule || x.seq - y.seq);
+    const out = tagged.map((t) => t.alert);
+    tagged.length = 0;
+    return out;
+  };
+  /** Rule `n`'s state after every event taken so far. */
+  const current = (n: number) => {
+    if (inQueue[n] === 1) catchUp(n);
+    return states[n];
+  };
 
   return {
     errors,
     push(event, input) {
+      const out = evaluate();
       events++;
       const { view, accepted, candidates } = prepare(event, input);
-      const out: Alert[] = [];
       for (const n of candidates) {
         if (accepted !== undefined && accepted[n] !== 1) continue;
         deliver(n, view, events, out);
@@ -350,41 +419,23 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
       return out;
     },
     pushBatch(batch, inputs) {
-      const views: EqlEvent[] = [];
-      const used: number[] = [];
-      const first = events + 1;
-      for (let i = 0; i < batch.length; i++) {
-        events++;
-        const { view, accepted, candidates } = prepare(batch[i] as EqlEvent, inputs?.[i]);
-        views.push(view);
-        for (const n of candidates) {
-          if (accepted !== undefined && accepted[n] !== 1) continue;
-          const list = batchEvents[n] as number[];
-          if (list.length === 0) used.push(n);
-          list.push(i);
-        }
-      }
-      // Rule by rule; each alert remembers its event and rule, to be put back in push's order.
-      const tagged: { event: number; rule: number; seq: number; alert: Alert }[] = [];
-      const out: Alert[] = [];
-      for (const n of used) {
-        const list = batchEvents[n] as number[];
-        for (const i of list) {
-          deliver(n, views[i] as EqlEvent, first + i, out);
-          for (const alert of out) tagged.push({ event: i, rule: n, seq: tagged.length, alert });
-          out.length = 0;
-        }
-        list.length = 0;
-      }
-      // Candidates are ascending, so push's order is by event, then rule.
-      tagged.sort((x, y) => x.event - y.event || x.rule - y.rule || x.seq - y.seq);
-      return tagged.map((t) => t.alert);
+      const before = evaluate();
+      for (let i = 0; i < batch.length; i++) enqueue(batch[i] as EqlEvent, inputs?.[i]);
+      const out = evaluate();
+      return before.length === 0 ? out : [...before, ...out];
     },
+    enqueue(event, input) {
+      enqueue(event, input);
+    },
+    evaluate,
     awaitsLine(rule, stage, line) {
-      return states[rule]?.stream.awaitsLine?.(stage, line) ?? true;
+      return current(rule)?.stream.awaitsLine?.(stage, line) ?? true;
+    },
+    awaitsTerm(rule, term, line) {
+      return current(rule)?.stream.awaitsTerm?.(term, line) ?? true;
     },
     flush() {
-      const out: Alert[] = [];
+      const out = evaluate();
       for (const state of states) toAlerts(state, state.stream.flush(), out);
       return out;
     },

@@ -24,6 +24,8 @@ export interface InputHooks {
   /** `eql run`'s routing specs (see `lineRouterFor`): routed on the line worker when it reads. */
   readonly routing?: readonly (RawPrefilterSpec | undefined)[] | undefined;
   readonly deferral?: LineDeferralHooks | undefined;
+  /** `eql run`'s router at a held line's turn (see `LineRouter.atTurn`). */
+  readonly atTurn?: ((text: string, route: LineRoute | undefined) => LineRoute | undefined) | undefined;
 }
 
 /**
@@ -47,7 +49,7 @@ export async function evaluateEvents(
   input: InputHooks = {},
   batchEnd?: BatchHandler,
 ): Promise<PipelineStats> {
-  const { prefilter, annotate, routing, deferral } = input;
+  const { prefilter, annotate, routing, deferral, atTurn } = input;
   const threads = threadsFor();
   const counter: ByteCounter = { bytesRead: 0, totalBytes: totalBytes(options.paths) };
   let events = 0;
@@ -68,6 +70,7 @@ export async function evaluateEvents(
         ...(prefilter ? { prefilter } : {}),
         ...(annotate ? { annotate } : {}),
         ...(deferral ? { deferral } : {}),
+        ...(atTurn ? { atTurn } : {}),
         ...(routing && threads === 'two' ? { routing } : {}),
         threads,
         report: (line) => {

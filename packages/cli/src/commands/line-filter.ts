@@ -1,4 +1,4 @@
-import { compileLineDeferral, deriveLineDeferral, deriveRawPrefilter, type PrefilterSource, type RawPrefilterSpec, type StageProbe } from '@eqlkit/engine';
+import { compileLineDeferral, deriveLineDeferral, deriveRawPrefilter, deriveTermNeedles, type PrefilterSource, type RawPrefilterSpec, type StageProbe } from '@eqlkit/engine';
 import type { LineDeferralHooks } from '../input/event-pipeline.js';
 import type { FieldConstant } from '../input/field-constants.js';
 import { compileLineRoutes, type LineRoute } from '../input/line-routes.js';
@@ -20,31 +20,106 @@ export function lineFilterFor(sources: readonly PrefilterSource[], constants: re
 
 /** What `lineRouterFor` gives `eql run`. */
 export interface LineRouter {
-  /** The statements' raw-line prefilters, for a line worker to route with (`compileLineRoutes`). */
+  /**
+   * The routing entries' raw-line prefilters (see `routeEntries`), for a line worker to route
+   * with (`compileLineRoutes`).
+   */
   readonly specs: readonly (RawPrefilterSpec | undefined)[];
-  /** Remembers the event's route: `route` when the line worker computed it, else from `text`. */
+  /**
+   * At a held line's turn, before it is parsed (`route`: the line worker's, if it routed it): the
+   * entries of its route some rule still takes now, or undefined when none does, so the line
+   * need not be parsed. A later term's entry is kept only if its probe (asked of the rule's
+   * state after every event before the line) says the term could change it.
+   */
+  readonly atTurn: (text: string, route: LineRoute | undefined) => LineRoute | undefined;
+  /** Remembers the event's rules: from `route` (entries) when given, else from `text`. */
   readonly annotate: (event: Record<string, unknown>, text: string, route?: LineRoute) => void;
   /** The rules the event's line was routed to, ascending; undefined for every rule. */
   readonly candidates: (event: Record<string, unknown>) => readonly number[] | undefined;
 }
 
+/** Whether an event of rule `rule` that can match only written term `term` could change it now. */
+export type TermProbe = (rule: number, term: number, line: string) => boolean;
+
+/** Routing entries: a rule, or one term of a sequence rule (`until` after the terms). */
+export interface RouteEntries {
+  readonly specs: readonly (RawPrefilterSpec | undefined)[];
+  /** Per entry, its rule (entries of one rule are consecutive, rules ascending). */
+  readonly rule: Int32Array;
+  /** Per entry, its term, or -1 for a whole rule. */
+  readonly term: Int32Array;
+}
+
+/**
+ * The entries lines are routed to: one per rule, and one per term for sequences (when `perTerm`),
+ * so that at a line's turn a term whose rule has nothing waiting for it can be left out. A spec
+ * is undefined for an entry every line takes (a term that needs nothing of the line).
+ */
+export function routeEntries(sources: readonly PrefilterSource[], perTerm: boolean): RouteEntries {
+  const specs: (RawPrefilterSpec | undefined)[] = [];
+  const rule: number[] = [];
+  const term: number[] = [];
+  sources.forEach((source, r) => {
+    if (perTerm && source.statement.query.type === 'SequenceQuery') {
+      deriveTermNeedles(source).forEach((needles, t) => {
+        specs.push(needles.groups.length === 0 ? undefined : { terms: [needles] });
+        rule.push(r);
+        term.push(t);
+      });
+      return;
+    }
+    specs.push(deriveRawPrefilter([source]));
+    rule.push(r);
+    term.push(-1);
+  });
+  return { specs, rule: Int32Array.from(rule), term: Int32Array.from(term) };
+}
+
 /**
  * Routing by the raw line for many rules: each parsed event remembers the rules whose
  * prefilters its line passes (with those that have none), and `candidates` gives them, ascending,
- * for the runner. Undefined when disabled or for a single rule.
+ * for the runner. With `probe` (the running rules), a sequence's later terms are routed apart
+ * and a line only they could take waits for them to want it (`atTurn`). Undefined when
+ * disabled or for a single rule.
  */
-export function lineRouterFor(sources: readonly PrefilterSource[], constants: readonly FieldConstant[]): LineRouter | undefined {
+export function lineRouterFor(sources: readonly PrefilterSource[], constants: readonly FieldConstant[], probe?: TermProbe): LineRouter | undefined {
   if (!prefilterEnabled() || sources.length < 2) return undefined;
   const constantFields = constants.map((c) => c.name);
-  const specs = sources.map((s) => deriveRawPrefilter([{ ...s, constantFields: [...(s.constantFields ?? []), ...constantFields] }]));
+  const entries = routeEntries(
+    sources.map((s) => ({ ...s, constantFields: [...(s.constantFields ?? []), ...constantFields] })),
+    probe !== undefined,
+  );
+  const { specs, rule: ruleOf, term: termOf } = entries;
   // Compiled on first use: not at all when the line worker routes every line.
   let routeOf: ((text: string) => LineRoute) | undefined;
   const routes = new WeakMap<object, readonly number[]>();
   return {
     specs,
+    atTurn: (text, route) => {
+      const list = route !== undefined ? route : (routeOf ??= compileLineRoutes(specs))(text);
+      if (list === null || probe === undefined) return list;
+      // The route is the line's own (fresh from the router or the worker's batch): kept in place.
+      let kept = 0;
+      const out = list as number[];
+      for (let i = 0; i < list.length; i++) {
+        const entry = list[i] as number;
+        const term = termOf[entry] as number;
+        if (term < 0 || probe(ruleOf[entry] as number, term, text)) out[kept++] = entry;
+      }
+      if (kept === 0) return undefined;
+      out.length = kept;
+      return out;
+    },
     annotate: (event, text, route) => {
       const list = route !== undefined ? route : (routeOf ??= compileLineRoutes(specs))(text);
-      if (list !== null) routes.set(event, list);
+      if (list === null) return;
+      // Entries ascending are rules ascending, a rule's entries side by side.
+      const rules: number[] = [];
+      for (const entry of list) {
+        const r = ruleOf[entry] as number;
+        if (rules[rules.length - 1] !== r) rules.push(r);
+      }
+      routes.set(event, rules);
     },
     candidates: (event) => routes.get(event),
   };

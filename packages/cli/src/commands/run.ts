@@ -97,7 +97,7 @@ function boundHeapGrowth(percent: number): void {
 }
 
 /**
- * Events per `pushBatch` in a run of many rules: each rule then takes its share of 512 events in
+ * Events per batch (`Runner.enqueue`, `evaluate`) in a run of many rules: each rule then takes its share of 512 events in
  * one go (its code and state stay in the cache), where one event at a time visits ten rules in
  * turn. Results come out after each chunk of input read (about 1 MB) at the latest.
  */
@@ -160,7 +160,9 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
   };
   const reorder = options.sortAll ? SORT_ALL : { windowMs: options.windowMs, maxHeld: MAX_HELD_EVENTS };
   // Many rules: each event goes only to the rules whose raw-line prefilter its line passes.
-  const router = sources.length === rules.length ? lineRouterFor(sources, options.constants) : undefined;
+  // A sequence's later terms are routed apart: at a line's turn, one only they could take is
+  // parsed only if its rule then waits for it (see LineRouter.atTurn).
+  const router = sources.length === rules.length ? lineRouterFor(sources, options.constants, (rule, term, line) => runner.awaitsTerm(rule, term, line)) : undefined;
   if (router && threadsFor() === 'two') boundHeapGrowth(15);
   const inputOf = (event: Record<string, unknown>): RunnerInput => {
     const candidates = router?.candidates(event);
@@ -168,26 +170,22 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
   };
   // One sequence rule: lines of its later stages wait for their turn (see lineDeferralFor).
   const deferral = router ? undefined : lineDeferralFor(sources, options.constants, (stage, line) => runner.awaitsLine(0, stage, line));
-  // Many rules: events are evaluated a batch at a time, rule by rule (`Runner.pushBatch`: the
-  // same alerts in the same order, faster), routed or not. Not with --size, which stops at the
-  // event that completes the last alert wanted, nor with --strict, which stops at the first bad
-  // line (events before it must be evaluated by then), nor with a deferral, which asks the
-  // rule's state at each line's turn (so every event before it must have been pushed).
-  const batched: Record<string, unknown>[] = [];
-  const batchedInputs: RunnerInput[] = [];
+  // Many rules: events are evaluated a batch at a time, rule by rule (`Runner.enqueue`, then
+  // `evaluate`: the same alerts in the same order, faster), routed or not; a rule asked about its
+  // state at a line's turn first takes its events waiting in the batch. Not with --size, which
+  // stops at the event that completes the last alert wanted, nor with --strict, which stops at
+  // the first bad line (events before it must be evaluated by then).
+  let waiting = 0;
   const evaluateBatch = (): boolean => {
-    if (batched.length === 0) return false;
-    const alerts = runner.pushBatch(batched, batchedInputs);
-    batched.length = 0;
-    batchedInputs.length = 0;
-    return emit(alerts);
+    if (waiting === 0) return false;
+    waiting = 0;
+    return emit(runner.evaluate());
   };
-  const batching = rules.length > 1 && deferral === undefined && size === Infinity && !options.strict;
+  const batching = rules.length > 1 && size === Infinity && !options.strict;
   const handle = batching
     ? (event: Record<string, unknown>) => {
-        batched.push(event);
-        batchedInputs.push(inputOf(event));
-        return batched.length >= RUN_BATCH ? evaluateBatch() : false;
+        runner.enqueue(event, inputOf(event));
+        return ++waiting >= RUN_BATCH ? evaluateBatch() : false;
       }
     : (event: Record<string, unknown>) => emit(runner.push(event, inputOf(event)));
   const annotate =
@@ -197,7 +195,7 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
           texts.remember(event, text);
         }
       : (router?.annotate ?? texts?.remember);
-  const hooks = { prefilter: lineFilterFor(sources, options.constants), annotate, routing: router?.specs, deferral };
+  const hooks = { prefilter: lineFilterFor(sources, options.constants), annotate, routing: router?.specs, deferral, atTurn: router?.atTurn };
   const stats = await evaluateEvents(options, reorder, handle, hooks, batching ? evaluateBatch : undefined);
   if (printed < size) emit(runner.flush());
   writer.end();

@@ -36,6 +36,12 @@ export interface PipelineOptions {
    * the line's route when a worker thread routed it (`routing`).
    */
   readonly annotate?: (event: Record<string, unknown>, text: string, route?: LineRoute) => void;
+  /**
+   * `eql run`'s router at a held line's turn, before it is parsed (`route`: the line worker's):
+   * the route `annotate` then gets, or undefined when no rule takes the line now (it counts as
+   * read, unparsed, like a line the prefilter skips). See `LineRouter.atTurn`.
+   */
+  readonly atTurn?: (text: string, route: LineRoute | undefined) => LineRoute | undefined;
   /** `eql run`'s routing specs: a line worker, when one reads, routes each line with them. */
   readonly routing?: readonly (RawPrefilterSpec | undefined)[];
   /**
@@ -94,16 +100,22 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
   };
 
   const deferral = options.deferral;
+  const atTurn = options.atTurn;
   /** A deferred line at its turn: its event, or undefined when it cannot matter (or is bad). */
   const resolve = (held: DeferredLine): Record<string, unknown> | undefined => {
     if (held.later && !deferral?.matters(held.text)) return undefined;
+    let route = held.route;
+    if (atTurn) {
+      route = atTurn(held.text, route);
+      if (route === undefined) return undefined;
+    }
     const item = parseRecord(held.text, held.line, held.file);
     if (item.kind === 'problem') {
       stats.events--;
       onProblem(item);
       return undefined;
     }
-    options.annotate?.(item.event, held.text, held.route);
+    options.annotate?.(item.event, held.text, route);
     return item.event;
   };
 
