@@ -70,6 +70,7 @@ async function run(lines: readonly string[], probed: boolean, reorder: ReorderOp
       report: () => {},
       prefilter: lineFilterFor(sources, []),
       annotate: router.annotate,
+      route: router.route,
       atTurn: (text, route) => {
         const kept = router.atTurn(text, route);
         if (kept === undefined) unparsed++;

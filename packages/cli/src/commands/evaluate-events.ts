@@ -24,6 +24,8 @@ export interface InputHooks {
   /** `eql run`'s routing specs (see `lineRouterFor`): routed on the line worker when it reads. */
   readonly routing?: readonly (RawPrefilterSpec | undefined)[] | undefined;
   readonly deferral?: LineDeferralHooks | undefined;
+  /** `eql run`'s router, for lines read on this thread (see `LineRouter.route`). */
+  readonly route?: ((text: string) => LineRoute) | undefined;
   /** `eql run`'s router at a held line's turn (see `LineRouter.atTurn`). */
   readonly atTurn?: ((text: string, route: LineRoute | undefined) => LineRoute | undefined) | undefined;
 }
@@ -49,7 +51,7 @@ export async function evaluateEvents(
   input: InputHooks = {},
   batchEnd?: BatchHandler,
 ): Promise<PipelineStats> {
-  const { prefilter, annotate, routing, deferral, atTurn } = input;
+  const { prefilter, annotate, routing, deferral, atTurn, route } = input;
   const threads = threadsFor();
   const counter: ByteCounter = { bytesRead: 0, totalBytes: totalBytes(options.paths) };
   let events = 0;
@@ -71,6 +73,7 @@ export async function evaluateEvents(
         ...(annotate ? { annotate } : {}),
         ...(deferral ? { deferral } : {}),
         ...(atTurn ? { atTurn } : {}),
+        ...(route ? { route } : {}),
         ...(routing && threads === 'two' ? { routing } : {}),
         threads,
         report: (line) => {

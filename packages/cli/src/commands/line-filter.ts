@@ -25,6 +25,8 @@ export interface LineRouter {
    * with (`compileLineRoutes`).
    */
   readonly specs: readonly (RawPrefilterSpec | undefined)[];
+  /** A line's route (entries ascending; null: every rule), for lines no worker routed. */
+  readonly route: (text: string) => LineRoute;
   /**
    * At a held line's turn, before it is parsed (`route`: the line worker's, if it routed it): the
    * entries of its route some rule still takes now, or undefined when none does, so the line
@@ -92,11 +94,13 @@ export function lineRouterFor(sources: readonly PrefilterSource[], constants: re
   const { specs, rule: ruleOf, term: termOf } = entries;
   // Compiled on first use: not at all when the line worker routes every line.
   let routeOf: ((text: string) => LineRoute) | undefined;
+  const route = (text: string) => (routeOf ??= compileLineRoutes(specs))(text);
   const routes = new WeakMap<object, readonly number[]>();
   return {
     specs,
-    atTurn: (text, route) => {
-      const list = route !== undefined ? route : (routeOf ??= compileLineRoutes(specs))(text);
+    route,
+    atTurn: (text, given) => {
+      const list = given !== undefined ? given : route(text);
       if (list === null || probe === undefined) return list;
       // The route is the line's own (fresh from the router or the worker's batch): kept in place.
       let kept = 0;
@@ -110,8 +114,8 @@ export function lineRouterFor(sources: readonly PrefilterSource[], constants: re
       out.length = kept;
       return out;
     },
-    annotate: (event, text, route) => {
-      const list = route !== undefined ? route : (routeOf ??= compileLineRoutes(specs))(text);
+    annotate: (event, text, given) => {
+      const list = given !== undefined ? given : route(text);
       if (list === null) return;
       // Entries ascending are rules ascending, a rule's entries side by side.
       const rules: number[] = [];

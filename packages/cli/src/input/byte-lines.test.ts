@@ -57,7 +57,11 @@ describe('decodeLines', () => {
         const joined = Buffer.from(texts.join('\n'), 'utf8');
         const big = new Uint8Array(joined.length + pad + 3);
         big.set(joined, pad);
-        expect(decodeLines(big.subarray(pad, pad + joined.length), texts.length)).toEqual(texts.map((t) => decoder.decode(Buffer.from(t, 'utf8'))));
+        const view = big.subarray(pad, pad + joined.length);
+        const expected = texts.map((t) => decoder.decode(Buffer.from(t, 'utf8')));
+        expect(decodeLines(view, texts.length)).toEqual(expected);
+        // Lines not used are left empty, the others decoded in their place.
+        expect(decodeLines(view, texts.length, (i) => i % 2 === 1)).toEqual(expected.map((t, i) => (i % 2 === 1 ? '' : t)));
       }),
       { numRuns: 300 },
     );

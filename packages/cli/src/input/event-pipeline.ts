@@ -42,6 +42,11 @@ export interface PipelineOptions {
    * read, unparsed, like a line the prefilter skips). See `LineRouter.atTurn`.
    */
   readonly atTurn?: (text: string, route: LineRoute | undefined) => LineRoute | undefined;
+  /**
+   * `eql run`'s router, for lines read on this thread (a line worker routes its own): a line
+   * routed to no rule is counted as read and never parsed.
+   */
+  readonly route?: (text: string) => LineRoute;
   /** `eql run`'s routing specs: a line worker, when one reads, routes each line with them. */
   readonly routing?: readonly (RawPrefilterSpec | undefined)[];
   /**
@@ -154,11 +159,12 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
   // Compiled on first use: plain NDJSON files are screened as bytes (or on the worker) instead.
   let textFilter: RawLineFilter | undefined;
   const filter =
-    spec || options.annotate
+    spec || options.annotate || options.route
       ? {
           test: spec ? (line: string) => (textFilter ??= compileRawPrefilter(spec))(line) : () => true,
           ...(spec ? { spec } : {}),
           ...(options.annotate ? { annotate: options.annotate } : {}),
+          ...(options.route ? { route: options.route } : {}),
           ...(options.routing ? { routing: options.routing } : {}),
           ...(defer ? { defer } : {}),
           skipped: 0,

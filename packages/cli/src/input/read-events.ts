@@ -40,6 +40,11 @@ export interface RecordFilter {
    * reads: the route then comes with the line to `annotate`.
    */
   readonly routing?: readonly (RawPrefilterSpec | undefined)[];
+  /**
+   * `eql run`'s router, for lines the line worker did not route: a line routed to no rule is
+   * counted in `skipped` and never parsed, like one `test` rejects.
+   */
+  readonly route?: (text: string) => LineRoute;
   /** A line that waits unparsed for its turn in time order; undefined to parse it now. */
   readonly defer?: (text: string, line: number, file: string, route?: LineRoute) => DeferredLine | undefined;
   skipped: number;
@@ -60,8 +65,10 @@ export async function* parseRecords(text: AsyncIterable<string>, file: string, f
  * stays (ByteLineFilter drops the file's first one).
  */
 export function batchTexts(batch: ByteLineBatch & { readonly routes?: BatchRoutes }): LineTexts {
-  const texts = decodeLines(batch.utf8, batch.lines.length);
-  return { texts, lines: batch.lines, skipped: batch.skipped, ...(batch.routes ? { routes: decodeRoutes(batch.routes) } : {}) };
+  const routes = batch.routes && decodeRoutes(batch.routes);
+  // A line routed to no rule is skipped unparsed (see RecordFilter.route): not even decoded.
+  const texts = decodeLines(batch.utf8, batch.lines.length, routes && ((i) => routes[i]?.length === 0));
+  return { texts, lines: batch.lines, skipped: batch.skipped, ...(routes ? { routes } : {}) };
 }
 
 /** The lines of a plain NDJSON file prefiltered as bytes on this thread. */
@@ -82,16 +89,22 @@ export async function* parseRecordBatches(text: AsyncIterable<string>, file: str
         filter.skipped++;
         continue;
       }
-      items.push(readRecord(json, line, file, filter));
+      const item = readRecord(json, line, file, filter);
+      if (item) items.push(item);
     }
     if (batch.error) items.push({ kind: 'problem', scope: 'file', file, line: batch.error.line, message: batch.error.message });
     if (items.length > 0) yield items;
   }
 }
 
-/** A record the filter passed: deferred, or parsed (and annotated). */
-function readRecord(json: string, line: number, file: string, filter: RecordFilter | undefined, route?: LineRoute): InputItem {
+/** A record the filter passed: deferred, or parsed (and annotated); undefined when routed nowhere. */
+function readRecord(json: string, line: number, file: string, filter: RecordFilter | undefined, routed?: LineRoute): InputItem | undefined {
   if (filter === undefined) return parseRecord(json, line, file);
+  const route = routed !== undefined ? routed : filter.route?.(json);
+  if (route !== undefined && route !== null && route.length === 0) {
+    filter.skipped++;
+    return undefined;
+  }
   const deferred = filter.defer?.(json, line, file, route);
   if (deferred !== undefined) return deferred;
   const item = parseRecord(json, line, file);
@@ -146,7 +159,8 @@ export async function* readEventBatches(
         const items: InputItem[] = [];
         const routes = batch.routes;
         for (let i = 0; i < batch.texts.length; i++) {
-          items.push(readRecord(batch.texts[i] as string, batch.lines[i] as number, file, filter, routes?.[i]));
+          const item = readRecord(batch.texts[i] as string, batch.lines[i] as number, file, filter, routes?.[i]);
+          if (item) items.push(item);
         }
         if (items.length > 0) yield items;
       }
