@@ -60,6 +60,8 @@ describe('QueryStream.awaitsTerm', () => {
     expect(compile(query).stream().awaitsTerm?.(1, line('y', 'pk'))).toBe(true);
     expect(compile(query).stream({ trustOrder: true, allowedLatenessMs: 1000 }).awaitsTerm?.(1, line('y', 'pk'))).toBe(true);
     expect(trusted(query).awaitsTerm?.(1, line('y', 'pk'))).toBe(false);
+    // A term the statement does not have (no until here): it cannot tell either.
+    expect(trusted(query).awaitsTerm?.(2, line('y', 'pk'))).toBe(true);
   });
 });
 

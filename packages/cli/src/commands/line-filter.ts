@@ -101,18 +101,19 @@ export function lineRouterFor(sources: readonly PrefilterSource[], constants: re
     route,
     atTurn: (text, given) => {
       const list = given !== undefined ? given : route(text);
-      if (list === null || probe === undefined) return list;
-      // The route is the line's own (fresh from the router or the worker's batch): kept in place.
-      let kept = 0;
-      const out = list as number[];
-      for (let i = 0; i < list.length; i++) {
-        const entry = list[i] as number;
-        const term = termOf[entry] as number;
-        if (term < 0 || probe(ruleOf[entry] as number, term, text)) out[kept++] = entry;
+      if (list === null) return list;
+      if (probe !== undefined) {
+        // The route is the line's own (fresh from the router or the worker's batch): kept in place.
+        let kept = 0;
+        const out = list as number[];
+        for (let i = 0; i < list.length; i++) {
+          const entry = list[i] as number;
+          const term = termOf[entry] as number;
+          if (term < 0 || probe(ruleOf[entry] as number, term, text)) out[kept++] = entry;
+        }
+        out.length = kept;
       }
-      if (kept === 0) return undefined;
-      out.length = kept;
-      return out;
+      return list.length === 0 ? undefined : list;
     },
     annotate: (event, text, given) => {
       const list = given !== undefined ? given : route(text);
