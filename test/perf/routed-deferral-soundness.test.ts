@@ -53,7 +53,7 @@ async function run(lines: readonly string[], probed: boolean, reorder: ReorderOp
     },
   });
   let unparsed = 0;
-  const router = lineRouterFor(sources, [], probed ? (rule, term, line) => runner.awaitsTerm(rule, term, line) : undefined);
+  const router = lineRouterFor(sources, [], probed ? (rule, term, line, ts) => runner.awaitsTerm(rule, term, line, ts) : undefined);
   if (!router) throw new Error('no router');
   const alerts: string[] = [];
   const take = (list: readonly { rule: { name: string }; events: readonly unknown[] }[]) => {

@@ -16,7 +16,7 @@
 import type { EqlEvent } from './event.js';
 import type { KeyTuple } from './join-keys.js';
 import { encodeKey } from './join-keys.js';
-import type { SequenceCandidate } from './sequence.js';
+import { keyTexts, TEXT_SCAN_WAITING, textsIn, type SequenceCandidate } from './sequence.js';
 
 /** Where a missing term sits among the positive terms. */
 export type MissingPlacement =
@@ -37,6 +37,8 @@ interface Waiting {
   readonly lead: number | undefined;
   /** Set when decided. */
   verdict?: boolean;
+  /** Its key's strings as JSON writes them, made on the first `needsText` (see `keyTexts`). */
+  texts?: (string | undefined)[];
 }
 
 const MISSING: { missing: true } = Object.freeze({ missing: true }) as { missing: true };
@@ -122,6 +124,29 @@ export class MissingEventsFilter {
     if (placement.kind === 'leading') return true;
     if (placement.kind === 'middle') return partialsHeld;
     return this.queue.length > 0;
+  }
+
+  /**
+   * `needs`, for an event whose JSON line is `text` (without `\u` or `\/` escapes): a trailing
+   * term's event decides only the waiting candidates of its own key (and no later candidate looks
+   * at it), so it matters only if some undecided candidate's key strings (at the `textual`
+   * positions) are all in the line; past 32 such candidates it answers true without looking.
+   */
+  needsText(term: number, partialsHeld: boolean, text: string, textual: readonly boolean[]): boolean {
+    if (this.placements[term]!.kind !== 'trailing') return this.needs(term, partialsHeld);
+    let undecided = 0;
+    for (const w of this.queue) {
+      if (w.verdict !== undefined) continue;
+      if (++undecided > TEXT_SCAN_WAITING || textsIn((w.texts ??= keyTexts(w.candidate.key, textual)), text)) return true;
+    }
+    return false;
+  }
+
+  /** Whether time reaching `ts` would decide a waiting candidate's trailing test (see `advance`). */
+  decidesBy(ts: number): boolean {
+    if (ts <= this.watermark) return false;
+    for (const w of this.queue) if (w.verdict === undefined && ts - this.deadlineBase(w) > this.maxspan) return true;
+    return false;
   }
 
   /** Records that an event at `ts` matched missing term `term` with these keys. */

@@ -57,6 +57,16 @@ export interface Processor<M> {
    */
   missingMatters?(term: number): boolean;
   /**
+   * Sequences: `missingMatters` for an event read from the JSON `text` (see
+   * `MissingEventsFilter.needsText`).
+   */
+  missingInText?(term: number, text: string): boolean;
+  /**
+   * While `wantsClock`: whether an event at `ts`, whatever it matches, would release results by
+   * moving time forward (false: it would only move it).
+   */
+  clockDecides?(ts: number): boolean;
+  /**
    * Sequences: whether an event that can match only positive `stage`, read from the JSON `text`,
    * could find a partial to extend now (see `SequenceMatcher.waitsInText`).
    */
@@ -322,7 +332,7 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
     for (let i = 0; i < termSlots.length; i++) {
       const slot = termSlots[i]!;
       if (slot.missing) {
-        if (processor.missingMatters?.(slot.index) !== false) return true;
+        if (processor.missingInText ? processor.missingInText(slot.index, text) : processor.missingMatters?.(slot.index) !== false) return true;
       } else if (!processor.waitsInText || processor.waitsInText(slot.index, text)) return true;
     }
     return false;
@@ -387,6 +397,14 @@ class SequenceProcessor implements Processor<SequenceMatch> {
 
   waitsInText(stage: number, text: string): boolean {
     return this.matcher.waitsInText(stage, text, this.textualKeys);
+  }
+
+  missingInText(term: number, text: string): boolean {
+    return this.missing?.needsText(term, this.matcher.pending > 0, text, this.textualKeys) ?? true;
+  }
+
+  clockDecides(ts: number): boolean {
+    return this.missing?.decidesBy(ts) ?? false;
   }
 
   missingMatters(term: number): boolean {

@@ -49,17 +49,28 @@ interface KeyState {
  * more on the question than parsing costs.
  */
 const TEXT_SCAN_KEYS = 256;
-const TEXT_SCAN_WAITING = 32;
+export const TEXT_SCAN_WAITING = 32;
 
-/** True when every string value of `state`'s key (at a textual position) is in `text`. */
-function keyInText(state: KeyState, text: string, textual: readonly boolean[]): boolean {
-  // Without the quotes (a weaker test, still sound): a pattern ending in `"` skips poorly in JSON.
-  const texts = (state.texts ??= state.key.map((v, i) => (textual[i] === true && typeof v === 'string' && v.length > 0 ? JSON.stringify(v).slice(1, -1) : undefined)));
+/**
+ * The key's string values (at textual positions) as JSON writes them, without the quotes (a
+ * weaker test, still sound: a pattern ending in `"` skips poorly in JSON); undefined elsewhere.
+ */
+export function keyTexts(key: KeyTuple, textual: readonly boolean[]): (string | undefined)[] {
+  return key.map((v, i) => (textual[i] === true && typeof v === 'string' && v.length > 0 ? JSON.stringify(v).slice(1, -1) : undefined));
+}
+
+/** True when every text of `keyTexts` is in `text`. */
+export function textsIn(texts: readonly (string | undefined)[], text: string): boolean {
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i];
     if (t !== undefined && !text.includes(t)) return false;
   }
   return true;
+}
+
+/** True when every string value of `state`'s key (at a textual position) is in `text`. */
+function keyInText(state: KeyState, text: string, textual: readonly boolean[]): boolean {
+  return textsIn((state.texts ??= keyTexts(state.key, textual)), text);
 }
 
 export interface SequenceMatcherOptions {

@@ -22,12 +22,17 @@ describe('QueryStream.awaitsTerm', () => {
     expect(stream.awaitsTerm?.(2, line('z', 'pk'))).toBe(false);
   });
 
-  it('a trailing missing term matters only while a candidate waits for its verdict', () => {
+  it('a trailing missing term matters only while a candidate of a key in the line waits, or its time decides one', () => {
     const stream = trusted('sequence by k with maxspan=10s [any where a == "x"] ![any where a == "y"]');
     expect(stream.awaitsTerm?.(1, line('y', 'pk'))).toBe(false);
     stream.push(event('x', 'pk', 0));
-    // The candidate waits on time: every term matters (an event moves the clock).
+    // The candidate waits on time: without the line's time every term matters.
     expect(stream.awaitsTerm?.(1, line('y', 'qk'))).toBe(true);
+    // At 5 s only an event of its key decides it; past 10 s any event releases it.
+    const ms = (s: number) => Date.UTC(2026, 2, 2, 8, 0, s);
+    expect(stream.awaitsTerm?.(1, line('y', 'qk', 5), ms(5))).toBe(false);
+    expect(stream.awaitsTerm?.(1, line('y', 'pk', 5), ms(5))).toBe(true);
+    expect(stream.awaitsTerm?.(1, line('y', 'qk', 11), ms(11))).toBe(true);
     expect(stream.push(event('w', 'pk', 11))).toHaveLength(1);
     expect(stream.awaitsTerm?.(1, line('y', 'pk'))).toBe(false);
   });
@@ -95,10 +100,12 @@ describe('skipping the lines no term awaits (fast-check)', () => {
       let found = 0;
       fc.assert(
         fc.property(fc.array(record, { minLength: 20, maxLength: 60 }), (records) => {
-          let time = 0;
+          let time = Date.UTC(2026, 2, 2);
+          const times: number[] = [];
           const lines = records.map((r, id) => {
             time += r.gap;
-            return JSON.stringify({ '@timestamp': new Date(Date.UTC(2026, 2, 2) + time).toISOString(), id, a: r.a, ...(r.k === undefined ? {} : { k: r.k }), j: r.j });
+            times.push(time);
+            return JSON.stringify({ '@timestamp': new Date(time).toISOString(), id, a: r.a, ...(r.k === undefined ? {} : { k: r.k }), j: r.j });
           });
           // Every line; the lines some term's prefilter passes (as a router gives them); and
           // those of them some term awaits at their turn, each hit with the line it came out at
@@ -114,7 +121,7 @@ describe('skipping the lines no term awaits (fast-check)', () => {
             const may = terms.map((test) => test(text));
             if (!may.includes(true)) return;
             for (const hit of show(routed.push(JSON.parse(text) as Record<string, unknown>))) passed.push([i, hit]);
-            if (!may.some((m, t) => m && probed.awaitsTerm?.(t, text) !== false)) {
+            if (!may.some((m, t) => m && probed.awaitsTerm?.(t, text, times[i]) !== false)) {
               skipped++;
               return;
             }

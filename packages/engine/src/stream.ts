@@ -98,11 +98,13 @@ export interface QueryStream {
    * sequence (`until` numbered after the terms), whose JSON line is `line` (without `\u` or `\/`
    * escapes), could change the state or produce a result if pushed now. False only for a
    * trusted-order stream holding nothing back when the term is a later stage with no partial
-   * waiting under a key whose string values are all in the line, a missing term no candidate or
-   * partial could look at, or `until` with nothing pending; true whenever it cannot tell (event
-   * queries, samples, a first stage, a leading missing term, a result waiting on time).
+   * waiting under a key whose string values are all in the line, a trailing missing term no
+   * waiting candidate of such a key could be decided by (another missing term: no partial or
+   * candidate could look at it), or `until` with nothing pending; true whenever it cannot tell
+   * (event queries, samples, a first stage, a leading missing term). While a result waits on
+   * time, `ts` (the line's timestamp) must be given and not decide it.
    */
-  awaitsTerm?(term: number, line: string): boolean;
+  awaitsTerm?(term: number, line: string, ts?: number): boolean;
 }
 
 /** Reads an event's ordinal. */
@@ -158,11 +160,14 @@ export class PlanStream<M> implements QueryStream {
     return processor.waitsInText(stage, line);
   }
 
-  awaitsTerm(term: number, line: string): boolean {
+  awaitsTerm(term: number, line: string, ts?: number): boolean {
     const awaits = this.plan.awaitsText;
+    const processor = this.processor;
     // Only a stream that drops moot matches unread may have them skipped: others count lateness.
-    if (awaits === undefined || !this.passThrough || this.processor.wantsClock || (this.reorder?.pending ?? 0) > 0) return true;
-    return awaits(term, line, this.processor);
+    if (awaits === undefined || !this.passThrough || (this.reorder?.pending ?? 0) > 0) return true;
+    // Waiting on time, any event that moves it past a deadline releases results where it stands.
+    if (processor.wantsClock && (ts === undefined || processor.clockDecides?.(ts) !== false)) return true;
+    return awaits(term, line, processor);
   }
 
   push(event: EqlEvent): Hit[] {

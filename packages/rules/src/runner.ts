@@ -155,9 +155,10 @@ export interface Runner {
   /**
    * The same for an event of rule `rule` that can match only written term `term` of its query
    * (`until` after the terms), as a raw-line prefilter per term tells (see
-   * `QueryStream.awaitsTerm`): false when pushing it now would change nothing.
+   * `QueryStream.awaitsTerm`, `ts` the line's timestamp): false when pushing it now would change
+   * nothing.
    */
-  awaitsTerm(rule: number, term: number, line: string): boolean;
+  awaitsTerm(rule: number, term: number, line: string, ts?: number): boolean;
   /** Rules that did not compile. */
   readonly errors: readonly RunnerRuleError[];
   /**
@@ -431,8 +432,8 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
     awaitsLine(rule, stage, line) {
       return current(rule)?.stream.awaitsLine?.(stage, line) ?? true;
     },
-    awaitsTerm(rule, term, line) {
-      return current(rule)?.stream.awaitsTerm?.(term, line) ?? true;
+    awaitsTerm(rule, term, line, ts) {
+      return current(rule)?.stream.awaitsTerm?.(term, line, ts) ?? true;
     },
     flush() {
       const out = evaluate();

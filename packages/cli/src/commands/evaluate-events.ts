@@ -27,7 +27,7 @@ export interface InputHooks {
   /** `eql run`'s router, for lines read on this thread (see `LineRouter.route`). */
   readonly route?: ((text: string) => LineRoute) | undefined;
   /** `eql run`'s router at a held line's turn (see `LineRouter.atTurn`). */
-  readonly atTurn?: ((text: string, route: LineRoute | undefined) => LineRoute | undefined) | undefined;
+  readonly atTurn?: ((text: string, route: LineRoute | undefined, ts: number) => LineRoute | undefined) | undefined;
 }
 
 /**

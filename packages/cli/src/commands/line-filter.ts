@@ -28,20 +28,24 @@ export interface LineRouter {
   /** A line's route (entries ascending; null: every rule), for lines no worker routed. */
   readonly route: (text: string) => LineRoute;
   /**
-   * At a held line's turn, before it is parsed (`route`: the line worker's, if it routed it): the
+   * At a held line's turn, before it is parsed (`route`: the line worker's, if it routed it; `ts`:
+   * its timestamp): the
    * entries of its route some rule still takes now, or undefined when none does, so the line
    * need not be parsed. A later term's entry is kept only if its probe (asked of the rule's
    * state after every event before the line) says the term could change it.
    */
-  readonly atTurn: (text: string, route: LineRoute | undefined) => LineRoute | undefined;
+  readonly atTurn: (text: string, route: LineRoute | undefined, ts?: number) => LineRoute | undefined;
   /** Remembers the event's rules: from `route` (entries) when given, else from `text`. */
   readonly annotate: (event: Record<string, unknown>, text: string, route?: LineRoute) => void;
   /** The rules the event's line was routed to, ascending; undefined for every rule. */
   readonly candidates: (event: Record<string, unknown>) => readonly number[] | undefined;
 }
 
-/** Whether an event of rule `rule` that can match only written term `term` could change it now. */
-export type TermProbe = (rule: number, term: number, line: string) => boolean;
+/**
+ * Whether an event of rule `rule` that can match only written term `term` could change it now
+ * (`ts`: the line's timestamp, when known).
+ */
+export type TermProbe = (rule: number, term: number, line: string, ts?: number) => boolean;
 
 /** Routing entries: a rule, or one term of a sequence rule (`until` after the terms). */
 export interface RouteEntries {
@@ -99,7 +103,7 @@ export function lineRouterFor(sources: readonly PrefilterSource[], constants: re
   return {
     specs,
     route,
-    atTurn: (text, given) => {
+    atTurn: (text, given, ts) => {
       const list = given !== undefined ? given : route(text);
       if (list === null) return list;
       if (probe !== undefined) {
@@ -109,7 +113,7 @@ export function lineRouterFor(sources: readonly PrefilterSource[], constants: re
         for (let i = 0; i < list.length; i++) {
           const entry = list[i] as number;
           const term = termOf[entry] as number;
-          if (term < 0 || probe(ruleOf[entry] as number, term, text)) out[kept++] = entry;
+          if (term < 0 || probe(ruleOf[entry] as number, term, text, ts)) out[kept++] = entry;
         }
         out.length = kept;
       }

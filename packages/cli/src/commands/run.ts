@@ -162,7 +162,7 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
   // Many rules: each event goes only to the rules whose raw-line prefilter its line passes.
   // A sequence's later terms are routed apart: at a line's turn, one only they could take is
   // parsed only if its rule then waits for it (see LineRouter.atTurn).
-  const router = sources.length === rules.length ? lineRouterFor(sources, options.constants, (rule, term, line) => runner.awaitsTerm(rule, term, line)) : undefined;
+  const router = sources.length === rules.length ? lineRouterFor(sources, options.constants, (rule, term, line, ts) => runner.awaitsTerm(rule, term, line, ts)) : undefined;
   if (router && threadsFor() === 'two') boundHeapGrowth(15);
   const inputOf = (event: Record<string, unknown>): RunnerInput => {
     const candidates = router?.candidates(event);

@@ -41,7 +41,7 @@ export interface PipelineOptions {
    * the route `annotate` then gets, or undefined when no rule takes the line now (it counts as
    * read, unparsed, like a line the prefilter skips). See `LineRouter.atTurn`.
    */
-  readonly atTurn?: (text: string, route: LineRoute | undefined) => LineRoute | undefined;
+  readonly atTurn?: (text: string, route: LineRoute | undefined, ts: number) => LineRoute | undefined;
   /**
    * `eql run`'s router, for lines read on this thread (a line worker routes its own): a line
    * routed to no rule is counted as read and never parsed.
@@ -111,7 +111,7 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
     if (held.later && !deferral?.matters(held.text)) return undefined;
     let route = held.route;
     if (atTurn) {
-      route = atTurn(held.text, route);
+      route = atTurn(held.text, route, held.ts);
       if (route === undefined) return undefined;
     }
     const item = parseRecord(held.text, held.line, held.file);
