@@ -332,7 +332,7 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
     for (let i = 0; i < termSlots.length; i++) {
       const slot = termSlots[i]!;
       if (slot.missing) {
-        if (processor.missingInText ? processor.missingInText(slot.index, text) : processor.missingMatters?.(slot.index) !== false) return true;
+        if (processor.missingInText?.(slot.index, text) !== false) return true;
       } else if (!processor.waitsInText || processor.waitsInText(slot.index, text)) return true;
     }
     return false;

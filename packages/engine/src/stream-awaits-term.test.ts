@@ -37,6 +37,27 @@ describe('QueryStream.awaitsTerm', () => {
     expect(stream.awaitsTerm?.(1, line('y', 'pk'))).toBe(false);
   });
 
+  it('time decides a candidate only past its deadline, and never at or before the time already reached', () => {
+    const stream = trusted('sequence by k with maxspan=10s [any where a == "x"] ![any where a == "y"]');
+    const ms = (s: number) => Date.UTC(2026, 2, 2, 8, 0, s);
+    stream.push(event('x', 'pk', 0));
+    stream.push(event('w', 'qk', 4));
+    // Exactly maxspan after the first event a later one still counts: nothing decided yet.
+    expect(stream.awaitsTerm?.(1, line('y', 'qk', 10), ms(10))).toBe(false);
+    expect(stream.awaitsTerm?.(1, line('y', 'qk', 4), ms(4))).toBe(false);
+    expect(stream.awaitsTerm?.(1, line('y', 'qk', 10), ms(10) + 1)).toBe(true);
+  });
+
+  it('answers true without looking past 32 undecided candidates', () => {
+    const waiting = (n: number) => {
+      const stream = trusted('sequence by k with maxspan=10s [any where a == "x"] ![any where a == "y"]');
+      for (let i = 0; i < n; i++) stream.push(event('x', `k${i}`, 0));
+      return stream.awaitsTerm?.(1, line('y', 'nobody', 1), Date.UTC(2026, 2, 2, 8, 0, 1));
+    };
+    expect(waiting(32)).toBe(false);
+    expect(waiting(33)).toBe(true);
+  });
+
   it('a leading missing term always matters; a middle one while partials are held', () => {
     const leading = trusted('sequence by k with maxspan=10s ![any where a == "y"] [any where a == "x"]');
     expect(leading.awaitsTerm?.(0, line('y', 'pk'))).toBe(true);
