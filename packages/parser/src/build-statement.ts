@@ -324,6 +324,11 @@ export class StatementBuilder {
     const range = nodeRange(cst);
     if (token(cst, 'Any')) return { type: 'Category', any: true, quoted: 'none', range };
     const identifier = token(cst, 'Identifier');
+    if (identifier?.image === 'maxspan') {
+      // A keyword to Elasticsearch (eqlkit lexes it as a name for `with maxspan=` and reads it
+      // as a field): not a bare category, which the printer could not write back as one.
+      this.sink.report(DiagnosticCode.SyntaxError, '`maxspan` is a keyword, not an event category', range, 'write the category as a string: "maxspan" where ...');
+    }
     if (identifier) return { type: 'Category', any: false, name: identifier.image, quoted: 'none', range };
     const quoted = token(cst, 'QuotedIdentifier');
     if (quoted) {

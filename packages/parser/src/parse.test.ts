@@ -117,6 +117,13 @@ describe('queries', () => {
     ]);
   });
 
+  it('refuses the keyword maxspan as a bare category (it stays a field name, and a quoted category)', () => {
+    const bare = parse('maxspan where process');
+    expect(bare.ast).toBeUndefined();
+    expect(bare.diagnostics.map((d) => [d.code, d.message])).toEqual([[DiagnosticCode.SyntaxError, '`maxspan` is a keyword, not an event category']]);
+    expect(parse('"maxspan" where maxspan.runs == 1').diagnostics).toEqual([]);
+  });
+
   it('parses a full sequence with keys, maxspan, runs, a missing stage and until', () => {
     const q = statement(
       'sequence by host with maxspan=5m [process where true] by user with runs=2 ![file where true] by user until [end where true] by user | head 3',
