@@ -165,7 +165,7 @@ describe('leaving out the terms no rule awaits at a line turn', () => {
       // The comparison proves something only if every rule alerts and lines go unparsed.
       expect(byRule.size).toBe(QUERIES.length);
       expect(alerts).toBeGreaterThan(100);
-      expect(unparsed).toBeGreaterThan(150);
+      expect(unparsed).toBeGreaterThan(50);
     });
   }
 });

@@ -7,6 +7,7 @@ import { parseRecord, readEventBatches } from './read-events.js';
 import { topLevelString } from './raw-timestamp.js';
 import { readField } from './read-field.js';
 import { ReorderWindow, type ReorderOptions } from './reorder-window.js';
+import { LineStore } from './line-store.js';
 import type { LineRoute } from './line-routes.js';
 import type { ThreadsMode } from './threaded-lines.js';
 
@@ -108,19 +109,21 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
   const atTurn = options.atTurn;
   /** A deferred line at its turn: its event, or undefined when it cannot matter (or is bad). */
   const resolve = (held: DeferredLine): Record<string, unknown> | undefined => {
-    if (held.later && !deferral?.matters(held.text)) return undefined;
+    const text = held.text;
+    held.release();
+    if (held.later && !deferral?.matters(text)) return undefined;
     let route = held.route;
     if (atTurn) {
-      route = atTurn(held.text, route, held.ts);
+      route = atTurn(text, route, held.ts);
       if (route === undefined) return undefined;
     }
-    const item = parseRecord(held.text, held.line, held.file);
+    const item = parseRecord(text, held.line, held.file);
     if (item.kind === 'problem') {
       stats.events--;
       onProblem(item);
       return undefined;
     }
-    options.annotate?.(item.event, held.text, route);
+    options.annotate?.(item.event, text, route);
     return item.event;
   };
 
@@ -146,6 +149,7 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
   // read from the text: a top-level field (no dots), no tiebreaker, no `--field` constants, and
   // not with `--strict`, which stops at a bad line when it is read.
   const tsKey = tsPath.length === 1 ? tsPath[0] : undefined;
+  const store = new LineStore();
   const defer =
     !options.strict && (window || deferral) && tsKey !== undefined && !tbPath && options.constants.length === 0
       ? (text: string, line: number, file: string, route?: LineRoute) => {
@@ -153,7 +157,9 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
           if (!later && !window) return undefined;
           const ts = parseTimestamp(topLevelString(text, tsKey));
           // A later-stage line without a readable timestamp is parsed now (its turn is unknown).
-          return ts === undefined ? undefined : new DeferredLine(text, ts, later, file, line, route);
+          if (ts === undefined) return undefined;
+          const handle = store.put(text);
+          return new DeferredLine(handle < 0 ? text : handle, ts, later, file, line, route, store);
         }
       : undefined;
   // Compiled on first use: plain NDJSON files are screened as bytes (or on the worker) instead.

@@ -1,4 +1,5 @@
 import type { LineRoute } from './line-routes.js';
+import type { LineStore } from './line-store.js';
 
 /** An event read from the input: a JSON object and where it came from. */
 export interface InputEvent {
@@ -29,16 +30,29 @@ export interface InputProblem {
 export class DeferredLine {
   readonly kind = 'deferred';
   constructor(
-    readonly text: string,
+    /** Its text, or its handle in `store` (see `LineStore`). */
+    private readonly source: string | number,
     /** Its timestamp, read from the text. */
     readonly ts: number,
     /** It can only matter if a partial sequence waits for it at its turn. */
     readonly later: boolean,
     readonly file: string,
     readonly line: number,
-    /** Its route, when the line worker computed it (`eql run`). */
+    /** Its route, when it was routed when read (`eql run`). */
     readonly route?: LineRoute,
+    private readonly store?: LineStore,
   ) {}
+
+  /** Its text (decoded again on each call when it waits in a store). */
+  get text(): string {
+    const source = this.source;
+    return typeof source === 'string' ? source : (this.store as LineStore).text(source);
+  }
+
+  /** Its turn is over: the store may reuse its bytes (call once, after the last `text`). */
+  release(): void {
+    if (typeof this.source === 'number') this.store?.release(this.source);
+  }
 }
 
 export type InputItem = InputEvent | InputProblem | DeferredLine;
