@@ -32,8 +32,8 @@ export interface InputHooks {
 
 /**
  * Whether a worker thread reads plain NDJSON files (`EQLKIT_THREADS=two`; `one` by default). With
- * many rules it routes the lines too: over the detection-rules corpus, 0.8 of the time for about
- * 40 MB more peak RSS, which leaves (c)'s 300 MB budget no margin; without routing it does not pay
+ * many rules it routes the lines too: over the detection-rules corpus, three quarters of the time
+ * for about 40 MB more peak RSS, which leaves (c)'s 300 MB budget too little margin; without routing it does not pay
  * (docs/performance.md, lever 2).
  */
 export function threadsFor(env: NodeJS.ProcessEnv = process.env): ThreadsMode {
