@@ -128,9 +128,10 @@ export function compileRawPrefilter(spec: RawPrefilterSpec, options: RawPrefilte
   };
 }
 
-/** A term whose groups each have a needle for which `has` holds. */
-function holds(groups: ReadonlyArray<readonly number[]>, has: (id: number) => boolean): boolean {
-  for (const g of groups) {
+/** Whether each group of a term, from group `from` on, has a needle for which `has` holds. */
+function holds(groups: ReadonlyArray<readonly number[]>, has: (id: number) => boolean, from = 0): boolean {
+  for (let i = from; i < groups.length; i++) {
+    const g = groups[i] as readonly number[];
     let any = false;
     for (const id of g) {
       if (has(id)) {
@@ -152,7 +153,8 @@ function ahoCorasickFilter(p: Plan): RawLineFilter {
     if (n < 2 || line.charCodeAt(0) !== 123 || line.charCodeAt(n - 1) !== 125) return true;
     const { has, found } = search(line);
     for (const id of found) {
-      for (const t of triggers[id] as number[]) if (holds(p.terms[t] as ReadonlyArray<readonly number[]>, has)) return true;
+      // The trigger is in the term's first group: only the others are left to check.
+      for (const t of triggers[id] as number[]) if (holds(p.terms[t] as ReadonlyArray<readonly number[]>, has, 1)) return true;
     }
     return hasHidingEscape(line);
   };
@@ -761,7 +763,8 @@ export function compileRawRouter(specs: readonly (RawPrefilterSpec | undefined)[
         const owner = owners[t] as number;
         if (passed[owner] === 1) continue;
         checks++;
-        if (holds(order[t] as ReadonlyArray<readonly number[]>, has)) {
+        // The trigger is in the term's first group: only the others are left to check.
+        if (holds(order[t] as ReadonlyArray<readonly number[]>, has, 1)) {
           passed[owner] = 1;
           out.push(owner);
         }
