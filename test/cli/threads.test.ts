@@ -1,14 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { generateOktaEvents } from '../../scripts/generate/okta-events.js';
+import { threadsFor } from '../../packages/cli/src/commands/evaluate-events.js';
 import { ndjson, runEql, scratch, seedVariant, writeVariantPack } from './run-eql.js';
 
 /**
  * The worker thread (reading, cutting, prefiltering and, with many rules, routing plain NDJSON)
  * against one thread: the same output, the same problems at the same line numbers. The worker
- * runs only with `EQLKIT_THREADS=two`, so without this test CI would never run it. The file spans
+ * runs by default only for `eql run` with many rules on two cores or more (`threadsFor`); here
+ * `EQLKIT_THREADS` chooses, so both paths run wherever CI does. The file spans
  * several 1 MB chunks, with lines the prefilter rejects, passes and cannot judge (a `\u`
  * escape), malformed ones, a blank and a CRLF line.
  */
+describe('threadsFor', () => {
+  it('reads with a worker by default only for routed lines on two cores or more; EQLKIT_THREADS decides', () => {
+    expect(threadsFor(true, {}, 2)).toBe('two');
+    expect(threadsFor(true, {}, 1)).toBe('one');
+    expect(threadsFor(false, {}, 8)).toBe('one');
+    expect(threadsFor(true, { EQLKIT_THREADS: 'one' }, 8)).toBe('one');
+    expect(threadsFor(false, { EQLKIT_THREADS: 'two' }, 1)).toBe('two');
+    expect(threadsFor(true, { EQLKIT_THREADS: 'three' }, 1)).toBe('one');
+  });
+});
+
 describe('eql with a worker thread', () => {
   const s = scratch();
   const data = generateOktaEvents({ count: 6000, seed: 11 });

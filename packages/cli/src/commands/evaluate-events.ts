@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { availableParallelism } from 'node:os';
 import type { RawPrefilterSpec } from '@eqlkit/engine';
 import type { ByteCounter } from '../input/byte-counter.js';
 import { runPipeline, type LineDeferralHooks, type PipelineStats } from '../input/event-pipeline.js';
@@ -31,13 +32,15 @@ export interface InputHooks {
 }
 
 /**
- * Whether a worker thread reads plain NDJSON files (`EQLKIT_THREADS=two`; `one` by default). With
- * many rules it routes the lines too: over the detection-rules corpus, three quarters of the time
- * for about 40 MB more peak RSS, which leaves (c)'s 300 MB budget too little margin; without routing it does not pay
- * (docs/performance.md, lever 2).
+ * Whether a worker thread reads plain NDJSON files: `EQLKIT_THREADS=one` or `two` decides;
+ * otherwise two when the lines are `routed` (`eql run` with many rules, where the worker routes
+ * them: over the detection-rules corpus four fifths of the time for about 40 MB more peak RSS)
+ * and the machine has a second core. Without routing it does not pay (docs/performance.md,
+ * lever 2).
  */
-export function threadsFor(env: NodeJS.ProcessEnv = process.env): ThreadsMode {
-  return env.EQLKIT_THREADS === 'two' ? 'two' : 'one';
+export function threadsFor(routed: boolean, env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): ThreadsMode {
+  if (env.EQLKIT_THREADS === 'one' || env.EQLKIT_THREADS === 'two') return env.EQLKIT_THREADS;
+  return routed && cores >= 2 ? 'two' : 'one';
 }
 
 /**
@@ -52,7 +55,7 @@ export async function evaluateEvents(
   batchEnd?: BatchHandler,
 ): Promise<PipelineStats> {
   const { prefilter, annotate, routing, deferral, atTurn, route } = input;
-  const threads = threadsFor();
+  const threads = threadsFor(routing !== undefined);
   const counter: ByteCounter = { bytesRead: 0, totalBytes: totalBytes(options.paths) };
   let events = 0;
   const progress = new Progress(counter, () => events, process.stderr);
