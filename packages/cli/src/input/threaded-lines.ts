@@ -13,9 +13,9 @@ const WORKER = new URL('./line-worker.js', import.meta.url);
 const WORKER_YOUNG_MB = 4;
 
 /**
- * How many threads read a plain NDJSON file: `one` (the default) or `two`, a worker that reads,
- * cuts, prefilters and (for `eql run` with many rules) routes the lines while this thread parses
- * and evaluates (when it runs, and why only when asked: `threadsFor`).
+ * How many threads read a plain NDJSON file: `one`, or `two`, a worker that reads, cuts,
+ * prefilters and (for `eql run` with many rules) routes the lines while this thread parses and
+ * evaluates (which is the default when: `threadsFor`).
  */
 export type ThreadsMode = 'one' | 'two';
 
