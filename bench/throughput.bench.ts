@@ -86,8 +86,12 @@ interface Row {
   readonly rssMb?: number | undefined;
   readonly check: string;
   readonly ok: boolean;
+  /** The row's peak RSS has a budget (issue #6: under 300 MB for (a) and (c)). */
+  readonly rssBudgetMb?: number;
 }
 const rows: Row[] = [];
+/** Peak RSS (a) and (c) must stay under: a run above it is marked in the table and warned about. */
+const RSS_BUDGET_MB = 300;
 const baseline = async (path: string, events: number, name: string) => {
   const run = await child([join(repo, 'bench/support/baseline-parse.mjs'), path]);
   const ok = Number(readFileSync(join(dir, 'stdout'), 'utf8').trim()) === events;
@@ -137,6 +141,7 @@ rows.push({
   seconds: medianA.run.seconds,
   baseline: medianA.base.seconds,
   rssMb: maxRss((r) => r.a),
+  rssBudgetMb: RSS_BUDGET_MB,
   check: `${medianA.run.stdoutLines} alerts (expected ${okta.expectedAlerts.length}); rounds ${medianA.ratios}`,
   ok: rounds.every((r) => r.a.stdoutLines === okta.expectedAlerts.length),
 });
@@ -164,6 +169,7 @@ rows.push({
   seconds: c.seconds,
   baseline: ecsBase,
   rssMb: c.maxRssMb,
+  rssBudgetMb: RSS_BUDGET_MB,
   check: `${c.stdoutLines} alerts; 20k slice ${sliceOn.stdoutLines} alerts = ${sliceOff.stdoutLines} without prefilter/worker`,
   ok: c.stdoutLines > 0 && onText === offText && sliceOn.stdoutLines > 0,
 });
@@ -265,6 +271,9 @@ rows.push({ name: '(e) load + parse + compile the corpus', events: files.length,
 rmSync(dir, { recursive: true, force: true });
 
 console.log(`\nmachine: ${(await import('node:os')).availableParallelism()} cores, node ${process.version}; child processes, wall time and peak RSS from /usr/bin/time\n`);
+function overBudget(r: Row): boolean {
+  return r.rssBudgetMb !== undefined && r.rssMb !== undefined && r.rssMb >= r.rssBudgetMb;
+}
 const header = ['measure', 'events', 'time', 'events/s', 'ratio to baseline', 'peak RSS', 'check'];
 const table = rows.map((r) => [
   r.name,
@@ -272,7 +281,7 @@ const table = rows.map((r) => [
   r.name.startsWith('(e)') || r.seconds < 1 ? `${(r.seconds * 1000).toFixed(r.seconds < 0.01 ? 2 : 0)} ms` : `${r.seconds.toFixed(2)} s`,
   r.name.startsWith('(e)') ? '' : `${Math.round(r.events / r.seconds).toLocaleString('en-US')}`,
   r.baseline === undefined ? '' : `${(r.baseline / r.seconds).toFixed(2)}x`,
-  r.rssMb === undefined ? '' : `${r.rssMb.toFixed(0)} MB`,
+  r.rssMb === undefined ? '' : `${r.rssMb.toFixed(0)} MB${overBudget(r) ? ' OVER BUDGET' : ''}`,
   `${r.ok ? 'ok' : 'WRONG'}: ${r.check}`,
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] ?? '').length)));
@@ -280,6 +289,7 @@ const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(wid
 console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of table) console.log(line(row));
+for (const r of rows.filter(overBudget)) console.error(`${r.name}: peak RSS ${r.rssMb?.toFixed(0)} MB, over its ${r.rssBudgetMb} MB budget`);
 if (rows.some((r) => !r.ok)) {
   console.error('a result is wrong: see the check column');
   process.exitCode = 1;
