@@ -425,9 +425,7 @@ export function createRunner(rules: readonly Rule[], options: RunnerOptions = {}
       const out = evaluate();
       return before.length === 0 ? out : [...before, ...out];
     },
-    enqueue(event, input) {
-      enqueue(event, input);
-    },
+    enqueue,
     evaluate,
     awaitsLine(rule, stage, line) {
       return current(rule)?.stream.awaitsLine?.(stage, line) ?? true;
