@@ -129,8 +129,10 @@ export class MissingEventsFilter {
   /**
    * `needs`, for an event whose JSON line is `text` (without `\u` or `\/` escapes): a trailing
    * term's event decides only the waiting candidates of its own key (and no later candidate looks
-   * at it), so it matters only if some undecided candidate's key strings (at the `textual`
-   * positions) are all in the line; past 32 such candidates it answers true without looking.
+   * at it: events in time order), so it matters only if some undecided candidate's key strings
+   * (at the `textual` positions) are all in the line; past 32 such candidates it answers true
+   * without looking. A candidate completed by a late event could have looked at it, as
+   * `trustOrder` warns of late events.
    */
   needsText(term: number, partialsHeld: boolean, text: string, textual: readonly boolean[]): boolean {
     if (this.placements[term]!.kind !== 'trailing') return this.needs(term, partialsHeld);

@@ -102,7 +102,9 @@ export interface QueryStream {
    * waiting candidate of such a key could be decided by (another missing term: no partial or
    * candidate could look at it), or `until` with nothing pending; true whenever it cannot tell
    * (event queries, samples, a first stage, a leading missing term). While a result waits on
-   * time, `ts` (the line's timestamp) must be given and not decide it.
+   * time, `ts` (the line's timestamp) must be given and not decide it. As with `trustOrder`, an
+   * event pushed later than its time order may meet a state without what such a skipped event
+   * would have left (a trailing missing term's event of another key).
    */
   awaitsTerm?(term: number, line: string, ts?: number): boolean;
 }
