@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generateOktaEvents } from '../../scripts/generate/okta-events.js';
 import { repoRoot } from '../support/shared.js';
-import { ndjson, runEql, scratch, writeVariantPack } from './run-eql.js';
+import { ndjson, runEql, scratch, seedVariant, writeVariantPack } from './run-eql.js';
 
 const SAMPLE = 'examples/okta/events.ndjson';
 const expected = readFileSync(join(repoRoot, 'examples/okta/expected-alerts.ndjson'), 'utf8')
@@ -174,6 +174,27 @@ describe('eql run', () => {
     expect(unrouted.stdout).toBe(batched.stdout);
     const sized = await runEql(['run', '--rules', s.dir, '--size', '7', events]);
     expect(sized.stdout).toBe(`${lines.slice(0, 7).join('\n')}\n`);
+  });
+
+  it('a rule timed by its own timestamp_field releases a missing-term result where its clock says, whatever the window orders by', async () => {
+    // Variant 11 waits on a trailing missing term, timed by event.created; the window orders the
+    // lines by @timestamp. The second line (another host) moves its clock past the deadline, so
+    // its alert comes out there, before Variant 12's alert on the third line: only if the line's
+    // @timestamp is not taken for the rule's time when deciding whether it still needs the line.
+    const s = scratch();
+    s.file('late.toml', seedVariant('11', 'sequence by host.id with maxspan=1m [any where event.action == "alert"] ![any where event.action == "proc"]').replace(/^(name = .*)$/m, '$1\ntimestamp_field = "event.created"'));
+    s.file('mark.toml', seedVariant('12', 'any where event.action == "mark"'));
+    const line = (id: string, action: string, host: string, at: string, created: string) =>
+      JSON.stringify({ '@timestamp': `2026-03-02T08:${at}Z`, id, host: { id: host }, event: { action, created: `2026-03-02T08:${created}Z` } });
+    const events = s.file(
+      'events.ndjson',
+      `${[line('a', 'alert', 'h1', '00:00', '00:00'), line('p', 'proc', 'h2', '00:01', '02:00'), line('m', 'mark', 'h3', '00:02', '02:01')].join('\n')}\n`,
+    );
+    const r = await runEql(['run', '--rules', s.dir, events]);
+    expect(r.code).toBe(0);
+    expect(ndjson(r.stdout).map((a) => (a as AlertLine).rule.name)).toEqual(['Variant 11', 'Variant 12']);
+    const unrouted = await runEql(['run', '--rules', s.dir, events], { env: { EQLKIT_PREFILTER: 'off' } });
+    expect(unrouted.stdout).toBe(r.stdout);
   });
 
   it('--format table prints one row per alert', async () => {

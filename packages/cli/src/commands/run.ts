@@ -162,8 +162,13 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
   const reorder = options.sortAll ? SORT_ALL : { windowMs: options.windowMs, maxHeld: MAX_HELD_EVENTS };
   // Many rules: each event goes only to the rules whose raw-line prefilter its line passes.
   // A sequence's later terms are routed apart: at a line's turn, one only they could take is
-  // parsed only if its rule then waits for it (see LineRouter.atTurn).
-  const router = sources.length === rules.length ? lineRouterFor(sources, options.constants, (rule, term, line, ts) => runner.awaitsTerm(rule, term, line, ts)) : undefined;
+  // parsed only if its rule then waits for it (see LineRouter.atTurn). The line's timestamp is
+  // read at the window's field: a rule timed by another (its `timestamp_field`) is not told it.
+  const sameClock = rules.map((rule) => rule.settings.timestampField === options.timestampField);
+  const router =
+    sources.length === rules.length
+      ? lineRouterFor(sources, options.constants, (rule, term, line, ts) => runner.awaitsTerm(rule, term, line, sameClock[rule] === true ? ts : undefined))
+      : undefined;
   // With the worker's heap beside this one, this one grows by 10% at most (RSS; 4% slower).
   if (router && threadsFor(true) === 'two') boundHeapGrowth(10);
   const inputOf = (event: Record<string, unknown>): RunnerInput => {
