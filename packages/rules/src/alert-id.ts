@@ -1,4 +1,5 @@
 import { canonicalText } from './canonical-text.js';
+import { hashCanonical, hashText, type HashPair } from './canonical-hash.js';
 import { jsonText } from './json-text.js';
 
 /**
@@ -7,24 +8,33 @@ import { jsonText } from './json-text.js';
  * digits. Same rule and same events (in the same order) → same id, across runs and machines.
  */
 export function alertId(ruleId: string, events: readonly unknown[]): string {
-  // The hashes of `ruleId + ("\u0000" + identity)*`, fed part by part (no joined copy) and both
-  // in one pass.
-  const h = { a: 0x811c9dc5, b: (0x01000193 ^ 0x5bd1e995) >>> 0 };
-  fnv1aPair(h, ruleId);
+  // The hashes of `ruleId + ("\u0000" + identity)*`, fed part by part: no joined copy, and an
+  // event's canonical JSON is hashed as it is walked, never written (see canonical-hash.ts).
+  const h: HashPair = { a: 0x811c9dc5, b: (0x01000193 ^ 0x5bd1e995) >>> 0 };
+  hashText(h, ruleId);
   for (const e of events) {
-    fnv1aPair(h, '\u0000');
-    fnv1aPair(h, eventIdentity(e));
+    hashText(h, '\u0000');
+    const id = idOf(e);
+    if (id !== undefined) hashText(h, id);
+    else hashCanonical(h, e, deepCanonical);
   }
   return hex(h.a) + hex(h.b);
 }
 
-/** An event's `_id` when it has one (Elasticsearch documents), else its canonical JSON. */
-export function eventIdentity(event: unknown): string {
+/** `_id:<id>` for an event with a string or number `_id` (Elasticsearch documents). */
+function idOf(event: unknown): string | undefined {
   if (event && typeof event === 'object' && !Array.isArray(event)) {
     const id = (event as Record<string, unknown>)._id;
     if (typeof id === 'string' || typeof id === 'number') return `_id:${id}`;
   }
-  return canonicalJson(event);
+  return undefined;
+}
+
+const deepCanonical = (value: unknown) => jsonText(value, { canonical: true });
+
+/** An event's `_id` when it has one (Elasticsearch documents), else its canonical JSON. */
+export function eventIdentity(event: unknown): string {
+  return idOf(event) ?? canonicalJson(event);
 }
 
 /** JSON with object keys sorted, so key order in the input does not change the id; any depth. */
@@ -36,19 +46,6 @@ export function canonicalJson(value: unknown): string {
     if (error instanceof RangeError) return jsonText(value, { canonical: true });
     throw error;
   }
-}
-
-/** Two 32-bit FNV-1a hashes (different offsets) continued over `text`. */
-function fnv1aPair(h: { a: number; b: number }, text: string): void {
-  let a = h.a;
-  let b = h.b;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193);
-  }
-  h.a = a >>> 0;
-  h.b = b >>> 0;
 }
 
 function hex(n: number): string {

@@ -56,7 +56,14 @@ export function decodeRoutes(routes: BatchRoutes): LineRoute[] {
   let start = 0;
   for (let i = 0; i < count; i++) {
     const end = routes.ends[i] as number;
-    out[i] = routes.everyRule[i] === 1 ? null : Array.from(routes.ids.subarray(start, end));
+    if (routes.everyRule[i] === 1) out[i] = null;
+    else {
+      // A loop, not Array.from(subarray): that goes through the iterator protocol, 7% of what
+      // the main thread allocated per line over the corpus rules.
+      const route = new Array<number>(end - start);
+      for (let k = start; k < end; k++) route[k - start] = routes.ids[k] as number;
+      out[i] = route;
+    }
     start = end;
   }
   return out;
