@@ -19,15 +19,25 @@ export interface LineTexts {
 export function lineTexts(writer: RecordWriter, fieldConstants: number): LineTexts | undefined {
   const writeText = writer.writeText;
   if (!writeText || fieldConstants > 0) return undefined;
-  const texts = new WeakMap<object, string>();
   return {
     remember: (event, text) => {
-      if (text.indexOf('\n') === -1 && text.indexOf('\r') === -1) texts.set(event, text.trim());
+      if (text.indexOf('\n') === -1 && text.indexOf('\r') === -1) (event as Record<symbol, unknown>)[LINE_TEXT] = text.trim();
     },
-    textOf: (event) => texts.get(event),
+    textOf: (event) => {
+      const text = (event as Record<symbol, unknown>)[LINE_TEXT];
+      return typeof text === 'string' ? text : undefined;
+    },
     writeText,
   };
 }
+
+/**
+ * Where an event keeps its line: a property no field name, `Object.keys` or `JSON.stringify`
+ * reaches. Not a WeakMap: V8's young collections keep an ephemeron's value while they sort out
+ * its key, so every parsed line's text survived one or two (over the corpus rules, 10% more CPU,
+ * a quarter more bytes surviving and promoted).
+ */
+const LINE_TEXT = Symbol('eqlkit.lineText');
 
 /**
  * `[...]` of the events' own texts, a missing stage as `{"missing":true}`; undefined when some
