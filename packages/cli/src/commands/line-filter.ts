@@ -99,7 +99,6 @@ export function lineRouterFor(sources: readonly PrefilterSource[], constants: re
   // Compiled on first use: not at all when the line worker routes every line.
   let routeOf: ((text: string) => LineRoute) | undefined;
   const route = (text: string) => (routeOf ??= compileLineRoutes(specs))(text);
-  const routes = new WeakMap<object, readonly number[]>();
   return {
     specs,
     route,
@@ -128,11 +127,18 @@ export function lineRouterFor(sources: readonly PrefilterSource[], constants: re
         const r = ruleOf[entry] as number;
         if (rules[rules.length - 1] !== r) rules.push(r);
       }
-      routes.set(event, rules);
+      (event as Record<symbol, unknown>)[ROUTED_RULES] = rules;
     },
-    candidates: (event) => routes.get(event),
+    candidates: (event) => (event as Record<symbol, readonly number[] | undefined>)[ROUTED_RULES],
   };
 }
+
+/**
+ * Where a parsed event keeps the rules its line was routed to: a property no field name,
+ * `Object.keys` or `JSON.stringify` reaches, not a WeakMap, whose entries young collections
+ * keep alive while they sort out the keys (see LINE_TEXT in line-texts.ts).
+ */
+const ROUTED_RULES = Symbol('eqlkit.routedRules');
 
 /**
  * For a single sequence: lines that can only match its later stages wait unparsed for their turn
