@@ -9,6 +9,8 @@ describe('topLevelString', () => {
     expect(topLevelString(`{"@timestamp":"${TS}","a":1}`, '@timestamp')).toBe(TS);
     expect(topLevelString(`{"a":{"b":[1,{"c":"}"}]},"@timestamp":"${TS}"}`, '@timestamp')).toBe(TS);
     expect(topLevelString(` { "x" : "\\"" ,  "@timestamp" :  "${TS}" } `, '@timestamp')).toBe(TS);
+    // A string ending in a backslash: its closing quote is not escaped (an even run before it).
+    expect(topLevelString(`{"a":"x\\\\","b":["\\\\\\""],"@timestamp":"${TS}"}`, '@timestamp')).toBe(TS);
   });
 
   it('gives up whenever JSON.parse could say otherwise', () => {
@@ -37,7 +39,7 @@ describe('topLevelString', () => {
 
   it('never disagrees with JSON.parse on generated objects (fast-check)', () => {
     const key = fc.constantFrom('@timestamp', 'a', 'b', '@timestamp', 'x@timestamp');
-    const scalar = fc.oneof(fc.string(), fc.constantFrom('@timestamp', TS, '"@timestamp":"x"'), fc.integer(), fc.constant(null));
+    const scalar = fc.oneof(fc.string(), fc.constantFrom('@timestamp', TS, '"@timestamp":"x"', 'x\\', '\\"'), fc.integer(), fc.constant(null));
     const value = fc.letrec((tie) => ({
       v: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(key, tie('v'), { maxKeys: 3 })),
     })).v;

@@ -6,6 +6,13 @@ function skipSpace(line: string, i: number): number {
   return i;
 }
 
+/** Whether the quote at `q` is escaped: an odd number of backslashes right before it. */
+function escaped(line: string, q: number): boolean {
+  let n = 0;
+  while (line.charCodeAt(q - 1 - n) === BACKSLASH) n++;
+  return n % 2 === 1;
+}
+
 /**
  * True when position `at` of a JSON line (a quote) starts a key of the top-level object: the line
  * opens with `{`, and scanning up to `at` (strings skipped) leaves depth 1 right after `{` or `,`.
@@ -19,9 +26,13 @@ function topLevelKeyAt(line: string, at: number): boolean {
     const c = line.charCodeAt(i);
     if (isSpace(c)) continue;
     if (c === QUOTE) {
-      // To the closing quote, escapes skipped; `at` inside a string is no key.
-      for (i++; i < at && line.charCodeAt(i) !== QUOTE; i++) if (line.charCodeAt(i) === BACKSLASH) i++;
-      if (i >= at) return false;
+      // To the closing quote (one no odd run of backslashes escapes), found by the native
+      // search: most of a line is strings, and a timestamp written last sits past all of them.
+      let end = line.indexOf('"', i + 1);
+      while (end !== -1 && end < at && escaped(line, end)) end = line.indexOf('"', end + 1);
+      // `at` inside a string is no key.
+      if (end === -1 || end >= at) return false;
+      i = end;
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
     else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
       if (--depth < 1) return false;
@@ -31,6 +42,10 @@ function topLevelKeyAt(line: string, at: number): boolean {
   return depth === 1 && (last === OPEN_BRACE || last === COMMA);
 }
 
+// The key asked for is the same line after line: its JSON spelling is kept.
+let lastKey = '';
+let lastQuoted = '""';
+
 /**
  * The string value of top-level `key` in a JSON object line, read without parsing it, as
  * `JSON.parse(line)[key]` would give it when the line is valid JSON. Undefined whenever that is
@@ -39,7 +54,11 @@ function topLevelKeyAt(line: string, at: number): boolean {
  * (which could spell the key another way).
  */
 export function topLevelString(line: string, key: string): string | undefined {
-  const quoted = JSON.stringify(key);
+  if (key !== lastKey) {
+    lastKey = key;
+    lastQuoted = JSON.stringify(key);
+  }
+  const quoted = lastQuoted;
   const at = line.indexOf(quoted);
   if (at === -1 || line.indexOf(quoted, at + quoted.length) !== -1) return undefined;
   if (hasHidingEscape(line) || !topLevelKeyAt(line, at)) return undefined;
