@@ -70,7 +70,7 @@ export interface Processor<M> {
    * Sequences: whether an event that can match only positive `stage`, read from the JSON `text`,
    * could find a partial to extend now (see `SequenceMatcher.waitsInText`).
    */
-  waitsInText?(stage: number, text: string): boolean;
+  waitsInText?(stage: number, text: string, ts?: number): boolean;
   /** End of input. */
   finish(out: Hit[]): void;
   /** Partial sequences, buffered events and waiting results held now. */
@@ -113,7 +113,7 @@ export interface QueryPlan<M> {
    * `text` (without `\u` or `\/` escapes), would change nothing if taken now; `canSkip`'s test
    * over the line instead of the event (see `QueryStream.awaitsTerm`).
    */
-  awaitsText?(term: number, text: string, processor: Processor<M>): boolean;
+  awaitsText?(term: number, text: string, processor: Processor<M>, ts?: number): boolean;
 }
 
 function noop(): void {}
@@ -325,7 +325,7 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
       }
     : undefined;
 
-  const awaitsText = (term: number, text: string, processor: Processor<SequenceMatch>): boolean => {
+  const awaitsText = (term: number, text: string, processor: Processor<SequenceMatch>, ts?: number): boolean => {
     if (term === terms.length && until) return processor.pending > 0;
     const termSlots = slots[term];
     if (termSlots === undefined) return true;
@@ -333,7 +333,7 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
       const slot = termSlots[i]!;
       if (slot.missing) {
         if (processor.missingInText?.(slot.index, text) !== false) return true;
-      } else if (!processor.waitsInText || processor.waitsInText(slot.index, text)) return true;
+      } else if (!processor.waitsInText || processor.waitsInText(slot.index, text, ts)) return true;
     }
     return false;
   };
@@ -395,8 +395,8 @@ class SequenceProcessor implements Processor<SequenceMatch> {
     return this.matcher.waitsFor(stage, keys, event);
   }
 
-  waitsInText(stage: number, text: string): boolean {
-    return this.matcher.waitsInText(stage, text, this.textualKeys);
+  waitsInText(stage: number, text: string, ts?: number): boolean {
+    return this.matcher.waitsInText(stage, text, this.textualKeys, ts);
   }
 
   missingInText(term: number, text: string): boolean {

@@ -130,15 +130,20 @@ export class SequenceMatcher {
    * where `textual` is false (values normalised from other text, such as dates) impose nothing.
    * Sound for text without `\u` or `\/` escapes (which could write a value otherwise): the key
    * of an event is its own field's value, so an equal string is written that way in its line.
-   * Answers true, without scanning, when many keys are held.
+   * Given the event's timestamp `ts`, a partial it is past maxspan from does not count. Answers
+   * true, without scanning, when many keys are held.
    */
-  waitsInText(stage: number, text: string, textual: readonly boolean[]): boolean {
+  waitsInText(stage: number, text: string, textual: readonly boolean[], ts?: number): boolean {
     if (stage === 0) return true;
     const waiting = this.perSlot[stage - 1] ?? 0;
     if (waiting === 0) return false;
     if (waiting > TEXT_SCAN_WAITING || this.keys.size > TEXT_SCAN_KEYS) return true;
+    // With the event's time: a partial it would find past maxspan cannot complete (it would
+    // only be discarded now rather than swept later), so it does not count.
+    const oldest = ts === undefined ? Number.NEGATIVE_INFINITY : ts - this.maxspan;
     for (const state of this.keys.values()) {
-      if (state.slots[stage - 1] !== undefined && keyInText(state, text, textual)) return true;
+      const partial = state.slots[stage - 1];
+      if (partial !== undefined && partial.times[0]! >= oldest && keyInText(state, text, textual)) return true;
     }
     return false;
   }

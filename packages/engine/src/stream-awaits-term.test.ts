@@ -22,6 +22,18 @@ describe('QueryStream.awaitsTerm', () => {
     expect(stream.awaitsTerm?.(2, line('z', 'pk'))).toBe(false);
   });
 
+  it('a later stage does not wait at a time past maxspan from the partial it would extend', () => {
+    const stream = trusted('sequence by k with maxspan=10s [any where a == "x"] [any where a == "y"]');
+    const ms = (s: number) => Date.UTC(2026, 2, 2, 8, 0, s);
+    stream.push(event('x', 'pk', 0));
+    // Without the line's time the partial counts; with it, up to exactly maxspan.
+    expect(stream.awaitsTerm?.(1, line('y', 'pk', 11))).toBe(true);
+    expect(stream.awaitsTerm?.(1, line('y', 'pk', 10), ms(10))).toBe(true);
+    expect(stream.awaitsTerm?.(1, line('y', 'pk', 11), ms(11))).toBe(false);
+    // Pushed anyway, it completes nothing (the partial is past maxspan).
+    expect(stream.push(event('y', 'pk', 11))).toHaveLength(0);
+  });
+
   it('a trailing missing term matters only while a candidate of a key in the line waits, or its time decides one', () => {
     const stream = trusted('sequence by k with maxspan=10s [any where a == "x"] ![any where a == "y"]');
     expect(stream.awaitsTerm?.(1, line('y', 'pk'))).toBe(false);

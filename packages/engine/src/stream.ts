@@ -98,7 +98,8 @@ export interface QueryStream {
    * sequence (`until` numbered after the terms), whose JSON line is `line` (without `\u` or `\/`
    * escapes), could change the state or produce a result if pushed now. False only for a
    * trusted-order stream holding nothing back when the term is a later stage with no partial
-   * waiting under a key whose string values are all in the line, a trailing missing term no
+   * waiting under a key whose string values are all in the line (and, given `ts`, within maxspan
+   * of it), a trailing missing term no
    * waiting candidate of such a key could be decided by (another missing term: no partial or
    * candidate could look at it), or `until` with nothing pending; true whenever it cannot tell
    * (event queries, samples, a first stage, a leading missing term). While a result waits on
@@ -169,7 +170,7 @@ export class PlanStream<M> implements QueryStream {
     if (awaits === undefined || !this.passThrough || (this.reorder?.pending ?? 0) > 0) return true;
     // Waiting on time, any event that moves it past a deadline releases results where it stands.
     if (processor.wantsClock && (ts === undefined || processor.clockDecides?.(ts) !== false)) return true;
-    return awaits(term, line, processor);
+    return awaits(term, line, processor, ts);
   }
 
   push(event: EqlEvent): Hit[] {
