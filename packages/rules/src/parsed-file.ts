@@ -40,6 +40,8 @@ export function lazyPositions(make: () => SourcePositions): SourcePositions {
  * the whole run, held every rule file's text (13 MB for the corpus in `eql run`).
  */
 export function ownString(text: string): string {
-  // Short strings are copied, never sliced, by V8 (below 13 characters).
-  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+  // Short strings are copied, never sliced, by V8 (below 13 characters). A longer one is copied
+  // by flattening a concatenation (its slice then points into the copy, not the source): 13
+  // times faster than through JSON, which was a tenth of loading the corpus.
+  return text.length < 13 ? text : ` ${text}`.slice(1);
 }
