@@ -6,3 +6,4 @@
  */
 export { textual, type Needle, type NeedleGroup, type RawPrefilterSpec, type TermNeedles } from './raw-prefilter.js';
 export { compileRawPrefilter, compileRawRouter, hasHidingEscape, type RawLineFilter, type RawLineRouter, type RawPrefilterOptions } from './raw-line-filter.js';
+export { parseTimestamp } from './time.js';

@@ -26,15 +26,17 @@ export const utf8Text: (bytes: Buffer, start: number, end: number) => string = n
 /**
  * The `count` lines of a batch's bytes (joined with `\n`), each decoded on its own: the pieces of
  * one decode then `split` would be slices keeping the whole batch's text alive. Invalid UTF-8
- * becomes U+FFFD as with `TextDecoder`. Lines `unused` names are left empty (not decoded).
+ * becomes U+FFFD as with `TextDecoder`. Lines `unused` names are left empty (not decoded);
+ * `ends`, when given, receives where each line ends (its start is the end before it, plus one).
  */
-export function decodeLines(utf8: Uint8Array, count: number, unused?: (line: number) => boolean): string[] {
+export function decodeLines(utf8: Uint8Array, count: number, unused?: (line: number) => boolean, ends?: Int32Array): string[] {
   const texts = new Array<string>(count);
   const bytes = Buffer.from(utf8.buffer, utf8.byteOffset, utf8.length);
   let start = 0;
   for (let i = 0; i < count; i++) {
     const nl = i === count - 1 ? bytes.length : bytes.indexOf(0x0a, start);
     texts[i] = unused?.(i) === true ? '' : utf8Text(bytes, start, nl);
+    if (ends) ends[i] = nl;
     start = nl + 1;
   }
   return texts;

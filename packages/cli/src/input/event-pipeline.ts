@@ -4,7 +4,8 @@ import type { ByteCounter } from './byte-counter.js';
 import { applyFieldConstants, type FieldConstant } from './field-constants.js';
 import { DeferredLine, formatProblem, type InputProblem } from './input-item.js';
 import { parseRecord, readEventBatches } from './read-events.js';
-import { topLevelString } from './raw-timestamp.js';
+import { lineTimestamp } from './raw-timestamp.js';
+import { utf8Text } from './byte-lines.js';
 import { readField } from './read-field.js';
 import { ReorderWindow, type ReorderOptions } from './reorder-window.js';
 import { LineStore } from './line-store.js';
@@ -155,11 +156,21 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
       ? (text: string, line: number, file: string, route?: LineRoute) => {
           const later = deferral !== undefined && !deferral.eager(text);
           if (!later && !window) return undefined;
-          const ts = parseTimestamp(topLevelString(text, tsKey));
+          const ts = lineTimestamp(text, tsKey);
           // A later-stage line without a readable timestamp is parsed now (its turn is unknown).
           if (ts === undefined) return undefined;
           const handle = store.put(text);
           return new DeferredLine(handle < 0 ? text : handle, ts, later, file, line, route, store);
+        }
+      : undefined;
+  // A line the worker routed and read the timestamp of (the same reading as `defer`'s) waits as
+  // its bytes, never decoded before its turn: not for the one-rule deferral, which looks at the
+  // text when the line is read.
+  const holdBytes =
+    defer && window && !deferral
+      ? (bytes: Buffer, start: number, end: number, ts: number, line: number, file: string, route: LineRoute) => {
+          const handle = store.putBytes(bytes, start, end);
+          return new DeferredLine(handle < 0 ? utf8Text(bytes, start, end) : handle, ts, false, file, line, route, store);
         }
       : undefined;
   // Compiled on first use: plain NDJSON files are screened as bytes (or on the worker) instead.
@@ -173,6 +184,7 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
           ...(options.route ? { route: options.route } : {}),
           ...(options.routing ? { routing: options.routing } : {}),
           ...(defer ? { defer } : {}),
+          ...(holdBytes && tsKey !== undefined ? { holdBytes, timestampKey: tsKey } : {}),
           skipped: 0,
         }
       : undefined;

@@ -11,6 +11,12 @@ export interface LineWorkerData {
   readonly spec: RawPrefilterSpec | undefined;
   /** `eql run`'s routing (see `compileLineRoutes`): each line passed is routed there too. */
   readonly routing?: readonly (RawPrefilterSpec | undefined)[];
+  /**
+   * With routing: the top-level key of the reorder window's timestamp. Each routed line's
+   * timestamp is read here (`lineTimestamp`), so the main thread can hold the line's bytes
+   * without decoding it.
+   */
+  readonly timestampKey?: string;
 }
 
 /** A message of the line worker: lines that passed the prefilter, or a read error. */
@@ -29,5 +35,10 @@ export type LineBatch =
       readonly done: boolean;
       /** With routing: the route of each line. */
       readonly routes?: BatchRoutes;
+      /**
+       * With `timestampKey`: each line's timestamp, NaN when it cannot be read from the text or
+       * the line is routed nowhere.
+       */
+      readonly ts?: Float64Array;
     }
   | { readonly kind: 'error'; readonly message: string };

@@ -5,12 +5,15 @@ import { LineStore } from './line-store.js';
 describe('LineStore', () => {
   it('gives back each line as stored, whatever the characters, while others come and go (fast-check)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.string({ unit: 'binary', maxLength: 600 }), fc.boolean()), { maxLength: 300 }), (steps) => {
+      fc.property(fc.array(fc.tuple(fc.string({ unit: 'binary', maxLength: 600 }), fc.boolean(), fc.boolean()), { maxLength: 300 }), (steps) => {
         // Small slabs, so that lines fill many and slabs are reused under them.
         const store = new LineStore(4096);
         const held: [number, string][] = [];
-        for (const [text, releaseOne] of steps) {
-          const handle = store.put(text);
+        for (const [text, releaseOne, asBytes] of steps) {
+          // As text, or as its UTF-8 bytes from within a larger buffer (as the line worker's
+          // batches hold them).
+          const bytes = Buffer.from(`x\n${text}\ny`, 'utf8');
+          const handle = asBytes ? store.putBytes(bytes, 2, bytes.length - 2) : store.put(text);
           expect(handle).toBeGreaterThanOrEqual(0);
           held.push([handle, text]);
           if (releaseOne && held.length > 0) {

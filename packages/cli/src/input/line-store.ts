@@ -47,6 +47,22 @@ export class LineStore {
     return (slab * SLAB_BYTES + start) * LENGTHS + length;
   }
 
+  /**
+   * Stores the UTF-8 line `bytes[start, end)` as it is (a copy, nothing decoded); -1 when it is
+   * not stored (as for `put`).
+   */
+  putBytes(bytes: Buffer, start: number, end: number): number {
+    const length = end - start;
+    if (length > this.longest) return -1;
+    if ((this.current < 0 || this.offset + length > this.slabBytes) && !this.next()) return -1;
+    const slab = this.current;
+    const at = this.offset;
+    bytes.copy(this.slabs[slab] as Buffer, at, start, end);
+    this.offset = at + length;
+    this.waiting[slab] = (this.waiting[slab] as number) + 1;
+    return (slab * SLAB_BYTES + at) * LENGTHS + length;
+  }
+
   /** The text of a stored line (decoded again: a string of its own). */
   text(handle: number): string {
     const length = handle % LENGTHS;

@@ -11,7 +11,8 @@ import { compileRawPrefilter } from '@eqlkit/engine/raw-lines';
 import { ByteLineFilter, decodeLines, type ByteLineBatch } from './byte-lines.js';
 import { BatchBuffers } from './batch-buffers.js';
 import type { LineBatch, LineWorkerData } from './line-batch.js';
-import { compileLineRoutes, encodeRoutes } from './line-routes.js';
+import { compileLineRoutes, encodeRoutes, type LineRoute } from './line-routes.js';
+import { lineTimestamp } from './raw-timestamp.js';
 import { reusedChunks } from './read-text.js';
 
 const MAX_IN_FLIGHT = 2;
@@ -34,14 +35,29 @@ async function main(): Promise<void> {
   });
   const counter = { bytesRead: 0, totalBytes: undefined };
   let posted = 0;
+  const key = data.timestampKey;
   const post = async (batch: ByteLineBatch, done: boolean) => {
-    // Each line decoded as the main thread decodes it, so it routes the same text.
-    const routes = route ? encodeRoutes(decodeLines(batch.utf8, batch.lines.length).map(route)) : undefined;
+    // Each line decoded as the main thread decodes it, so it routes (and reads the timestamp
+    // of) the same text.
+    let routes;
+    let ts: Float64Array | undefined;
+    if (route) {
+      const texts = decodeLines(batch.utf8, batch.lines.length);
+      const routed: LineRoute[] = texts.map(route);
+      routes = encodeRoutes(routed);
+      if (key !== undefined) {
+        ts = new Float64Array(texts.length).fill(Number.NaN);
+        for (let i = 0; i < texts.length; i++) {
+          if (routed[i]?.length !== 0) ts[i] = lineTimestamp(texts[i] as string, key) ?? Number.NaN;
+        }
+      }
+    }
     while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
     inFlight++;
-    const message: LineBatch = { kind: 'lines', ...batch, bytes: counter.bytesRead - posted, done, ...(routes ? { routes } : {}) };
+    const message: LineBatch = { kind: 'lines', ...batch, bytes: counter.bytesRead - posted, done, ...(routes ? { routes } : {}), ...(ts ? { ts } : {}) };
     const transfer = [batch.lines.buffer as ArrayBuffer, batch.utf8.buffer as ArrayBuffer];
     if (routes) transfer.push(routes.ids.buffer as ArrayBuffer, routes.ends.buffer as ArrayBuffer, routes.everyRule.buffer as ArrayBuffer);
+    if (ts) transfer.push(ts.buffer as ArrayBuffer);
     port.postMessage(message, transfer);
     posted = counter.bytesRead;
   };

@@ -1,4 +1,4 @@
-import { hasHidingEscape } from '@eqlkit/engine';
+import { hasHidingEscape, parseTimestamp } from '@eqlkit/engine/raw-lines';
 import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, isSpace, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-chars.js';
 
 function skipSpace(line: string, i: number): number {
@@ -70,4 +70,13 @@ export function topLevelString(line: string, key: string): string | undefined {
   if (end === -1) return undefined;
   const value = line.slice(i + 1, end);
   return value.includes('\\') ? undefined : value;
+}
+
+/**
+ * The timestamp `eql run` holds a line in the reorder window by: its top-level `key` read from
+ * the text (see `topLevelString`) as the engine reads timestamps, or undefined when that is not
+ * certain. The same function on the line worker and on this thread, so both agree.
+ */
+export function lineTimestamp(line: string, key: string): number | undefined {
+  return parseTimestamp(topLevelString(line, key));
 }

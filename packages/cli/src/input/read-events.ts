@@ -3,7 +3,7 @@ import type { ByteCounter } from './byte-counter.js';
 import { decodeRoutes, type BatchRoutes, type LineRoute } from './line-routes.js';
 import type { DeferredLine, InputEvent, InputItem, InputProblem } from './input-item.js';
 import { readText, STDIN } from './read-text.js';
-import { ByteLineFilter, byteScreen, decodeLines, type ByteLineBatch } from './byte-lines.js';
+import { ByteLineFilter, byteScreen, decodeLines, utf8Text, type ByteLineBatch } from './byte-lines.js';
 import { reusedChunks } from './read-text.js';
 import { isPlainNdjson, threadedLines, workerReads, type LineTexts, type ThreadsMode } from './threaded-lines.js';
 import { splitTextBatches } from './split-text.js';
@@ -47,6 +47,14 @@ export interface RecordFilter {
   readonly route?: (text: string) => LineRoute;
   /** A line that waits unparsed for its turn in time order; undefined to parse it now. */
   readonly defer?: (text: string, line: number, file: string, route?: LineRoute) => DeferredLine | undefined;
+  /**
+   * With a line worker that routes: the top-level key of the window's timestamp, for the worker
+   * to read each routed line's timestamp, and the line then held as its bytes (`bytes[start,
+   * end)`, UTF-8) without being decoded: what `defer` would give for its text, or undefined to
+   * go that way instead.
+   */
+  readonly timestampKey?: string;
+  readonly holdBytes?: (bytes: Buffer, start: number, end: number, ts: number, line: number, file: string, route: LineRoute) => DeferredLine | undefined;
   skipped: number;
 }
 
@@ -64,9 +72,17 @@ export async function* parseRecords(text: AsyncIterable<string>, file: string, f
  * batch's megabyte), with their routes when the worker routed them. A U+FEFF starting a line
  * stays (ByteLineFilter drops the file's first one).
  */
-export function batchTexts(batch: ByteLineBatch & { readonly routes?: BatchRoutes }): LineTexts {
+export function batchTexts(batch: ByteLineBatch & { readonly routes?: BatchRoutes; readonly ts?: Float64Array }): LineTexts {
   const routes = batch.routes && decodeRoutes(batch.routes);
+  const ts = batch.ts;
   // A line routed to no rule is skipped unparsed (see RecordFilter.route): not even decoded.
+  // One the worker read a timestamp of waits as bytes (see RecordFilter.holdBytes).
+  if (routes && ts) {
+    const ends = new Int32Array(batch.lines.length);
+    const texts = decodeLines(batch.utf8, batch.lines.length, (i) => routes[i]?.length === 0 || !Number.isNaN(ts[i] as number), ends);
+    const bytes = Buffer.from(batch.utf8.buffer, batch.utf8.byteOffset, batch.utf8.length);
+    return { texts, lines: batch.lines, skipped: batch.skipped, routes, held: { bytes, ends, ts } };
+  }
   const texts = decodeLines(batch.utf8, batch.lines.length, routes && ((i) => routes[i]?.length === 0));
   return { texts, lines: batch.lines, skipped: batch.skipped, ...(routes ? { routes } : {}) };
 }
@@ -153,13 +169,28 @@ export async function* readEventBatches(
       }
       // Plain NDJSON: lines prefiltered as bytes, decoded only when they pass; on a worker
       // thread (see ThreadsMode: it reads, splits, prefilters and routes, this thread parses).
-      const batches = worker ? threadedLines(path, filter?.spec, filter?.routing, counter) : byteLines(path, counter, filter?.spec);
+      const batches = worker ? threadedLines(path, filter?.spec, filter?.routing, counter, filter?.holdBytes ? filter.timestampKey : undefined) : byteLines(path, counter, filter?.spec);
       for await (const batch of batches) {
         if (filter) filter.skipped += batch.skipped;
         const items: InputItem[] = [];
         const routes = batch.routes;
+        const held = batch.held;
         for (let i = 0; i < batch.texts.length; i++) {
-          const item = readRecord(batch.texts[i] as string, batch.lines[i] as number, file, filter, routes?.[i]);
+          let text = batch.texts[i] as string;
+          const route = routes?.[i];
+          const ts = held?.ts[i] as number;
+          // A line the worker routed somewhere and read a timestamp of came undecoded.
+          if (held !== undefined && route !== undefined && route?.length !== 0 && !Number.isNaN(ts)) {
+            const start = i === 0 ? 0 : (held.ends[i - 1] as number) + 1;
+            const end = held.ends[i] as number;
+            const kept = filter?.holdBytes?.(held.bytes, start, end, ts, batch.lines[i] as number, file, route);
+            if (kept) {
+              items.push(kept);
+              continue;
+            }
+            text = utf8Text(held.bytes, start, end);
+          }
+          const item = readRecord(text, batch.lines[i] as number, file, filter, route);
           if (item) items.push(item);
         }
         if (items.length > 0) yield items;

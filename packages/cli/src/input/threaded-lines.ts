@@ -62,6 +62,18 @@ export interface LineTexts {
   readonly skipped: number;
   /** Each line's route, when the worker routed them. */
   readonly routes?: readonly LineRoute[];
+  /**
+   * Lines left undecoded (their text empty) for the reader to hold as bytes: those the worker
+   * routed somewhere and read a timestamp of. Valid until the next batch is asked for.
+   */
+  readonly held?: HeldBytes;
+}
+
+/** A batch's bytes, where each line ends in them, and each line's timestamp (NaN: none). */
+export interface HeldBytes {
+  readonly bytes: Buffer;
+  readonly ends: Int32Array;
+  readonly ts: Float64Array;
 }
 
 /**
@@ -74,8 +86,9 @@ export async function* threadedLines(
   spec: RawPrefilterSpec | undefined,
   routing: readonly (RawPrefilterSpec | undefined)[] | undefined,
   counter: ByteCounter,
+  timestampKey?: string,
 ): AsyncGenerator<LineTexts> {
-  const data: LineWorkerData = { path, spec, ...(routing ? { routing } : {}) };
+  const data: LineWorkerData = { path, spec, ...(routing ? { routing } : {}), ...(routing && timestampKey !== undefined ? { timestampKey } : {}) };
   // The worker's garbage is a batch's decoded lines at a time: a small young generation (the
   // default grows to tens of megabytes) keeps (c)'s RSS in its budget.
   const worker = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
@@ -100,11 +113,13 @@ export async function* threadedLines(
       if (batch.kind === 'error') throw new Error(batch.message);
       counter.bytesRead += batch.bytes;
       const texts = batchTexts(batch);
-      // Acknowledged with its buffer, free once decoded (the texts are copies), for the worker
-      // to reuse.
+      // Acknowledged with its buffer for the worker to reuse: once decoded (the texts are
+      // copies), or, when lines are held as bytes, once the reader has copied them (it has when
+      // it asks for the next batch).
       const buffer = batch.utf8.buffer as ArrayBuffer;
-      worker.postMessage(buffer, [buffer]);
+      if (!texts.held) worker.postMessage(buffer, [buffer]);
       yield texts;
+      if (texts.held) worker.postMessage(buffer, [buffer]);
       if (batch.done) return;
     }
   } finally {
