@@ -329,6 +329,20 @@ describe('compileRawRouter', () => {
     expect(few('{"x":1}')).toBe(true);
   });
 
+  it('finds a boolean needle as the literal or the string of its word at its field, nowhere else', () => {
+    const bool = (text: string, field: string): Needle => ({ text, caseInsensitive: false, exact: true, numeric: true, field });
+    const route = compileRawRouter([spec([[bool('false', 'p.trusted')]]), spec([[bool('true', 'a')]])]);
+    for (const written of ['false', '"false"', '[true,false]', '["x",false]']) {
+      expect(route(`{"p":{"trusted":${written}}}`), written).toEqual([0]);
+      expect(route(`{"p.trusted":${written}}`), written).toEqual([0]);
+    }
+    for (const other of ['true', '"False"', '"FALSE"', '0', 'null', '" false"', '{"x":false}']) expect(route(`{"p":{"trusted":${other}}}`), other).toEqual([]);
+    // Not at another field, nor a key of that name.
+    expect(route('{"p":{"exists":false},"trusted":false}')).toEqual([]);
+    expect(route('{"p":{"trusted":"x","false":1}}')).toEqual([]);
+    expect(route('{"a":true,"p":{"trusted":false}}')?.sort()).toEqual([0, 1]);
+  });
+
   it('tells apart whole values of the same hash, of another field, or of another case', () => {
     // `AaAa`, `AaBB`, `BBAa` and `BBBB` hash alike (31 * 'A' + 'a' = 31 * 'B' + 'B'), folded or not.
     const whole = (text: string, field: string, insensitive = false): Needle => ({ text, caseInsensitive: insensitive, exact: true, field });

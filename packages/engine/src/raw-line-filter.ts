@@ -618,6 +618,16 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
           if (numericAt(node)) numeric(String(Number(line.slice(i, end))), node);
           i = end;
           continue;
+        } else if (numbers.size > 0 && (c === 116 || c === 102)) {
+          // A `true` or `false` value (outside strings nothing else starts so in valid JSON):
+          // looked up as the numeric needles of a boolean are.
+          const word = c === 116 ? 'true' : 'false';
+          if (line.startsWith(word, i)) {
+            const node = depth > MAX_DEPTH ? ANY : isArray[depth] === 1 ? (pathOf[depth] as number) : value;
+            if (numericAt(node)) numeric(word, node);
+            i += word.length;
+            continue;
+          }
         }
         i++;
         continue;

@@ -119,6 +119,41 @@ describe('deriveRawPrefilter', () => {
     );
   });
 
+  it('keeps boolean equalities as numeric needles at their field: the literal, or the string of the word', () => {
+    const needles = (text: string) =>
+      deriveRawPrefilter([{ statement: statement(text) }])?.terms.flatMap((t) => t.groups.map((g) => g.map((n) => `${n.field}=${n.text}${n.numeric ? '#' : ''}${n.exact ? '=' : ''}`).join('|')));
+    expect(needles('any where a == false and b in (true, "x")')).toEqual(['a=false#=', 'b=true#=|b=x=']);
+    // An or of booleans and names needs one of them (the corpus's Outlook rule).
+    expect(needles('any where p.name == "x.exe" or (s.trusted == false or s.exists == false)')).toEqual(['p.name=x.exe=|s.trusted=false#=|s.exists=false#=']);
+    expect(needles('any where a != false')).toBeUndefined();
+    expect(needles('any where a in~ (true)')).toBeUndefined();
+  });
+
+  it('never rules out an event the query matches: equalities with booleans, however the line writes the value (fast-check)', () => {
+    const literal = fc.constantFrom('true', 'false', '"true"', '"false"');
+    const query = fc.oneof(
+      literal.map((l) => `any where a == ${l}`),
+      fc.tuple(literal, literal).map(([x, y]) => `any where a in (${x}, ${y})`),
+      literal.map((l) => `any where b.c == ${l} and a != "q"`),
+      literal.map((l) => `any where a == ${l} or b.c == "y"`),
+    );
+    const written = fc.constantFrom('true', 'false', '"true"', '"false"', '"False"', '"TRUE"', '0', '1', '""', 'null', '[true]', '[1, false]', '["false"]', '{"x":false}', '"y"');
+    const line = fc.tuple(written, written, fc.boolean()).map(([a, c, dotted]) => (dotted ? `{"a":${a},"b.c":${c}}` : `{"b":{"c":${c}},"a":${a}}`));
+    let matched = 0;
+    fc.assert(
+      fc.property(query, line, (q, text) => {
+        const compiled = compile(q);
+        const spec = deriveRawPrefilter([{ statement: compiled.statement }]);
+        if (!spec || compiled.search([{ ...JSON.parse(text), '@timestamp': 1 }]).length === 0) return;
+        matched++;
+        expect(compileRawRouter([spec])(text), `${q} ${text}`).toEqual([0]);
+        expect(compileRawPrefilter(spec)(text), `${q} ${text}`).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(matched).toBeGreaterThan(30);
+  });
+
   it('skips predicates on constant fields (--field, index constants), the category field included', () => {
     expect(derive('process where event.module == "okta" and event.action == "x1"', ['event.module'])).toEqual([[['process'], ['x1']]]);
     expect(derive('process where event.action == "x1"', ['event.category'])).toEqual([[['x1']]]);

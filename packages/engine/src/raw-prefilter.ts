@@ -25,10 +25,11 @@ export interface Needle {
    */
   readonly exact?: true;
   /**
-   * The literal is a plain integer (`4697`, `0`; at most 15 digits) the field must equal: its
-   * value may also be a JSON number equal to it, written any way (`4697`, `4697.0`, `4.697e3`),
-   * which no text search finds. Only a matcher that reads the number values of the field may use
-   * such a needle; every other one takes its group as needing nothing. Always `exact`.
+   * The literal is a plain integer (`4697`, `0`; at most 15 digits) or a boolean the field must
+   * equal: its value may also be a JSON number equal to it, written any way (`4697`, `4697.0`,
+   * `4.697e3`), or the JSON literal `true`/`false`, which no text search finds. Only a matcher
+   * that reads the number and literal values of the field may use such a needle; every other one
+   * takes its group as needing nothing. Always `exact`.
    */
   readonly numeric?: true;
 }
@@ -129,6 +130,15 @@ function patternNeedle(pattern: string, caseInsensitive: boolean): Needle | unde
   return best;
 }
 
+/**
+ * The needle of `field == true|false`: a value equal to it is the JSON literal or the string of
+ * the same word at the field (whatever the field's mapping, nothing else), so it is a numeric
+ * needle: found only by a matcher that reads literal values where they stand.
+ */
+function booleanNeedle(value: boolean, field: string): Needle {
+  return { text: value ? 'true' : 'false', caseInsensitive: false, exact: true, numeric: true, field };
+}
+
 /** The needle, found in `field`'s values only. */
 function at(needle: Needle | undefined, field: string): Needle | undefined {
   return needle && { ...needle, field };
@@ -213,6 +223,7 @@ class Deriver {
         const [field, lit] = e.left.type === 'Field' ? [e.left, e.right] : [e.right, e.left];
         if (field.type !== 'Field' || this.constants.has(field.name)) return [];
         if (lit.type === 'Number') return group([at(integerNeedle(lit), field.name)]);
+        if (lit.type === 'Boolean') return group([booleanNeedle(lit.value, field.name)]);
         if (lit.type !== 'String') return [];
         return group([at(equalityNeedle(lit.value, false), field.name)]);
       }
@@ -227,7 +238,9 @@ class Deriver {
                 ? at(equalityNeedle(x.value, e.caseInsensitive), name)
                 : x.type === 'Number' && !e.caseInsensitive
                   ? at(integerNeedle(x), name)
-                  : undefined,
+                  : x.type === 'Boolean' && !e.caseInsensitive
+                    ? booleanNeedle(x.value, name)
+                    : undefined,
           ),
         );
       }
