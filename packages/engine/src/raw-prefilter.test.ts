@@ -33,6 +33,44 @@ describe('deriveRawPrefilter', () => {
     expect(derive('any where a : "*" and b == "xyz"')).toEqual([[['xyz']]]);
   });
 
+  it('also takes each pattern\'s next-longest runs of 8 characters or more, as groups of their own', () => {
+    expect(derive('any where a : ("HKLM\\\\SYSTEM\\\\*ControlSet*\\\\Services\\\\*\\\\ImagePath", "\\\\REGISTRY\\\\MACHINE\\\\SYSTEM\\\\*ControlSet*\\\\Services\\\\*\\\\ImagePath")')).toEqual([
+      [['~hklm\\\\system\\\\', '~\\\\registry\\\\machine\\\\system\\\\'], ['~\\\\services\\\\'], ['~\\\\imagepath']],
+    ]);
+    // A pattern whose next run is short (`.exe`) gives its longest again: that group is not repeated.
+    expect(derive('any where a : ("?:\\\\Windows\\\\*.exe", "*\\\\Program Files\\\\*\\\\updater*")')).toEqual([[['~:\\\\windows\\\\', '~\\\\program files\\\\'], ['~:\\\\windows\\\\', '~\\\\updater']]]);
+  });
+
+  it('never rules out an event the query matches: patterns of several long runs (fast-check)', () => {
+    const run = fc.constantFrom('Services', 'ImagePath', 'ControlSet', 'Program Files', 'ABCDEFGHIJ', 'x', '.exe');
+    const pattern = fc.array(fc.tuple(run, fc.constantFrom('*', '?', '*?')), { minLength: 1, maxLength: 4 }).map((parts) => parts.map(([r, w]) => r + w).join(''));
+    const op = fc.constantFrom(':', 'like', 'like~');
+    const query = fc.oneof(
+      fc.tuple(op, pattern).map(([o, p]) => ({ q: `any where a ${o} ${JSON.stringify(p)}`, ps: [p] })),
+      fc.tuple(pattern, pattern).map(([p, q]) => ({ q: `any where a : (${JSON.stringify(p)}, ${JSON.stringify(q)})`, ps: [p, q] })),
+    );
+    // A value one of the patterns matches (wildcards filled, case flipped or not), or one with a run left out.
+    let matched = 0;
+    fc.assert(
+      fc.property(query, fc.nat(), fc.constantFrom('', 'z', 'Services'), fc.boolean(), fc.nat(), ({ q, ps }, which, fill, flip, drop) => {
+        const p = ps[which % ps.length] as string;
+        let text = p.replace(/\*\?|\*|\?/g, fill || 'z');
+        const runs = p.split(/[*?]+/).filter(Boolean);
+        if (drop % 3 === 0 && runs.length > 1) text = text.replace(runs[drop % runs.length] as string, '');
+        if (flip) text = [...text].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
+        const line = `{"a":${JSON.stringify(text)}}`;
+        const compiled = compile(q);
+        const spec = deriveRawPrefilter([{ statement: compiled.statement }]);
+        if (!spec || compiled.search([{ ...JSON.parse(line), '@timestamp': 1 }]).length === 0) return;
+        matched++;
+        expect(compileRawRouter([spec])(line), `${q} ${line}`).toEqual([0]);
+        expect(compileRawPrefilter(spec)(line), `${q} ${line}`).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(matched).toBeGreaterThan(200);
+  });
+
   it('writes needles as JSON escapes them', () => {
     expect(derive('any where a == "say \\"hi\\""')).toEqual([[['say \\"hi\\"']]]);
   });
