@@ -316,10 +316,11 @@ function filters(statement: Statement): EventFilter[] {
  * The raw-line prefilter of statements: for each term, the strings a JSON line must contain for
  * the event to match it. Undefined when some term needs nothing (every line must be parsed).
  * Sound by construction: a needle is only required where the query compares a field with a string
- * by text (`==`, `in`, `:`, `like`, and the literals a `regex` match must hold); numbers,
- * booleans, dates and IPs an equality compares by value (so written in other ways) are left out,
- * and constant fields are skipped. The matcher lets lines with JSON escapes that could hide a
- * needle through (see `compileRawPrefilter`).
+ * by text (`==`, `in`, `:`, `like`, and the literals a `regex` match must hold); plain integers
+ * and booleans become numeric needles (only a matcher reading number and literal values uses
+ * them); other numbers, dates and IPs an equality compares by value (so written in other ways)
+ * are left out, and constant fields are skipped. The matcher lets lines with JSON escapes that
+ * could hide a needle through (see `compileRawPrefilter`).
  */
 export function deriveRawPrefilter(sources: readonly PrefilterSource[]): RawPrefilterSpec | undefined {
   const terms: TermNeedles[] = [];
