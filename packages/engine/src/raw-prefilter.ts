@@ -119,22 +119,29 @@ function textNeedle(value: string, caseInsensitive: boolean, strings = false): N
 }
 
 /**
- * The `rank`-th longest literal run of a wildcard pattern (`*` and `?` split it; `\` is literal
- * in EQL; among equals, the first written), or its longest when it has no such run of at least
- * MIN_RANKED characters; a pattern without wildcards needs its whole value. A value the pattern
- * matches holds every run, so any one of them is a needle of it.
+ * A wildcard pattern's literal runs (`*` and `?` split it; `\` is literal in EQL) as needles,
+ * longest first (among equals, the first written); a pattern without wildcards needs its whole
+ * value. A value the pattern matches holds every run, so any one of them is a needle of it.
+ * Empty when it needs nothing usable.
  */
-function patternNeedle(pattern: string, caseInsensitive: boolean, rank = 0): Needle | undefined {
+function patternRuns(pattern: string, caseInsensitive: boolean): Needle[] {
   const hasWildcard = pattern.includes('*') || pattern.includes('?');
-  if (!hasWildcard) return caseInsensitive && !PLAIN_INTEGER.test(pattern) ? wholeValue(textNeedle(pattern, true, true)) : equalityNeedle(pattern, caseInsensitive);
+  if (!hasWildcard) {
+    const whole = caseInsensitive && !PLAIN_INTEGER.test(pattern) ? wholeValue(textNeedle(pattern, true, true)) : equalityNeedle(pattern, caseInsensitive);
+    return whole ? [whole] : [];
+  }
   const runs: Needle[] = [];
   for (const run of pattern.split(/[*?]+/)) {
     const needle = textNeedle(run, caseInsensitive, true);
     if (needle) runs.push(needle);
   }
-  const ranked = runs.map((n, i) => ({ n, i })).sort((a, b) => b.n.text.length - a.n.text.length || a.i - b.i);
-  const pick = ranked[rank];
-  return (rank > 0 && pick !== undefined && pick.n.text.length >= MIN_RANKED ? pick : ranked[0])?.n;
+  return runs.map((n, i) => ({ n, i })).sort((x, y) => y.n.text.length - x.n.text.length || x.i - y.i).map((x) => x.n);
+}
+
+/** Run `rank` of `runs` when it has at least MIN_RANKED characters, else the longest. */
+function rankedRun(runs: readonly Needle[], rank: number): Needle | undefined {
+  const pick = runs[rank];
+  return rank > 0 && pick !== undefined && pick.text.length >= MIN_RANKED ? pick : runs[0];
 }
 
 /**
@@ -276,11 +283,14 @@ class Deriver {
         const name = e.value.name;
         if (e.op === 'regex' || e.op === 'regex~') return regexGroups(e.patterns, e.op === 'regex~', name);
         const ci = e.op !== 'like';
-        const ranked = (rank: number) => group(e.patterns.map((p) => (p.type === 'Null' ? null : p.type === 'String' ? at(patternNeedle(p.value, ci, rank), name) : undefined)));
+        const runs = e.patterns.map((p) => (p.type === 'Null' ? null : p.type === 'String' ? patternRuns(p.value, ci) : undefined));
+        const ranked = (rank: number) => group(runs.map((r) => (r === null ? null : r === undefined ? undefined : at(rankedRun(r, rank), name))));
         const groups = ranked(0);
         if (groups.length === 0) return groups;
         const seen = new Set([groupKey(groups[0] as NeedleGroup)]);
         for (let rank = 1; rank < PATTERN_RANKS; rank++) {
+          // No pattern has such a run: the group would be the first again.
+          if (!runs.some((r) => r && (r[rank]?.text.length ?? 0) >= MIN_RANKED)) break;
           const next = ranked(rank)[0];
           if (next === undefined || seen.has(groupKey(next))) continue;
           seen.add(groupKey(next));
@@ -338,6 +348,19 @@ export function deriveRawPrefilter(sources: readonly PrefilterSource[]): RawPref
  * query, sequence or sample, then `until`); a term needing nothing has no groups.
  */
 export function deriveTermNeedles(source: PrefilterSource): TermNeedles[] {
-  const deriver = new Deriver(new Set(source.constantFields ?? []));
-  return filters(source.statement).map((f) => deriver.filter(f, source.eventCategoryField ?? 'event.category'));
+  const constants = new Set(source.constantFields ?? []);
+  const category = source.eventCategoryField ?? 'event.category';
+  // `eql run` asks twice per rule (its routes, and the prefilter of all rules): worked out once.
+  const key = `${category}\u0000${[...constants].sort().join('\u0000')}`;
+  let cached = derived.get(source.statement);
+  if (!cached) derived.set(source.statement, (cached = new Map()));
+  const known = cached.get(key);
+  if (known) return known;
+  const deriver = new Deriver(constants);
+  const needles = filters(source.statement).map((f) => deriver.filter(f, category));
+  cached.set(key, needles);
+  return needles;
 }
+
+/** Needles per statement, by category field and constant fields (plain data, never changed). */
+const derived = new WeakMap<Statement, Map<string, TermNeedles[]>>();
