@@ -11,7 +11,7 @@ import { compileRawPrefilter } from '@eqlkit/engine/raw-lines';
 import { ByteLineFilter, decodeLines, type ByteLineBatch } from './byte-lines.js';
 import { BatchBuffers } from './batch-buffers.js';
 import type { LineBatch, LineWorkerData } from './line-batch.js';
-import { compileLineRoutes, encodeRoutes, type LineRoute } from './line-routes.js';
+import { compileLineRoutes, encodeRoutes, type BatchRoutes, type LineRoute } from './line-routes.js';
 import { lineTimestamp } from './raw-timestamp.js';
 import { reusedChunks } from './read-text.js';
 
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const post = async (batch: ByteLineBatch, done: boolean) => {
     // Each line decoded as the main thread decodes it, so it routes (and reads the timestamp
     // of) the same text.
-    let routes;
+    let routes: BatchRoutes | undefined;
     let ts: Float64Array | undefined;
     if (route) {
       const texts = decodeLines(batch.utf8, batch.lines.length);
