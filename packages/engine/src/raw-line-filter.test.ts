@@ -343,6 +343,17 @@ describe('compileRawRouter', () => {
     expect(route('{"a":true,"p":{"trusted":false}}')?.sort()).toEqual([0, 1]);
   });
 
+  it('finds a presence needle by any value at its field, nowhere else', () => {
+    const present: Needle = { text: '', caseInsensitive: false, exact: true, numeric: true, present: true, field: 'container.id' };
+    const route = compileRawRouter([spec([[present]]), spec([[{ text: 'x', caseInsensitive: false, field: 'a' }]])]);
+    for (const written of ['"c1"', '""', '7', 'true', 'false', '["c1"]', '[1]', '{"x":1}', '[]']) {
+      expect(route(`{"container":{"id":${written}}}`), written).toEqual([0]);
+      expect(route(`{"container.id":${written}}`), written).toEqual([0]);
+    }
+    // Not at another field, nor as a key or null.
+    for (const line of ['{"container":{"name":"c1"}}', '{"id":"c1"}', '{"container":{"id":null}}', '{"a":"container.id"}', '{"container":{"ids":"c1"}}']) expect(route(line), line).toEqual([]);
+  });
+
   it('tells apart whole values of the same hash, of another field, or of another case', () => {
     // `AaAa`, `AaBB`, `BBAa` and `BBBB` hash alike (31 * 'A' + 'a' = 31 * 'B' + 'B'), folded or not.
     const whole = (text: string, field: string, insensitive = false): Needle => ({ text, caseInsensitive: insensitive, exact: true, field });

@@ -64,7 +64,7 @@ function plan(spec: RawPrefilterSpec, utf8Bytes: boolean): Plan {
   const ids = new Map<string, number>();
   const needles: Needle[] = [];
   const id = (n: Needle) => {
-    const key = `${n.caseInsensitive ? 'i' : 's'}${n.exact ? '=' : ''}${n.numeric ? '#' : ''}${n.field ?? ''}\u0000${n.text}`;
+    const key = `${n.caseInsensitive ? 'i' : 's'}${n.exact ? '=' : ''}${n.numeric ? '#' : ''}${n.present ? 'p' : ''}${n.field ?? ''}\u0000${n.text}`;
     let i = ids.get(key);
     if (i === undefined) {
       i = needles.length;
@@ -492,6 +492,8 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
   // its needle ids mapped back to the list's.
   const whole = (n: Needle) => n.numeric === true || (n.exact === true && n.field !== undefined);
   const searched = needles.flatMap((n, id) => (whole(n) ? [] : [id]));
+  // Presence needles are marked by any value at their field, not looked up.
+  const isPresent = (n: Needle) => n.present === true && n.field !== undefined;
   const { classOf, classes, delta, reports, firstEnd, nextEnd, endStart, endIds, depth: cut } = buildAutomaton(searched.map((id) => needles[id] as Needle));
   for (let j = 0; j < endIds.length; j++) endIds[j] = searched[endIds[j] as number] as number;
   const texts = needles.map((n) => n.text);
@@ -513,7 +515,7 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
   // Numeric needles without a field: their digits as a string in any value.
   let digitsAnywhere: Map<string, number[]> | undefined;
   needles.forEach((n, id) => {
-    if (!whole(n)) return;
+    if (!whole(n) || isPresent(n)) return;
     if (n.field === undefined) {
       digitsAnywhere ??= new Map();
       digitsAnywhere.set(n.text, [...(digitsAnywhere.get(n.text) ?? []), id]);
@@ -528,13 +530,28 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
   // by the digits of its value, whatever its writing (`4.697e3`).
   const numbers = new Map<number, Map<string, number[]>>();
   needles.forEach((n, id) => {
-    if (n.numeric !== true) return;
+    if (n.numeric !== true || isPresent(n)) return;
     const f = n.field === undefined ? -1 : (fieldIds.get(n.field) as number);
     let byText = numbers.get(f);
     if (!byText) numbers.set(f, (byText = new Map()));
     byText.set(n.text, [...(byText.get(n.text) ?? []), id]);
   });
   const anyField = numbers.get(-1);
+  // Presence needles by field.
+  const presents = new Map<number, number[]>();
+  const allPresent: number[] = [];
+  needles.forEach((n, id) => {
+    if (!isPresent(n)) return;
+    const f = fieldIds.get(n.field as string) as number;
+    presents.set(f, [...(presents.get(f) ?? []), id]);
+    allPresent.push(id);
+  });
+  const anyPresent = allPresent.length > 0;
+  /** A value (string, number, literal, object or array) stands at path `node`: the presence needles of its field. */
+  const present = (node: number) => {
+    if (node === ANY) mark(allPresent);
+    else if (node >= 0 && (fieldAt[node] as number) >= 0) mark(presents.get(fieldAt[node] as number));
+  };
   /** Whether a value whose path is `node` may hold a numeric needle. */
   const numericAt = (node: number) => anyField !== undefined || (node === ANY ? numbers.size > 0 : node >= 0 && numbers.has(fieldAt[node] as number));
   const mark = (ids: number[] | undefined) => {
@@ -597,6 +614,8 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
         if (c === 123 || c === 91) {
           // A container opens: its path is the value's (in an array, the array's own).
           const at = depth === 0 ? 0 : depth > MAX_DEPTH ? ANY : isArray[depth] === 1 ? (pathOf[depth] as number) : value;
+          // An object or array is a value there too (the engine may match a pattern on it).
+          if (anyPresent && depth > 0) present(at);
           depth++;
           if (depth <= MAX_DEPTH) {
             isArray[depth] = c === 91 ? 1 : 0;
@@ -607,7 +626,7 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
           depth--;
           prev = c;
         } else if (c === 58 || c === 44) prev = c;
-        else if (numbers.size > 0 && ((c >= 48 && c <= 57) || c === 45)) {
+        else if ((numbers.size > 0 || anyPresent) && ((c >= 48 && c <= 57) || c === 45)) {
           // A number value: its token, looked up by value at its path.
           let end = i + 1;
           for (; end < n; end++) {
@@ -615,16 +634,18 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
             if (!((d >= 48 && d <= 57) || d === 46 || d === 101 || d === 69 || d === 43 || d === 45)) break;
           }
           const node = depth > MAX_DEPTH ? ANY : isArray[depth] === 1 ? (pathOf[depth] as number) : value;
-          if (numericAt(node)) numeric(String(Number(line.slice(i, end))), node);
+          if (numbers.size > 0 && numericAt(node)) numeric(String(Number(line.slice(i, end))), node);
+          if (anyPresent) present(node);
           i = end;
           continue;
-        } else if (numbers.size > 0 && (c === 116 || c === 102)) {
+        } else if ((numbers.size > 0 || anyPresent) && (c === 116 || c === 102)) {
           // A `true` or `false` value (outside strings nothing else starts so in valid JSON):
           // looked up as the numeric needles of a boolean are.
           const word = c === 116 ? 'true' : 'false';
           if (line.startsWith(word, i)) {
             const node = depth > MAX_DEPTH ? ANY : isArray[depth] === 1 ? (pathOf[depth] as number) : value;
-            if (numericAt(node)) numeric(word, node);
+            if (numbers.size > 0 && numericAt(node)) numeric(word, node);
+            if (anyPresent) present(node);
             i += word.length;
             continue;
           }
@@ -665,6 +686,7 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
         continue;
       }
       const node = deep ? ANY : isArray[depth] === 1 ? (pathOf[depth] as number) : value;
+      if (anyPresent) present(node);
       const start = i + 1;
       // The table slot of the value's whole-value needles: its field's, every field's, or none.
       const w = node === ANY ? ALL : node >= 0 ? (fieldAt[node] as number) : -1;

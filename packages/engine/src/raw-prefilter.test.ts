@@ -28,9 +28,33 @@ describe('deriveRawPrefilter', () => {
     expect(derive('any where a : "PowerShell.EXE" and b in~ ("Xy") and c like~ "*Temp*"')).toEqual([[['~powershell.exe'], ['~xy'], ['~temp']]]);
   });
 
-  it('takes the longest literal run of a wildcard pattern, and nothing from a pattern of only wildcards', () => {
+  it('takes the longest literal run of a wildcard pattern, and the field\'s presence from a pattern of only wildcards', () => {
     expect(derive('any where a like "C:\\\\*\\\\sys?em32\\\\*.dll"')).toEqual([[['em32\\\\']]]);
-    expect(derive('any where a : "*" and b == "xyz"')).toEqual([[['xyz']]]);
+    expect(derive('any where a : "*" and b == "xyz"')).toEqual([[[''], ['xyz']]]);
+    const needles = deriveRawPrefilter([{ statement: statement('any where container.id like "?*"') }])?.terms[0]?.groups;
+    expect(needles).toEqual([[{ text: '', caseInsensitive: false, exact: true, numeric: true, present: true, field: 'container.id' }]]);
+  });
+
+  it('never rules out an event the query matches: patterns of wildcards only, whatever the field holds (fast-check)', () => {
+    const query = fc.constantFrom('any where a like "?*"', 'any where a : "*"', 'any where a : ("?*", "x*")', 'any where b.c like~ "*?" and d != "q"', 'any where a like ("??", "*")');
+    const written = fc.constantFrom('"x"', '""', '"xy"', '1', '0', 'true', 'false', 'null', '["x"]', '[1, "y"]', '[]', '{"x":"y"}', '"\\u0078"');
+    const line = fc.tuple(written, written, fc.boolean(), fc.boolean()).map(([a, c, dotted, missing]) =>
+      missing ? `{"z":${a}}` : dotted ? `{"a":${a},"b.c":${c}}` : `{"b":{"c":${c}},"a":${a}}`,
+    );
+    let matched = 0;
+    fc.assert(
+      fc.property(query, line, (q, text) => {
+        const compiled = compile(q);
+        const spec = deriveRawPrefilter([{ statement: compiled.statement }]);
+        if (!spec || compiled.search([{ ...JSON.parse(text), '@timestamp': 1 }]).length === 0) return;
+        matched++;
+        // Undefined: every statement may match (a line with a hiding escape).
+        expect(compileRawRouter([spec])(text) ?? [0], `${q} ${text}`).toEqual([0]);
+        expect(compileRawPrefilter(spec)(text), `${q} ${text}`).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(matched).toBeGreaterThan(100);
   });
 
   it('also takes each pattern\'s next-longest runs of 8 characters or more, as groups of their own', () => {

@@ -32,6 +32,12 @@ export interface Needle {
    * takes its group as needing nothing. Always `exact`.
    */
   readonly numeric?: true;
+  /**
+   * With `field` and `numeric`: the field has some value in the line, whatever it is (a pattern
+   * of wildcards only, `"?*"`, matches every string of one character or more). The text is
+   * empty; only a matcher that knows where each value stands may use it.
+   */
+  readonly present?: true;
 }
 
 /** Literals the engine compares with a field's string exactly, or with its number by value. */
@@ -138,6 +144,14 @@ function patternRuns(pattern: string, caseInsensitive: boolean): Needle[] {
   return runs.map((n, i) => ({ n, i })).sort((x, y) => y.n.text.length - x.n.text.length || x.i - y.i).map((x) => x.n);
 }
 
+/**
+ * The needle of a pattern of wildcards only (`*`, `?*`) at `field`: some value is there (a
+ * string, as patterns match, any value a mapping reads as text, or an object the engine reads).
+ */
+function presentNeedle(field: string): Needle {
+  return { text: '', caseInsensitive: false, exact: true, numeric: true, present: true, field };
+}
+
 /** Run `rank` of `runs` when it has at least MIN_RANKED characters, else the longest. */
 function rankedRun(runs: readonly Needle[], rank: number): Needle | undefined {
   const pick = runs[rank];
@@ -173,7 +187,7 @@ function at(needle: Needle | undefined, field: string): Needle | undefined {
 }
 
 /** A needle's identity: its text, case, exactness, kind and field. */
-const needleKey = (n: Needle) => `${n.caseInsensitive ? 'i' : 's'}${n.exact ? '=' : ''}${n.numeric ? '#' : ''}${n.field ?? ''}\u0000${n.text}`;
+const needleKey = (n: Needle) => `${n.caseInsensitive ? 'i' : 's'}${n.exact ? '=' : ''}${n.numeric ? '#' : ''}${n.present ? 'p' : ''}${n.field ?? ''}\u0000${n.text}`;
 
 /** The group a list of alternatives gives: undefined when one of them needs nothing. */
 function group(alternatives: ReadonlyArray<Needle | undefined | null>): NeedleGroup[] {
@@ -284,7 +298,13 @@ class Deriver {
         if (e.op === 'regex' || e.op === 'regex~') return regexGroups(e.patterns, e.op === 'regex~', name);
         const ci = e.op !== 'like';
         const runs = e.patterns.map((p) => (p.type === 'Null' ? null : p.type === 'String' ? patternRuns(p.value, ci) : undefined));
-        const ranked = (rank: number) => group(runs.map((r) => (r === null ? null : r === undefined ? undefined : at(rankedRun(r, rank), name))));
+        // A pattern of wildcards only needs the field to be there.
+        const onlyWildcards = (i: number) => {
+          const p = e.patterns[i];
+          return p?.type === 'String' && p.value.length > 0 && /^[*?]+$/.test(p.value);
+        };
+        const ranked = (rank: number) =>
+          group(runs.map((r, i) => (r === null ? null : r === undefined ? undefined : r.length === 0 && onlyWildcards(i) ? presentNeedle(name) : at(rankedRun(r, rank), name))));
         const groups = ranked(0);
         if (groups.length === 0) return groups;
         const seen = new Set([groupKey(groups[0] as NeedleGroup)]);
