@@ -50,6 +50,7 @@ describe('deriveRawPrefilter', () => {
         matched++;
         // Undefined: every statement may match (a line with a hiding escape).
         expect(compileRawRouter([spec])(text) ?? [0], `${q} ${text}`).toEqual([0]);
+        expect(compileRawRouter([spec], { utf8Bytes: true })(Buffer.from(text).toString('latin1')) ?? [0], `${q} ${text} (bytes)`).toEqual([0]);
         expect(compileRawPrefilter(spec)(text), `${q} ${text}`).toBe(true);
       }),
       { numRuns: 1000 },
@@ -209,6 +210,7 @@ describe('deriveRawPrefilter', () => {
         if (!spec || compiled.search([{ ...JSON.parse(text), '@timestamp': 1 }]).length === 0) return;
         matched++;
         expect(compileRawRouter([spec])(text), `${q} ${text}`).toEqual([0]);
+        expect(compileRawRouter([spec], { utf8Bytes: true })(Buffer.from(text).toString('latin1')), `${q} ${text} (bytes)`).toEqual([0]);
         expect(compileRawPrefilter(spec)(text), `${q} ${text}`).toBe(true);
       }),
       { numRuns: 1000 },
