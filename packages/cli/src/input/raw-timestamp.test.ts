@@ -61,7 +61,8 @@ describe('topLevelString', () => {
         const plain = parsed['@timestamp'];
         if (typeof plain === 'string' && !/["\\\u0000-\u001f\u2028\u2029]/.test(plain) && line.split('"@timestamp"').length === 2) expect(got).toBe(plain);
       }),
-      { numRuns: 500 },
+      // A failure on a deep value can take minutes to shrink: stopped (as a failure) after 20 s.
+      { numRuns: 500, interruptAfterTimeLimit: 20_000, markInterruptAsFailure: true },
     );
     expect(found).toBeGreaterThan(50);
   });
