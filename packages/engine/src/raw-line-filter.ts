@@ -1,4 +1,4 @@
-import { textual, type Needle, type RawPrefilterSpec } from './raw-prefilter.js';
+import { needleKey, textual, type Needle, type RawPrefilterSpec } from './raw-prefilter.js';
 
 /** True when an NDJSON line may hold an event some term matches (false: skip it unparsed). */
 export type RawLineFilter = ((line: string) => boolean) & {
@@ -64,7 +64,7 @@ function plan(spec: RawPrefilterSpec, utf8Bytes: boolean): Plan {
   const ids = new Map<string, number>();
   const needles: Needle[] = [];
   const id = (n: Needle) => {
-    const key = `${n.caseInsensitive ? 'i' : 's'}${n.exact ? '=' : ''}${n.numeric ? '#' : ''}${n.present ? 'p' : ''}${n.field ?? ''}\u0000${n.text}`;
+    const key = needleKey(n);
     let i = ids.get(key);
     if (i === undefined) {
       i = needles.length;

@@ -127,8 +127,9 @@ function textNeedle(value: string, caseInsensitive: boolean, strings = false): N
 /**
  * A wildcard pattern's literal runs (`*` and `?` split it; `\` is literal in EQL) as needles,
  * longest first (among equals, the first written); a pattern without wildcards needs its whole
- * value. A value the pattern matches holds every run, so any one of them is a needle of it.
- * Empty when it needs nothing usable.
+ * value, and one of wildcards only its field's presence (`presentNeedle`). A value the pattern
+ * matches holds every run, so any one of them is a needle of it. Empty when it needs nothing
+ * usable.
  */
 function patternRuns(pattern: string, caseInsensitive: boolean): Needle[] {
   const hasWildcard = pattern.includes('*') || pattern.includes('?');
@@ -136,6 +137,7 @@ function patternRuns(pattern: string, caseInsensitive: boolean): Needle[] {
     const whole = caseInsensitive && !PLAIN_INTEGER.test(pattern) ? wholeValue(textNeedle(pattern, true, true)) : equalityNeedle(pattern, caseInsensitive);
     return whole ? [whole] : [];
   }
+  if (/^[*?]+$/.test(pattern)) return [PRESENT];
   const runs: Needle[] = [];
   for (const run of pattern.split(/[*?]+/)) {
     const needle = textNeedle(run, caseInsensitive, true);
@@ -145,12 +147,11 @@ function patternRuns(pattern: string, caseInsensitive: boolean): Needle[] {
 }
 
 /**
- * The needle of a pattern of wildcards only (`*`, `?*`) at `field`: some value is there (a
- * string, as patterns match, any value a mapping reads as text, or an object the engine reads).
+ * The needle of a pattern of wildcards only (`*`, `?*`), placed at its field by `at`: some value
+ * is there (a string, as patterns match, any value a mapping reads as text, or an object the
+ * engine reads).
  */
-function presentNeedle(field: string): Needle {
-  return { text: '', caseInsensitive: false, exact: true, numeric: true, present: true, field };
-}
+const PRESENT: Needle = { text: '', caseInsensitive: false, exact: true, numeric: true, present: true };
 
 /** Run `rank` of `runs` when it has at least MIN_RANKED characters, else the longest. */
 function rankedRun(runs: readonly Needle[], rank: number): Needle | undefined {
@@ -187,7 +188,7 @@ function at(needle: Needle | undefined, field: string): Needle | undefined {
 }
 
 /** A needle's identity: its text, case, exactness, kind and field. */
-const needleKey = (n: Needle) => `${n.caseInsensitive ? 'i' : 's'}${n.exact ? '=' : ''}${n.numeric ? '#' : ''}${n.present ? 'p' : ''}${n.field ?? ''}\u0000${n.text}`;
+export const needleKey = (n: Needle): string => `${n.caseInsensitive ? 'i' : 's'}${n.exact ? '=' : ''}${n.numeric ? '#' : ''}${n.present ? 'p' : ''}${n.field ?? ''}\u0000${n.text}`;
 
 /** The group a list of alternatives gives: undefined when one of them needs nothing. */
 function group(alternatives: ReadonlyArray<Needle | undefined | null>): NeedleGroup[] {
@@ -298,13 +299,7 @@ class Deriver {
         if (e.op === 'regex' || e.op === 'regex~') return regexGroups(e.patterns, e.op === 'regex~', name);
         const ci = e.op !== 'like';
         const runs = e.patterns.map((p) => (p.type === 'Null' ? null : p.type === 'String' ? patternRuns(p.value, ci) : undefined));
-        // A pattern of wildcards only needs the field to be there.
-        const onlyWildcards = (i: number) => {
-          const p = e.patterns[i];
-          return p?.type === 'String' && p.value.length > 0 && /^[*?]+$/.test(p.value);
-        };
-        const ranked = (rank: number) =>
-          group(runs.map((r, i) => (r === null ? null : r === undefined ? undefined : r.length === 0 && onlyWildcards(i) ? presentNeedle(name) : at(rankedRun(r, rank), name))));
+        const ranked = (rank: number) => group(runs.map((r) => (r === null ? null : r === undefined ? undefined : at(rankedRun(r, rank), name))));
         const groups = ranked(0);
         if (groups.length === 0) return groups;
         const seen = new Set([groupKey(groups[0] as NeedleGroup)]);
