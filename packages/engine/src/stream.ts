@@ -99,11 +99,11 @@ export interface QueryStream {
    * escapes), could change the state or produce a result if pushed now. False only for a
    * trusted-order stream holding nothing back when the term is a later stage with no partial
    * waiting under a key whose string values are all in the line (and, given `ts`, within maxspan
-   * of it), a trailing missing term no
-   * waiting candidate of such a key could be decided by (another missing term: no partial or
-   * candidate could look at it), or `until` with nothing pending; true whenever it cannot tell
-   * (event queries, samples, a first stage, a leading missing term). While a result waits on
-   * time, `ts` (the line's timestamp) must be given and not decide it. As with `trustOrder`, an
+   * of it), a trailing missing term no waiting candidate of such a key could be decided by
+   * (another missing term: no partial or candidate could look at it), or `until` with nothing
+   * pending; true whenever it cannot tell (event queries, samples, a first stage, a leading
+   * missing term). While a result waits on time, `ts` (the line's timestamp) must be given and
+   * not decide it. As with `trustOrder`, an
    * event pushed later than its time order may meet a state without what such a skipped event
    * would have left (a trailing missing term's event of another key).
    */

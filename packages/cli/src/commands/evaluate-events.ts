@@ -34,7 +34,7 @@ export interface InputHooks {
 /**
  * Whether a worker thread reads plain NDJSON files: `EQLKIT_THREADS=one` or `two` decides;
  * otherwise two when the lines are `routed` (`eql run` with many rules, where the worker routes
- * them: over the detection-rules corpus four fifths of the time for about 40 MB more peak RSS)
+ * them: over the detection-rules corpus about 70% of the time for about 25 MB more peak RSS)
  * and the machine has a second core. Without routing it does not pay (docs/performance.md,
  * lever 2).
  */

@@ -29,9 +29,8 @@ export interface LineRouter {
   readonly route: (text: string) => LineRoute;
   /**
    * At a held line's turn, before it is parsed (`route`: the line worker's, if it routed it; `ts`:
-   * its timestamp): the
-   * entries of its route some rule still takes now, or undefined when none does, so the line
-   * need not be parsed. A later term's entry is kept only if its probe (asked of the rule's
+   * its timestamp): the entries of its route some rule still takes now, or undefined when none
+   * does, so the line need not be parsed. A later term's entry is kept only if its probe (asked of the rule's
    * state after every event before the line) says the term could change it.
    */
   readonly atTurn: (text: string, route: LineRoute | undefined, ts?: number) => LineRoute | undefined;

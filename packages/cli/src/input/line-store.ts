@@ -36,15 +36,9 @@ export class LineStore {
    * than a third of a slab, or 4 GB waiting): the caller keeps the string then.
    */
   put(text: string): number {
-    if (text.length > this.longest) return -1;
     // A UTF-16 unit takes at most 3 UTF-8 bytes.
-    if ((this.current < 0 || this.offset + text.length * 3 > this.slabBytes) && !this.next()) return -1;
-    const slab = this.current;
-    const start = this.offset;
-    const length = (this.slabs[slab] as Buffer).write(text, start, 'utf8');
-    this.offset = start + length;
-    this.waiting[slab] = (this.waiting[slab] as number) + 1;
-    return (slab * SLAB_BYTES + start) * LENGTHS + length;
+    if (text.length > this.longest || !this.room(text.length * 3)) return -1;
+    return this.stored((this.slabs[this.current] as Buffer).write(text, this.offset, 'utf8'));
   }
 
   /**
@@ -52,15 +46,8 @@ export class LineStore {
    * not stored (as for `put`).
    */
   putBytes(bytes: Buffer, start: number, end: number): number {
-    const length = end - start;
-    if (length > this.longest) return -1;
-    if ((this.current < 0 || this.offset + length > this.slabBytes) && !this.next()) return -1;
-    const slab = this.current;
-    const at = this.offset;
-    bytes.copy(this.slabs[slab] as Buffer, at, start, end);
-    this.offset = at + length;
-    this.waiting[slab] = (this.waiting[slab] as number) + 1;
-    return (slab * SLAB_BYTES + at) * LENGTHS + length;
+    if (end - start > this.longest || !this.room(end - start)) return -1;
+    return this.stored(bytes.copy(this.slabs[this.current] as Buffer, this.offset, start, end));
   }
 
   /** The text of a stored line (decoded again: a string of its own). */
@@ -82,6 +69,20 @@ export class LineStore {
   /** Slabs made so far (for tests and measurements). */
   get slabCount(): number {
     return this.slabs.length;
+  }
+
+  /** Whether `bytes` more fit in the current slab, moving to a free or new one if need be. */
+  private room(bytes: number): boolean {
+    return (this.current >= 0 && this.offset + bytes <= this.slabBytes) || this.next();
+  }
+
+  /** The handle of the line of `length` bytes just written at the current offset. */
+  private stored(length: number): number {
+    const slab = this.current;
+    const at = this.offset;
+    this.offset = at + length;
+    this.waiting[slab] = (this.waiting[slab] as number) + 1;
+    return (slab * SLAB_BYTES + at) * LENGTHS + length;
   }
 
   /** Moves to a free slab, or a new one; false when no more may be made. */
