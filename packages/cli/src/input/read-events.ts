@@ -179,8 +179,9 @@ export async function* readEventBatches(
           let text = batch.texts[i] as string;
           const route = routes?.[i];
           const ts = held?.ts[i] as number;
-          // A line the worker routed somewhere and read a timestamp of came undecoded.
-          if (held !== undefined && route !== undefined && route?.length !== 0 && !Number.isNaN(ts)) {
+          // A line the worker read a timestamp of (it reads none of a line routed nowhere) came
+          // undecoded.
+          if (held !== undefined && route !== undefined && !Number.isNaN(ts)) {
             const start = i === 0 ? 0 : (held.ends[i - 1] as number) + 1;
             const end = held.ends[i] as number;
             const kept = filter?.holdBytes?.(held.bytes, start, end, ts, batch.lines[i] as number, file, route);
