@@ -5,6 +5,7 @@
 export { compile, type CompiledQuery, type CompileOptions, type SearchOptions } from './compile.js';
 export type { Hit } from './query.js';
 export { DEFAULT_MAX_PENDING_TOTAL, type QueryStream, type StreamOptions, type StreamStats } from './stream.js';
+export type { LineText } from './sequence.js';
 export type { EqlEvent, JsonValue } from './event.js';
 export { parseTimestamp } from './time.js';
 export { schemaFromMapping, resolveMapping, type Schema, type FieldMapping, type FieldType } from './schema.js';

@@ -16,7 +16,7 @@
 import type { EqlEvent } from './event.js';
 import type { KeyTuple } from './join-keys.js';
 import { encodeKey } from './join-keys.js';
-import { keyTexts, TEXT_SCAN_WAITING, textsIn, type SequenceCandidate } from './sequence.js';
+import { keyTexts, TEXT_SCAN_WAITING, textsIn, type LineText, type SequenceCandidate } from './sequence.js';
 
 /** Where a missing term sits among the positive terms. */
 export type MissingPlacement =
@@ -134,12 +134,14 @@ export class MissingEventsFilter {
    * without looking. A candidate completed by a late event could have looked at it, as
    * `trustOrder` warns of late events.
    */
-  needsText(term: number, partialsHeld: boolean, text: string, textual: readonly boolean[]): boolean {
+  needsText(term: number, partialsHeld: boolean, text: LineText, textual: readonly boolean[]): boolean {
     if (this.placements[term]!.kind !== 'trailing') return this.needs(term, partialsHeld);
     let undecided = 0;
     for (const w of this.queue) {
       if (w.verdict !== undefined) continue;
-      if (++undecided > TEXT_SCAN_WAITING || textsIn((w.texts ??= keyTexts(w.candidate.key, textual)), text)) return true;
+      if (++undecided > TEXT_SCAN_WAITING) return true;
+      if (typeof text !== 'string') text = text();
+      if (textsIn((w.texts ??= keyTexts(w.candidate.key, textual)), text)) return true;
     }
     return false;
   }

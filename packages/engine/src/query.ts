@@ -14,7 +14,7 @@ import type { MissingPlacement } from './missing-events.js';
 import { MissingEventsFilter } from './missing-events.js';
 import type { Ordinal } from './order.js';
 import { SampleCollector } from './sample.js';
-import type { SequenceCandidate, StageMatch } from './sequence.js';
+import type { LineText, SequenceCandidate, StageMatch } from './sequence.js';
 import { SequenceMatcher } from './sequence.js';
 
 /** A result: a matching event, or a sequence/sample with its join key values. */
@@ -60,7 +60,7 @@ export interface Processor<M> {
    * Sequences: `missingMatters` for an event read from the JSON `text` (see
    * `MissingEventsFilter.needsText`).
    */
-  missingInText?(term: number, text: string): boolean;
+  missingInText?(term: number, text: LineText): boolean;
   /**
    * While `wantsClock`: whether an event at `ts`, whatever it matches, would release results by
    * moving time forward (false: it would only move it).
@@ -70,7 +70,7 @@ export interface Processor<M> {
    * Sequences: whether an event that can match only positive `stage`, read from the JSON `text`,
    * could find a partial to extend now (see `SequenceMatcher.waitsInText`).
    */
-  waitsInText?(stage: number, text: string, ts?: number): boolean;
+  waitsInText?(stage: number, text: LineText, ts?: number): boolean;
   /** End of input. */
   finish(out: Hit[]): void;
   /** Partial sequences, buffered events and waiting results held now. */
@@ -113,7 +113,7 @@ export interface QueryPlan<M> {
    * `text` (without `\u` or `\/` escapes), would change nothing if taken now; `canSkip`'s test
    * over the line instead of the event (see `QueryStream.awaitsTerm`).
    */
-  awaitsText?(term: number, text: string, processor: Processor<M>, ts?: number): boolean;
+  awaitsText?(term: number, text: LineText, processor: Processor<M>, ts?: number): boolean;
 }
 
 function noop(): void {}
@@ -325,7 +325,7 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
       }
     : undefined;
 
-  const awaitsText = (term: number, text: string, processor: Processor<SequenceMatch>, ts?: number): boolean => {
+  const awaitsText = (term: number, text: LineText, processor: Processor<SequenceMatch>, ts?: number): boolean => {
     if (term === terms.length && until) return processor.pending > 0;
     const termSlots = slots[term];
     if (termSlots === undefined) return true;
@@ -395,11 +395,11 @@ class SequenceProcessor implements Processor<SequenceMatch> {
     return this.matcher.waitsFor(stage, keys, event);
   }
 
-  waitsInText(stage: number, text: string, ts?: number): boolean {
+  waitsInText(stage: number, text: LineText, ts?: number): boolean {
     return this.matcher.waitsInText(stage, text, this.textualKeys, ts);
   }
 
-  missingInText(term: number, text: string): boolean {
+  missingInText(term: number, text: LineText): boolean {
     return this.missing?.needsText(term, this.matcher.pending > 0, text, this.textualKeys) ?? true;
   }
 

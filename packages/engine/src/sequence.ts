@@ -59,6 +59,13 @@ export function keyTexts(key: KeyTuple, textual: readonly boolean[]): (string | 
   return key.map((v, i) => (textual[i] === true && typeof v === 'string' && v.length > 0 ? JSON.stringify(v).slice(1, -1) : undefined));
 }
 
+/**
+ * A line's JSON text, or a function giving it (called at most once, and only when the answer
+ * depends on the text): a caller holding the line as bytes need not decode it when the state
+ * alone decides (no partial waits).
+ */
+export type LineText = string | (() => string);
+
 /** True when every text of `keyTexts` is in `text`. */
 export function textsIn(texts: readonly (string | undefined)[], text: string): boolean {
   for (let i = 0; i < texts.length; i++) {
@@ -133,7 +140,7 @@ export class SequenceMatcher {
    * Given the event's timestamp `ts`, a partial it is past maxspan from does not count. Answers
    * true, without scanning, when many keys are held.
    */
-  waitsInText(stage: number, text: string, textual: readonly boolean[], ts?: number): boolean {
+  waitsInText(stage: number, text: LineText, textual: readonly boolean[], ts?: number): boolean {
     if (stage === 0) return true;
     const waiting = this.perSlot[stage - 1] ?? 0;
     if (waiting === 0) return false;
@@ -143,7 +150,9 @@ export class SequenceMatcher {
     const oldest = ts === undefined ? Number.NEGATIVE_INFINITY : ts - this.maxspan;
     for (const state of this.keys.values()) {
       const partial = state.slots[stage - 1];
-      if (partial !== undefined && partial.times[0]! >= oldest && keyInText(state, text, textual)) return true;
+      if (partial === undefined || partial.times[0]! < oldest) continue;
+      if (typeof text !== 'string') text = text();
+      if (keyInText(state, text, textual)) return true;
     }
     return false;
   }

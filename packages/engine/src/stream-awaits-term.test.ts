@@ -70,6 +70,41 @@ describe('QueryStream.awaitsTerm', () => {
     expect(waiting(33)).toBe(true);
   });
 
+  it('reads a line given as a function only when the state leaves the answer to its text, and once', () => {
+    const ms = (s: number) => Date.UTC(2026, 2, 2, 8, 0, s);
+    const lazy = (text: string) => {
+      const get = Object.assign(() => (get.calls++, text), { calls: 0 });
+      return get;
+    };
+    const later = trusted('sequence by k with maxspan=10s [any where a == "x"] [any where a == "y"]');
+    // Nothing waits: decided without the text.
+    const idle = lazy(line('y', 'pk', 1));
+    expect(later.awaitsTerm?.(1, idle, ms(1))).toBe(false);
+    expect(idle.calls).toBe(0);
+    later.push(event('x', 'pk', 0));
+    later.push(event('x', 'qk', 0));
+    // Two partials wait: the text is read once, and its key decides.
+    const other = lazy(line('y', 'zk', 1));
+    expect(later.awaitsTerm?.(1, other, ms(1))).toBe(false);
+    expect(other.calls).toBe(1);
+    const own = lazy(line('y', 'qk', 1));
+    expect(later.awaitsTerm?.(1, own, ms(1))).toBe(true);
+    expect(own.calls).toBe(1);
+    // Past maxspan of every partial: decided by time alone.
+    const late = lazy(line('y', 'pk', 11));
+    expect(later.awaitsTerm?.(1, late, ms(11))).toBe(false);
+    expect(late.calls).toBe(0);
+
+    const missing = trusted('sequence by k with maxspan=10s [any where a == "x"] ![any where a == "y"]');
+    const none = lazy(line('y', 'pk', 1));
+    expect(missing.awaitsTerm?.(1, none, ms(1))).toBe(false);
+    expect(none.calls).toBe(0);
+    missing.push(event('x', 'pk', 0));
+    const mine = lazy(line('y', 'pk', 5));
+    expect(missing.awaitsTerm?.(1, mine, ms(5))).toBe(true);
+    expect(mine.calls).toBe(1);
+  });
+
   it('a leading missing term always matters; a middle one while partials are held', () => {
     const leading = trusted('sequence by k with maxspan=10s ![any where a == "y"] [any where a == "x"]');
     expect(leading.awaitsTerm?.(0, line('y', 'pk'))).toBe(true);

@@ -29,6 +29,7 @@ import type { Limit } from './pipes.js';
 import { applyLimits, StreamLimiter } from './pipes.js';
 import type { EventRecord, Hit, Processor, ProcessorOptions, QueryPlan } from './query.js';
 import { ReorderBuffer } from './reorder.js';
+import type { LineText } from './sequence.js';
 
 /** Partial sequences (or sample events) a stream holds at most unless told otherwise. */
 export const DEFAULT_MAX_PENDING_TOTAL = 1_000_000;
@@ -96,7 +97,8 @@ export interface QueryStream {
    * For callers that keep a line unparsed until its turn and know which terms it may match (a
    * raw-line prefilter per term): whether an event that can match only written term `term` of a
    * sequence (`until` numbered after the terms), whose JSON line is `line` (without `\u` or `\/`
-   * escapes), could change the state or produce a result if pushed now. False only for a
+   * escapes; or a function giving it, called only if the state leaves the answer to the text),
+   * could change the state or produce a result if pushed now. False only for a
    * trusted-order stream holding nothing back when the term is a later stage with no partial
    * waiting under a key whose string values are all in the line (and, given `ts`, within maxspan
    * of it), a trailing missing term no waiting candidate of such a key could be decided by
@@ -107,7 +109,7 @@ export interface QueryStream {
    * event pushed later than its time order may meet a state without what such a skipped event
    * would have left (a trailing missing term's event of another key).
    */
-  awaitsTerm?(term: number, line: string, ts?: number): boolean;
+  awaitsTerm?(term: number, line: LineText, ts?: number): boolean;
 }
 
 /** Reads an event's ordinal. */
@@ -163,7 +165,7 @@ export class PlanStream<M> implements QueryStream {
     return processor.waitsInText(stage, line);
   }
 
-  awaitsTerm(term: number, line: string, ts?: number): boolean {
+  awaitsTerm(term: number, line: LineText, ts?: number): boolean {
     const awaits = this.plan.awaitsText;
     const processor = this.processor;
     // Only a stream that drops moot matches unread may have them skipped: others count lateness.

@@ -1,4 +1,4 @@
-import { compile, parseTimestamp, type CompiledQuery, type EqlEvent, type Hit, type JsonValue, type QueryStream } from '@eqlkit/engine';
+import { compile, parseTimestamp, type CompiledQuery, type EqlEvent, type Hit, type JsonValue, type LineText, type QueryStream } from '@eqlkit/engine';
 import { createAlert, type Alert, type MissingEvent } from './alert.js';
 import { indexMatcher } from './index-patterns.js';
 import { RuleCode } from './rule-diagnostic.js';
@@ -158,7 +158,7 @@ export interface Runner {
    * `QueryStream.awaitsTerm`, `ts` the line's timestamp): false when pushing it now would change
    * nothing.
    */
-  awaitsTerm(rule: number, term: number, line: string, ts?: number): boolean;
+  awaitsTerm(rule: number, term: number, line: LineText, ts?: number): boolean;
   /** Rules that did not compile. */
   readonly errors: readonly RunnerRuleError[];
   /**

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
-import type { RawPrefilterSpec } from '@eqlkit/engine';
+import type { LineText, RawPrefilterSpec } from '@eqlkit/engine';
 import type { ByteCounter } from '../input/byte-counter.js';
 import { runPipeline, type LineDeferralHooks, type PipelineStats } from '../input/event-pipeline.js';
 import { Progress } from '../output/progress.js';
@@ -28,7 +28,7 @@ export interface InputHooks {
   /** `eql run`'s router, for lines read on this thread (see `LineRouter.route`). */
   readonly route?: ((text: string) => LineRoute) | undefined;
   /** `eql run`'s router at a held line's turn (see `LineRouter.atTurn`). */
-  readonly atTurn?: ((text: string, route: LineRoute | undefined, ts: number) => LineRoute | undefined) | undefined;
+  readonly atTurn?: ((text: LineText, route: LineRoute | undefined, ts: number) => LineRoute | undefined) | undefined;
 }
 
 /**

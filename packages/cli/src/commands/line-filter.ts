@@ -1,4 +1,4 @@
-import { compileLineDeferral, deriveLineDeferral, deriveRawPrefilter, deriveTermNeedles, type PrefilterSource, type RawPrefilterSpec, type StageProbe } from '@eqlkit/engine';
+import { compileLineDeferral, deriveLineDeferral, deriveRawPrefilter, deriveTermNeedles, type LineText, type PrefilterSource, type RawPrefilterSpec, type StageProbe } from '@eqlkit/engine';
 import type { LineDeferralHooks } from '../input/event-pipeline.js';
 import type { FieldConstant } from '../input/field-constants.js';
 import { compileLineRoutes, type LineRoute } from '../input/line-routes.js';
@@ -31,9 +31,11 @@ export interface LineRouter {
    * At a held line's turn, before it is parsed (`route`: the line worker's, if it routed it; `ts`:
    * its timestamp): the entries of its route some rule still takes now, or undefined when none
    * does, so the line need not be parsed. A later term's entry is kept only if its probe (asked of the rule's
-   * state after every event before the line) says the term could change it.
+   * state after every event before the line) says the term could change it. `text` may be a
+   * function giving the line (see `LineText`): with the worker's route, it is called only when a
+   * probe's answer depends on the text.
    */
-  readonly atTurn: (text: string, route: LineRoute | undefined, ts?: number) => LineRoute | undefined;
+  readonly atTurn: (text: LineText, route: LineRoute | undefined, ts?: number) => LineRoute | undefined;
   /** Remembers the event's rules: from `route` (entries) when given, else from `text`. */
   readonly annotate: (event: Record<string, unknown>, text: string, route?: LineRoute) => void;
   /** The rules the event's line was routed to, ascending; undefined for every rule. */
@@ -44,7 +46,7 @@ export interface LineRouter {
  * Whether an event of rule `rule` that can match only written term `term` could change it now
  * (`ts`: the line's timestamp, when known).
  */
-export type TermProbe = (rule: number, term: number, line: string, ts?: number) => boolean;
+export type TermProbe = (rule: number, term: number, line: LineText, ts?: number) => boolean;
 
 /** Routing entries: a rule, or one term of a sequence rule (`until` after the terms). */
 export interface RouteEntries {
@@ -102,7 +104,7 @@ export function lineRouterFor(sources: readonly PrefilterSource[], constants: re
     specs,
     route,
     atTurn: (text, given, ts) => {
-      const list = given !== undefined ? given : route(text);
+      const list = given !== undefined ? given : route(typeof text === 'string' ? text : text());
       if (list === null) return list;
       if (probe !== undefined) {
         // The route is the line's own (fresh from the router or the worker's batch): kept in place.

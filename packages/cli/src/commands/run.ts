@@ -202,7 +202,7 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
           texts.remember(event, text);
         }
       : (router?.annotate ?? texts?.remember);
-  const hooks = { prefilter: lineFilterFor(sources, options.constants), annotate, routing: router?.specs, deferral, atTurn: router?.atTurn, route: router?.route };
+  const hooks = { prefilter: router ? undefined : lineFilterFor(sources, options.constants), annotate, routing: router?.specs, deferral, atTurn: router?.atTurn, route: router?.route };
   const stats = await evaluateEvents(options, reorder, handle, hooks, batching ? evaluateBatch : undefined);
   if (printed < size) emit(runner.flush());
   writer.end();

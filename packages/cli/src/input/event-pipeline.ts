@@ -1,4 +1,4 @@
-import { compileRawPrefilter, parseTimestamp, type RawLineFilter, type RawPrefilterSpec } from '@eqlkit/engine';
+import { compileRawPrefilter, parseTimestamp, type LineText, type RawLineFilter, type RawPrefilterSpec } from '@eqlkit/engine';
 import { CliError, ExitCode } from '../cli-error.js';
 import type { ByteCounter } from './byte-counter.js';
 import { applyFieldConstants, type FieldConstant } from './field-constants.js';
@@ -41,9 +41,10 @@ export interface PipelineOptions {
   /**
    * `eql run`'s router at a held line's turn, before it is parsed (`route`: the line worker's):
    * the route `annotate` then gets, or undefined when no rule takes the line now (it counts as
-   * read, unparsed, like a line the prefilter skips). See `LineRouter.atTurn`.
+   * read, unparsed, like a line the prefilter skips). Given the line as a function, so that a
+   * line held as bytes is decoded only when some probe looks at its text. See `LineRouter.atTurn`.
    */
-  readonly atTurn?: (text: string, route: LineRoute | undefined, ts: number) => LineRoute | undefined;
+  readonly atTurn?: (text: LineText, route: LineRoute | undefined, ts: number) => LineRoute | undefined;
   /**
    * `eql run`'s router, for lines read on this thread (a line worker routes its own): a line
    * routed to no rule is counted as read and never parsed.
@@ -110,14 +111,23 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
   const atTurn = options.atTurn;
   /** A deferred line at its turn: its event, or undefined when it cannot matter (or is bad). */
   const resolve = (held: DeferredLine): Record<string, unknown> | undefined => {
-    const text = held.text;
-    held.release();
-    if (held.later && !deferral?.matters(text)) return undefined;
-    let route = held.route;
-    if (atTurn) {
-      route = atTurn(text, route, held.ts);
-      if (route === undefined) return undefined;
+    // Decoded once, and only if needed: most held lines are dropped by the state alone (no
+    // partial waits for any rule they were routed to).
+    let decoded: string | undefined;
+    const textOf = () => (decoded ??= held.text);
+    try {
+      if (held.later && !deferral?.matters(textOf())) return undefined;
+      let route = held.route;
+      if (atTurn) {
+        route = atTurn(textOf, route, held.ts);
+        if (route === undefined) return undefined;
+      }
+      return parseHeld(held, textOf(), route);
+    } finally {
+      held.release();
     }
+  };
+  const parseHeld = (held: DeferredLine, text: string, route: LineRoute | undefined): Record<string, unknown> | undefined => {
     const item = parseRecord(text, held.line, held.file);
     if (item.kind === 'problem') {
       stats.events--;
