@@ -110,11 +110,15 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
   const deferral = options.deferral;
   const atTurn = options.atTurn;
   /** A deferred line at its turn: its event, or undefined when it cannot matter (or is bad). */
+  // The line at its turn, decoded once and only if needed: most held lines are dropped by the
+  // state alone (no partial waits for any rule they were routed to). One function for every
+  // line (resolve runs one line at a time, and probes call it only during atTurn).
+  let current: DeferredLine | undefined;
+  let decoded: string | undefined;
+  const textOf = () => (decoded ??= (current as DeferredLine).text);
   const resolve = (held: DeferredLine): Record<string, unknown> | undefined => {
-    // Decoded once, and only if needed: most held lines are dropped by the state alone (no
-    // partial waits for any rule they were routed to).
-    let decoded: string | undefined;
-    const textOf = () => (decoded ??= held.text);
+    current = held;
+    decoded = undefined;
     try {
       if (held.later && !deferral?.matters(textOf())) return undefined;
       let route = held.route;
@@ -125,6 +129,7 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
       return parseHeld(held, textOf(), route);
     } finally {
       held.release();
+      current = decoded = undefined;
     }
   };
   const parseHeld = (held: DeferredLine, text: string, route: LineRoute | undefined): Record<string, unknown> | undefined => {
