@@ -18,7 +18,7 @@ const { loadRule } = (await import(new URL('../packages/rules/dist/index.js', im
 const OKTA_EVENTS = Number(process.env.EQLKIT_BENCH_EVENTS ?? 1_000_000);
 const ECS_EVENTS = Number(process.env.EQLKIT_BENCH_ECS_EVENTS ?? 1_000_000);
 const repo = new URL('..', import.meta.url).pathname;
-const cli = join(repo, 'packages/cli/dist/bin.js');
+const cli = join(repo, 'packages/cli/dist/bundle/eql.js');
 const corpus = sharedPath('corpus', 'detection-rules');
 const dir = mkdtempSync(join(tmpdir(), 'eqlkit-bench-'));
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;

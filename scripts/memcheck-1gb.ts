@@ -2,7 +2,7 @@
  * Memory check (not in CI): writes a ~1 GB NDJSON of generated Okta events, runs the built `eql`
  * over it and reports the peak RSS (target < 300 MB), wall time and throughput.
  *
- *   npx tsc -b && npx tsx scripts/memcheck-1gb.ts [--mb 1024] [--keep] [-- eql args...]
+ *   pnpm build && npx tsx scripts/memcheck-1gb.ts [--mb 1024] [--keep] [-- eql args...]
  *
  * The default eql command is `run --rules rules/okta FILE`; after `--` give another one, with
  * `FILE` standing for the generated file (e.g. `-- query 'any where false' FILE`).
@@ -53,8 +53,8 @@ function peakRss(pid: number): number | undefined {
 async function main(): Promise<void> {
   const mb = Number(arg('--mb') ?? '1024');
   const file = join(tmpdir(), `eql-memcheck-${mb}mb.ndjson`);
-  const bin = join(root, 'packages/cli/dist/bin.js');
-  if (!existsSync(bin)) throw new Error('build first: npx tsc -b');
+  const bin = join(root, 'packages/cli/dist/bundle/eql.js');
+  if (!existsSync(bin)) throw new Error('build first: pnpm build');
   const dash = process.argv.indexOf('--');
   const eqlArgs = (dash === -1 ? ['run', '--rules', 'rules/okta', 'FILE'] : process.argv.slice(dash + 1)).map((a) => (a === 'FILE' ? file : a));
 

@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../support/shared.js';
 
-/** The built binary; the suite runs it as users do (`pnpm test` builds first). */
-export const binPath = join(repoRoot, 'packages/cli/dist/bin.js');
+/**
+ * The built binary, bundled (`scripts/bundle-cli.mjs`); the suite runs it as users do (`pnpm
+ * test` builds and bundles first).
+ */
+export const binPath = join(repoRoot, 'packages/cli/dist/bundle/eql.js');
 
 export interface EqlResult {
   readonly code: number | null;
@@ -13,9 +16,9 @@ export interface EqlResult {
   readonly stderr: string;
 }
 
-/** Runs `node packages/cli/dist/bin.js ...args` from the repo root, optionally feeding stdin. */
+/** Runs `node packages/cli/dist/bundle/eql.js ...args` from the repo root, optionally feeding stdin. */
 export function runEql(args: readonly string[], options: { stdin?: string | Buffer; env?: NodeJS.ProcessEnv } = {}): Promise<EqlResult> {
-  if (!existsSync(binPath)) throw new Error(`${binPath} is missing: run \`npx tsc -b\` first`);
+  if (!existsSync(binPath)) throw new Error(`${binPath} is missing: run \`pnpm build\` first`);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [binPath, ...args], {
       cwd: repoRoot,

@@ -15,10 +15,11 @@ import { engine } from '../ports/engine-port.js';
 import { CheckedQueries } from '../ports/checked-queries.js';
 import { createQueryChecker } from '../ports/query-checker.js';
 import { loadRules } from '../ports/rules-port.js';
-import { addEventOptions, MAX_HELD_EVENTS, parseSize, resolveEventOptions, SORT_ALL, type RawEventOptions } from './event-options.js';
+import { addEventOptions, MAX_HELD_EVENTS, parseSize, resolveEventOptions, SORT_ALL, type EventOptions, type RawEventOptions } from './event-options.js';
 import { evaluateEvents, threadsFor } from './evaluate-events.js';
 import { lineDeferralFor, lineFilterFor, lineRouterFor } from './line-filter.js';
 import type { LineRoute } from '../input/line-routes.js';
+import { dropSpareLineWorker, isPlainNdjson, prestartLineWorker } from '../input/threaded-lines.js';
 import type { PrefilterSource } from '@eqlkit/engine';
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
@@ -106,9 +107,20 @@ const RUN_BATCH = 512;
 
 /** Runs rule packs over events; returns the exit code. */
 export async function runRules(files: readonly string[], raw: RawRunOptions): Promise<ExitCodeValue> {
+  const options = resolveEventOptions(raw, files);
+  // When a line worker may read (many rules, two cores, a plain NDJSON file), it starts now and
+  // loads while the rules do.
+  if (threadsFor(true) === 'two' && options.paths.some((path) => isPlainNdjson(path))) prestartLineWorker();
+  try {
+    return await runRulesWith(options, raw);
+  } finally {
+    dropSpareLineWorker();
+  }
+}
+
+async function runRulesWith(options: EventOptions, raw: RawRunOptions): Promise<ExitCodeValue> {
   boundHeapGrowth(25);
   const size = parseSize(raw.size);
-  const options = resolveEventOptions(raw, files);
   // The check parses and compiles every query; the runner reuses that rather than doing it again.
   const checked = new CheckedQueries(engine);
   const rules = loadRunnable(raw, checked, options.format === 'json');
@@ -171,6 +183,8 @@ export async function runRules(files: readonly string[], raw: RawRunOptions): Pr
       : undefined;
   // With the worker's heap beside this one, this one grows by 10% at most (RSS; 4% slower).
   if (router && threadsFor(true) === 'two') boundHeapGrowth(10);
+  // No router, no worker: its memory goes now (one rule keeps one thread).
+  if (!router) dropSpareLineWorker();
   const inputOf = (event: Record<string, unknown>): RunnerInput => {
     const candidates = router?.candidates(event);
     return candidates ? { ...input, candidates } : input;

@@ -19,9 +19,42 @@ const WORKER_YOUNG_MB = 4;
  */
 export type ThreadsMode = 'one' | 'two';
 
-/** True when the worker can read the file: asked for, not stdin, and its script built. */
+/** A worker started ahead of its file (see `prestartLineWorker`), not yet taken. */
+let spare: Worker | undefined;
+
+// The worker's garbage is a batch's decoded lines at a time: a small young generation (the
+// default grows to tens of megabytes) keeps (c)'s RSS in its budget.
+const newWorker = () => new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+
+/**
+ * Starts a line worker now, for the next `threadedLines` to take: its thread and modules load
+ * (about 130 ms) while this thread loads and compiles the rules, instead of after. It keeps the
+ * process alive only once taken; `dropSpareLineWorker` ends it when no file turns out to need it.
+ */
+export function prestartLineWorker(): void {
+  if (spare !== undefined || !existsSync(fileURLToPath(WORKER))) return;
+  spare = newWorker();
+  spare.unref();
+}
+
+/** Ends a worker `prestartLineWorker` started that nothing took. */
+export function dropSpareLineWorker(): void {
+  void spare?.terminate();
+  spare = undefined;
+}
+
+let missingTold = false;
+
+/**
+ * True when the worker can read the file: asked for, not stdin, and its script built (a build
+ * or bundle without it reads on one thread, and says so once).
+ */
 export function workerReads(path: string, mode: ThreadsMode): boolean {
-  return mode === 'two' && path !== STDIN && existsSync(fileURLToPath(WORKER));
+  if (mode !== 'two' || path === STDIN) return false;
+  if (existsSync(fileURLToPath(WORKER))) return true;
+  if (!missingTold) process.stderr.write(`eql: the line worker ${fileURLToPath(WORKER)} is missing: reading on one thread\n`);
+  missingTold = true;
+  return false;
 }
 
 /**
@@ -89,9 +122,9 @@ export async function* threadedLines(
   timestampKey?: string,
 ): AsyncGenerator<LineTexts> {
   const data: LineWorkerData = { path, spec, ...(routing ? { routing } : {}), ...(routing && timestampKey !== undefined ? { timestampKey } : {}) };
-  // The worker's garbage is a batch's decoded lines at a time: a small young generation (the
-  // default grows to tens of megabytes) keeps (c)'s RSS in its budget.
-  const worker = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+  const worker = spare ?? newWorker();
+  spare = undefined;
+  worker.ref();
   worker.postMessage(data);
   const queue: LineBatch[] = [];
   let wake: (() => void) | undefined;
