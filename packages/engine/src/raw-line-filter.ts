@@ -1,4 +1,5 @@
-import { needleKey, textual, type Needle, type RawPrefilterSpec } from './raw-prefilter.js';
+import { compileLuceneRegex } from './lucene-regex.js';
+import { needleKey, regexGroup, textual, type Needle, type RawPrefilterSpec } from './raw-prefilter.js';
 
 /** True when an NDJSON line may hold an event some term matches (false: skip it unparsed). */
 export type RawLineFilter = ((line: string) => boolean) & {
@@ -76,7 +77,9 @@ function plan(spec: RawPrefilterSpec, utf8Bytes: boolean): Plan {
   // Most selective group first (longest shortest needle): a term fails fast, and in the
   // Aho-Corasick path only terms whose first group was seen are checked at all.
   const strength = (g: readonly Needle[]) => Math.min(...g.map((n) => n.text.length)) - g.length / 100;
-  const terms = spec.terms.map((t) => [...t.groups].sort((a, b) => strength(b) - strength(a)).map((g) => g.map(id)));
+  // Regex groups last: tested only when the rest of the term holds, and never a trigger.
+  const last = (g: readonly Needle[]) => (regexGroup(g) ? 1 : 0);
+  const terms = spec.terms.map((t) => [...t.groups].sort((a, b) => last(a) - last(b) || strength(b) - strength(a)).map((g) => g.map(id)));
   return { needles, terms };
 }
 
@@ -98,7 +101,7 @@ export function compileRawPrefilter(spec: RawPrefilterSpec, options: RawPrefilte
     // their groups are dropped (a weaker requirement, still sound).
     const strong = plan({ terms: spec.terms.map((t) => ({ groups: t.groups.filter((g) => g.every((n) => n.text.length >= MIN_SHARED_NEEDLE)) })) }, options.utf8Bytes === true);
     if (strong.terms.some((t) => t.length === 0)) return passEverything;
-    return ahoCorasickFilter(strong);
+    return ahoCorasickFilter(strong, options.utf8Bytes === true);
   }
   if (p.terms.some((t) => t.length === 0)) return passEverything;
   const present = indexOfSearch(p.needles);
@@ -145,8 +148,8 @@ function holds(groups: ReadonlyArray<readonly number[]>, has: (id: number) => bo
 }
 
 /** Many needles: one automaton pass, then only the terms whose first group was seen. */
-function ahoCorasickFilter(p: Plan): RawLineFilter {
-  const search = ahoCorasickSearch(p.needles);
+function ahoCorasickFilter(p: Plan, utf8Bytes: boolean): RawLineFilter {
+  const search = ahoCorasickSearch(p.needles, utf8Bytes);
   const triggers = triggerLists(p.terms, p.needles.length);
   return (line) => {
     const n = line.length;
@@ -485,13 +488,15 @@ const salt = (slot: number) => Math.imul(slot + 1, 0x9e3779b1);
  * needle counts (more, never less). Lines with a hiding escape never get here. A case-sensitive
  * needle found folded is confirmed where it was found.
  */
-function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has: (id: number) => boolean; found: readonly number[] } {
+function ahoCorasickSearch(needles: readonly Needle[], utf8Bytes = false): (line: string) => { has: (id: number) => boolean; found: readonly number[] } {
   // Whole-value needles (an equality's literal at its field) and numeric ones are looked up,
   // the value's text against a table per field, not searched: the automaton holds the others
   // (two thirds of the corpus's needles are whole values, and a smaller table stays in cache),
   // its needle ids mapped back to the list's.
   const whole = (n: Needle) => n.numeric === true || (n.exact === true && n.field !== undefined);
-  const searched = needles.flatMap((n, id) => (whole(n) ? [] : [id]));
+  // Regex needles are neither: their expression runs on the field's values, when asked (`has`).
+  const isRegex = (n: Needle) => n.regex !== undefined && n.field !== undefined;
+  const searched = needles.flatMap((n, id) => (whole(n) || isRegex(n) ? [] : [id]));
   // Presence needles are marked by any value at their field, not looked up.
   const isPresent = (n: Needle) => n.present === true && n.field !== undefined;
   const { classOf, classes, delta, reports, firstEnd, nextEnd, endStart, endIds, depth: cut } = buildAutomaton(searched.map((id) => needles[id] as Needle));
@@ -572,7 +577,78 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
   // Per line: 1 present.
   const seen = new Uint8Array(needles.length);
   const touched: number[] = [];
-  const has = (id: number): boolean => seen[id] === 1;
+  // Regex needles: per field, whether one is tied to it; the values of such fields are noted
+  // during the pass (where each string starts and ends; -1: some other value), and a needle's
+  // expression runs on them only when a term asks for it (seen: 2 once it failed on the line).
+  const regexIn = new Uint8Array(fieldNames.length);
+  const regexOf: (((value: string) => boolean) | string | undefined)[] = needles.map((n) => (isRegex(n) ? n.regex : undefined));
+  for (const [id, n] of needles.entries()) if (isRegex(n)) regexIn[fieldOf[id] as number] = 1;
+  const anyRegex = regexOf.some((r) => r !== undefined);
+  const NOTED = 64;
+  const notedField = new Int32Array(NOTED);
+  const notedStart = new Int32Array(NOTED);
+  const notedEnd = new Int32Array(NOTED);
+  let noted = 0;
+  let current = '';
+  /** A value whose path is `node` (-1 start: not a string), when a regex needle may look at it. */
+  const note = (node: number, start: number, end: number) => {
+    // -1: a value whose path is unknown (any regex needle may look at it).
+    let w = -1;
+    if (node !== ANY) {
+      if (node < 0 || (fieldAt[node] as number) < 0) return;
+      w = fieldAt[node] as number;
+      if (regexIn[w] !== 1) return;
+    }
+    // Past NOTED values every regex needle holds (the field in an array of very many).
+    if (noted === NOTED) {
+      notedField[NOTED - 1] = -1;
+      notedStart[NOTED - 1] = -1;
+      return;
+    }
+    notedField[noted] = w;
+    notedStart[noted] = start;
+    notedEnd[noted++] = end;
+  };
+  /** The string value between `start` and `end`, as JSON decodes it; undefined when not read here. */
+  const valueAt = (start: number, end: number): string | undefined => {
+    const raw = current.slice(start, end);
+    if (raw.indexOf('\\') === -1) return utf8Bytes && /[^\x00-\x7f]/.test(raw) ? undefined : raw;
+    if (utf8Bytes) return undefined;
+    try {
+      return JSON.parse(current.slice(start - 1, end + 1)) as string;
+    } catch {
+      return undefined;
+    }
+  };
+  const regexHolds = (id: number): boolean => {
+    let test = regexOf[id];
+    if (typeof test === 'string') {
+      try {
+        test = regexOf[id] = compileLuceneRegex(test, (needles[id] as Needle).caseInsensitive);
+      } catch {
+        test = regexOf[id] = () => true;
+      }
+    }
+    const f = fieldOf[id] as number;
+    for (let k = 0; k < noted; k++) {
+      const w = notedField[k] as number;
+      if (w !== f && w !== -1) continue;
+      const start = notedStart[k] as number;
+      if (start < 0) return true;
+      const value = valueAt(start, notedEnd[k] as number);
+      if (value === undefined || (test as (value: string) => boolean)(value)) return true;
+    }
+    return false;
+  };
+  const tested: number[] = [];
+  const has = (id: number): boolean => {
+    const s = seen[id];
+    if (s !== 0 || regexOf[id] === undefined) return s === 1;
+    const holds = regexHolds(id);
+    seen[id] = holds ? 1 : 2;
+    tested.push(id);
+    return holds;
+  };
   const result = { has, found: touched as readonly number[] };
   // Per open container: 1 for an array, and the path node of its values (an array's elements
   // stand at the array's own path).
@@ -598,6 +674,10 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
   };
   return (line) => {
     for (const id of touched) seen[id] = 0;
+    for (const id of tested) seen[id] = 0;
+    tested.length = 0;
+    noted = 0;
+    current = line;
     touched.length = 0;
     const n = line.length;
     // Between strings only the structure is read: the open containers, the last structural
@@ -616,6 +696,8 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
           const at = depth === 0 ? 0 : depth > MAX_DEPTH ? ANY : isArray[depth] === 1 ? (pathOf[depth] as number) : value;
           // An object or array is a value there too (the engine may match a pattern on it).
           if (anyPresent && depth > 0) present(at);
+          // An object there: a value a regex cannot be run on (an array's elements are noted).
+          if (anyRegex && c === 123 && depth > 0) note(at, -1, -1);
           depth++;
           if (depth <= MAX_DEPTH) {
             isArray[depth] = c === 91 ? 1 : 0;
@@ -626,7 +708,7 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
           depth--;
           prev = c;
         } else if (c === 58 || c === 44) prev = c;
-        else if ((numbers.size > 0 || anyPresent) && ((c >= 48 && c <= 57) || c === 45)) {
+        else if ((numbers.size > 0 || anyPresent || anyRegex) && ((c >= 48 && c <= 57) || c === 45)) {
           // A number value: its token, looked up by value at its path.
           let end = i + 1;
           for (; end < n; end++) {
@@ -636,9 +718,10 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
           const node = depth > MAX_DEPTH ? ANY : isArray[depth] === 1 ? (pathOf[depth] as number) : value;
           if (numbers.size > 0 && numericAt(node)) numeric(String(Number(line.slice(i, end))), node);
           if (anyPresent) present(node);
+          if (anyRegex) note(node, -1, -1);
           i = end;
           continue;
-        } else if ((numbers.size > 0 || anyPresent) && (c === 116 || c === 102)) {
+        } else if ((numbers.size > 0 || anyPresent || anyRegex) && (c === 116 || c === 102)) {
           // A `true` or `false` value (outside strings nothing else starts so in valid JSON):
           // looked up as the numeric needles of a boolean are.
           const word = c === 116 ? 'true' : 'false';
@@ -646,6 +729,7 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
             const node = depth > MAX_DEPTH ? ANY : isArray[depth] === 1 ? (pathOf[depth] as number) : value;
             if (numbers.size > 0 && numericAt(node)) numeric(word, node);
             if (anyPresent) present(node);
+            if (anyRegex) note(node, -1, -1);
             i += word.length;
             continue;
           }
@@ -707,6 +791,7 @@ function ahoCorasickSearch(needles: readonly Needle[]): (line: string) => { has:
         }
       } else j = closingQuote(line, start);
       if (w >= 0 && j - start <= (longest[w] as number)) wholes.find(line, start, j, w, mark);
+      if (anyRegex) note(node, start, j);
       // A string of up to 15 characters may be a field-less numeric needle's digits, as written.
       if (digitsAnywhere !== undefined && j - start <= 15) mark(digitsAnywhere.get(line.slice(start, j)));
       i = j + 1;
@@ -742,9 +827,13 @@ function triggerLists(terms: ReadonlyArray<ReadonlyArray<readonly number[]>>, ne
   return triggers;
 }
 
-/** Each term's groups, the one whose needles were seen in the fewest lines first (a stable sort: ties keep the plan's order). */
-function rarestFirst(terms: ReadonlyArray<ReadonlyArray<readonly number[]>>, seen: Uint32Array): ReadonlyArray<ReadonlyArray<readonly number[]>> {
-  const weight = (g: readonly number[]) => g.reduce((sum, id) => sum + (seen[id] ?? 0), 0);
+/**
+ * Each term's groups, the one whose needles were seen in the fewest lines first (a stable sort:
+ * ties keep the plan's order); groups with a regex needle (`regex[id]` 1) stay last: they are
+ * never seen in the pass, and a trigger must be.
+ */
+function rarestFirst(terms: ReadonlyArray<ReadonlyArray<readonly number[]>>, seen: Uint32Array, regex: Uint8Array): ReadonlyArray<ReadonlyArray<readonly number[]>> {
+  const weight = (g: readonly number[]) => (g.some((id) => regex[id] === 1) ? Number.POSITIVE_INFINITY : g.reduce((sum, id) => sum + (seen[id] ?? 0), 0));
   return terms.map((groups) => [...groups].sort((a, b) => weight(a) - weight(b)));
 }
 
@@ -765,7 +854,7 @@ export function compileRawRouter(specs: readonly (RawPrefilterSpec | undefined)[
   });
   if (terms.length === 0) return Object.assign(() => [], { termChecks: 0 });
   const p = plan({ terms }, options.utf8Bytes === true);
-  const search = ahoCorasickSearch(p.needles);
+  const search = ahoCorasickSearch(p.needles, options.utf8Bytes === true);
   // A term is checked only when a needle of its first group is seen: the rarer that group in
   // the input, the fewer checks. The plan's guess (longest needles first) is replaced by what
   // the lines say: needles are counted over a sample of lines now and then, and each term's
@@ -773,6 +862,7 @@ export function compileRawRouter(specs: readonly (RawPrefilterSpec | undefined)[
   let order: ReadonlyArray<ReadonlyArray<readonly number[]>> = p.terms;
   let triggers = triggerLists(order, p.needles.length);
   const seenCount = new Uint32Array(p.needles.length);
+  const regexIds = Uint8Array.from(p.needles, (n) => (n.regex === undefined ? 0 : 1));
   let lines = 0;
   const passed = new Uint8Array(specs.length);
   let checks = 0;
@@ -784,7 +874,7 @@ export function compileRawRouter(specs: readonly (RawPrefilterSpec | undefined)[
     if (phase < SAMPLE_LINES) {
       for (const id of found) seenCount[id]!++;
       if (phase === SAMPLE_LINES - 1) {
-        order = rarestFirst(p.terms, seenCount);
+        order = rarestFirst(p.terms, seenCount, regexIds);
         triggers = triggerLists(order, p.needles.length);
         seenCount.fill(0);
       }

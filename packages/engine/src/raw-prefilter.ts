@@ -38,14 +38,29 @@ export interface Needle {
    * empty; only a matcher that knows where each value stands may use it.
    */
   readonly present?: true;
+  /**
+   * With `field`: a Lucene regular expression (a `regex` match's patterns joined with `|`, as the
+   * engine runs them) that some value of the field must match as a whole, case-insensitively
+   * for `regex~` (`caseInsensitive`). The text is empty. Only a matcher that knows where each value
+   * stands and runs the expression on its string, decoded from the JSON, may use it; any other
+   * value there (a number, a literal, an object) or one it cannot read counts as a match. Every
+   * other matcher takes its group as needing nothing. Never in an `or`'s paired groups, nor a
+   * term's only kind of group: a matcher may test it last, only when the rest of the term holds.
+   */
+  readonly regex?: string;
 }
 
 /** Literals the engine compares with a field's string exactly, or with its number by value. */
 const PLAIN_INTEGER = /^(?:0|[1-9][0-9]{0,14})$/;
 
-/** Whether a group can be searched for as text: it holds no numeric needle. */
+/** Whether a group can be searched for as text: it holds no numeric or regex needle. */
 export function textual(group: NeedleGroup): boolean {
-  return group.every((n) => n.numeric !== true);
+  return group.every((n) => n.numeric !== true && n.regex === undefined);
+}
+
+/** Whether a group is a regex needle's (see `Needle.regex`): tested last, never a trigger. */
+export function regexGroup(group: NeedleGroup): boolean {
+  return group.some((n) => n.regex !== undefined);
 }
 
 /** Needles of which at least one must be in the line (`in`, an `or`, a list of patterns). */
@@ -188,7 +203,8 @@ function at(needle: Needle | undefined, field: string): Needle | undefined {
 }
 
 /** A needle's identity: its text, case, exactness, kind and field. */
-export const needleKey = (n: Needle): string => `${n.caseInsensitive ? 'i' : 's'}${n.exact ? '=' : ''}${n.numeric ? '#' : ''}${n.present ? 'p' : ''}${n.field ?? ''}\u0000${n.text}`;
+export const needleKey = (n: Needle): string =>
+  `${n.caseInsensitive ? 'i' : 's'}${n.exact ? '=' : ''}${n.numeric ? '#' : ''}${n.present ? 'p' : ''}${n.regex === undefined ? '' : `r${n.regex}\u0000`}${n.field ?? ''}\u0000${n.text}`;
 
 /** The group a list of alternatives gives: undefined when one of them needs nothing. */
 function group(alternatives: ReadonlyArray<Needle | undefined | null>): NeedleGroup[] {
@@ -210,25 +226,41 @@ function group(alternatives: ReadonlyArray<Needle | undefined | null>): NeedleGr
 }
 
 /**
- * The group of `field regex (patterns...)`: a value matching one of the patterns holds one of
+ * The groups of `field regex (patterns...)`: a value matching one of the patterns holds one of
  * the strings its pattern requires (regexLiterals), a whole value when the pattern's language is
- * known. Nothing when some pattern requires nothing.
+ * known (not when some pattern requires nothing); and, unless those whole values say it all, the
+ * expression itself as a regex needle (`Needle.regex`).
  */
 function regexGroups(patterns: readonly Expression[], caseInsensitive: boolean, field: string): NeedleGroup[] {
   const alternatives: (Needle | null | undefined)[] = [];
+  const written: string[] = [];
+  let literals = true;
+  let exact = true;
   for (const p of patterns) {
     if (p.type === 'Null') {
       alternatives.push(null);
       continue;
     }
-    const required = p.type === 'String' ? regexLiterals(p.value) : undefined;
-    if (!required) return [];
+    if (p.type !== 'String') return [];
+    written.push(p.value);
+    const required = regexLiterals(p.value);
+    if (!required) {
+      literals = exact = false;
+      continue;
+    }
+    if (!required.exact) exact = false;
     for (const text of required.strings) {
       const needle = at(textNeedle(text, caseInsensitive, true), field);
       alternatives.push(needle && required.exact ? { ...needle, exact: true } : needle);
     }
   }
-  return group(alternatives);
+  const groups = literals ? group(alternatives) : [];
+  // The expression itself, for a matcher that can run it on the field's values (`.*` and `@`
+  // match every value: nothing to test).
+  if (written.length > 0 && !(literals && exact && groups.length > 0) && !written.some((p) => p === '.*' || p === '@')) {
+    groups.push([{ text: '', caseInsensitive, field, regex: written.join('|') }]);
+  }
+  return groups;
 }
 
 /** A group's needles as one string, to tell groups apart. */
@@ -259,12 +291,15 @@ class Deriver {
         const left = this.groups(e.left);
         const right = this.groups(e.right);
         if (e.op === 'and') return [...left, ...right];
-        if (left.length === 0 || right.length === 0) return [];
+        // A regex needle stays a group of its own (a matcher tests it last, never as a trigger).
+        const l0 = left.filter((g) => !regexGroup(g));
+        const r0 = right.filter((g) => !regexGroup(g));
+        if (l0.length === 0 || r0.length === 0) return [];
         // An event that meets one side meets every group of it, so each pairing of a group of
         // each side holds: the strongest few of each side are paired (an or of a file branch and
         // a process branch then needs a file path or a process name, not just either category).
-        const l = strongest(left);
-        const r = strongest(right);
+        const l = strongest(l0);
+        const r = strongest(r0);
         return l.flatMap((a) => r.flatMap((b) => group([...a, ...b])));
       }
       case 'Comparison': {
@@ -324,7 +359,8 @@ class Deriver {
       const needle = at(equalityNeedle(f.category.name, false), categoryField);
       if (needle) groups.unshift([needle]);
     }
-    return { groups };
+    // Regex needles only narrow a term something else already requires.
+    return { groups: groups.every(regexGroup) ? [] : groups };
   }
 }
 
