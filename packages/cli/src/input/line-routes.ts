@@ -36,17 +36,46 @@ export interface BatchRoutes {
   readonly everyRule: Uint8Array;
 }
 
+/**
+ * `BatchRoutes` written as the routes come, line after line: no route has to outlive its line
+ * (the line worker's young generation is small, and what survives it costs both threads).
+ */
+export class RoutesEncoder {
+  private readonly ends: Int32Array;
+  private readonly everyRule: Uint8Array;
+  private ids = new Int32Array(1024);
+  private size = 0;
+  private line = 0;
+
+  constructor(count: number) {
+    this.ends = new Int32Array(count);
+    this.everyRule = new Uint8Array(count);
+  }
+
+  /** The next line's route. */
+  add(route: LineRoute): void {
+    if (route === null) this.everyRule[this.line] = 1;
+    else {
+      if (this.size + route.length > this.ids.length) {
+        const grown = new Int32Array(Math.max(this.ids.length * 2, this.size + route.length));
+        grown.set(this.ids.subarray(0, this.size));
+        this.ids = grown;
+      }
+      for (let k = 0; k < route.length; k++) this.ids[this.size++] = route[k] as number;
+    }
+    this.ends[this.line++] = this.size;
+  }
+
+  finish(): BatchRoutes {
+    return { ids: this.ids.slice(0, this.size), ends: this.ends, everyRule: this.everyRule };
+  }
+}
+
 /** Routes flattened (`BatchRoutes`). */
 export function encodeRoutes(routes: readonly LineRoute[]): BatchRoutes {
-  const ends = new Int32Array(routes.length);
-  const everyRule = new Uint8Array(routes.length);
-  const ids: number[] = [];
-  routes.forEach((route, i) => {
-    if (route === null) everyRule[i] = 1;
-    else for (const id of route) ids.push(id);
-    ends[i] = ids.length;
-  });
-  return { ids: Int32Array.from(ids), ends, everyRule };
+  const encoder = new RoutesEncoder(routes.length);
+  for (const route of routes) encoder.add(route);
+  return encoder.finish();
 }
 
 /** Each line's route out of `encodeRoutes`' form, as fresh arrays. */
