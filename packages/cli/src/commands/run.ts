@@ -89,10 +89,11 @@ function withFieldOverrides(rule: Rule, raw: RawRunOptions): Rule {
  * RSS: all 1081 corpus rules over 100,000 events peaked at 360 MB with V8's default and 271 MB
  * growing by 40% at most (docs/performance.md). Over 300,000 events in batches, growing by 25%
  * at most peaked at 274-278 MB against 293-295 MB with 40%, in the same time within the noise
- * (three pairs). With the line worker (`two` threads) its own heap shares the budget, and the
- * main thread grows by 10% at most: over 1,000,000 events 275-284 MiB against 282-293 MiB with
- * 15%, 4% slower (ninth session, the window's lines held as bytes). `node
- * --heap-growing-percent=N .../eql run` still decides.
+ * (three pairs). With the line worker (`two` threads) its own heap shares the budget: the ninth
+ * session bounded this one at 10% (275-284 MiB over 1,000,000 events). Since the worker promotes
+ * next to nothing (a line at a time), 25% peaks at 259-265 MiB there, and the collections 10%
+ * asked for took 2 s of CPU from the two cores the threads need (16-16.7 s against 17.5-17.7 s,
+ * eleventh session). `node --heap-growing-percent=N .../eql run` still decides.
  */
 function boundHeapGrowth(percent: number): void {
   if (!process.execArgv.some((a) => a.includes('heap-growing-percent'))) setFlagsFromString(`--heap-growing-percent=${percent}`);
@@ -181,8 +182,6 @@ async function runRulesWith(options: EventOptions, raw: RawRunOptions): Promise<
     sources.length === rules.length
       ? lineRouterFor(sources, options.constants, (rule, term, line, ts) => runner.awaitsTerm(rule, term, line, sameClock[rule] === true ? ts : undefined))
       : undefined;
-  // With the worker's heap beside this one, this one grows by 10% at most (RSS; 4% slower).
-  if (router && threadsFor(true) === 'two') boundHeapGrowth(10);
   // No router, no worker: its memory goes now (one rule keeps one thread).
   if (!router) dropSpareLineWorker();
   const inputOf = (event: Record<string, unknown>): RunnerInput => {
