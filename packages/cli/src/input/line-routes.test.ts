@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deriveRawPrefilter } from '@eqlkit/engine';
 import { parse } from '@eqlkit/parser';
-import { compileLineRoutes, decodeRoutes, encodeRoutes, type LineRoute } from './line-routes.js';
+import { ascending, compileLineRoutes, decodeRoutes, encodeRoutes, type LineRoute } from './line-routes.js';
 
 const spec = (query: string) => {
   const { ast } = parse(query);
@@ -25,6 +25,18 @@ describe('compileLineRoutes', () => {
     const route = compileLineRoutes(specs);
     expect(route('{"process":{"name":"\\u0063md.exe"}}')).toBeNull();
     expect(route('not an object')).toBeNull();
+  });
+});
+
+describe('ascending', () => {
+  it('sorts in place as Array#sort with a numeric comparator does (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -5, max: 2000 }), { maxLength: 40 }), (list) => {
+        const copy = [...list];
+        expect(ascending(copy)).toBe(copy);
+        expect(copy).toEqual([...list].sort((a, b) => a - b));
+      }),
+    );
   });
 });
 
