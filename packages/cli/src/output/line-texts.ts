@@ -6,8 +6,8 @@ export interface LineTexts {
   readonly remember: (event: Record<string, unknown>, text: string) => void;
   /** The event's line, or undefined (a record read over several lines, or not remembered). */
   readonly textOf: (event: object) => string | undefined;
-  /** Writes a record given as its JSON text. */
-  readonly writeText: (json: string) => void;
+  /** Writes a record given as its JSON text, or its pieces in order (see `RecordWriter.writeText`). */
+  readonly writeText: (json: string | readonly string[]) => void;
 }
 
 /**
@@ -44,8 +44,14 @@ const LINE_TEXT = Symbol('eqlkit.lineText');
  * event has no text.
  */
 export function eventsText(events: readonly object[], textOf: (event: object) => string | undefined): string | undefined {
+  return eventPieces(events, textOf)?.join('');
+}
+
+/** `eventsText` as pieces, in order: `[`, each event's text after `,` or `[`, `]`. */
+export function eventPieces(events: readonly object[], textOf: (event: object) => string | undefined): string[] | undefined {
   const parts: string[] = [];
   for (const event of events) {
+    parts.push(parts.length === 0 ? '[' : ',');
     if ((event as { missing?: unknown }).missing === true && Object.keys(event).length === 1) {
       parts.push('{"missing":true}');
       continue;
@@ -54,5 +60,6 @@ export function eventsText(events: readonly object[], textOf: (event: object) =>
     if (text === undefined) return undefined;
     parts.push(text);
   }
-  return `[${parts.join(',')}]`;
+  parts.push(parts.length === 0 ? '[]' : ']');
+  return parts;
 }

@@ -22,8 +22,12 @@ export interface Sink {
 /** Prints results as they come, in one of the output formats. */
 export interface RecordWriter {
   write(record: Record<string, unknown>): void;
-  /** Writes a record given as its JSON text (one line); formats that show fields cannot. */
-  readonly writeText?: (json: string) => void;
+  /**
+   * Writes a record given as its JSON text (one line), or as the pieces of that text in order
+   * (written one after the other: no string of the whole record is made); formats that show
+   * fields cannot.
+   */
+  readonly writeText?: (json: string | readonly string[]) => void;
   /** Closes the output (the `]` of a JSON array, the row count of a table). */
   end(): void;
 }
@@ -41,13 +45,28 @@ function cell(text: string, width: number): string {
   return t.padEnd(width);
 }
 
+function writePieces(sink: Sink, json: string | readonly string[]): void {
+  if (typeof json === 'string') sink.write(json);
+  else for (const piece of json) sink.write(piece);
+}
+
 function ndjson(sink: Sink): RecordWriter {
-  return { write: (r) => void sink.write(`${recordJson(r)}\n`), writeText: (json) => void sink.write(`${json}\n`), end: () => undefined };
+  return {
+    write: (r) => void sink.write(`${recordJson(r)}\n`),
+    writeText: (json) => {
+      writePieces(sink, json);
+      sink.write('\n');
+    },
+    end: () => undefined,
+  };
 }
 
 function jsonArray(sink: Sink): RecordWriter {
   let count = 0;
-  const writeText = (json: string) => void sink.write(`${count++ === 0 ? '[\n' : ',\n'}${json}`);
+  const writeText = (json: string | readonly string[]) => {
+    sink.write(count++ === 0 ? '[\n' : ',\n');
+    writePieces(sink, json);
+  };
   return {
     write: (r) => writeText(recordJson(r)),
     writeText,
