@@ -2,7 +2,7 @@ import { compileRawPrefilter, parseTimestamp, type LineText, type RawLineFilter,
 import { CliError, ExitCode } from '../cli-error.js';
 import type { ByteCounter } from './byte-counter.js';
 import { applyFieldConstants, type FieldConstant } from './field-constants.js';
-import { DeferredLine, formatProblem, type InputProblem } from './input-item.js';
+import { DeferredLine, formatProblem, type InputItem, type InputProblem } from './input-item.js';
 import { parseRecord, readEventBatches } from './read-events.js';
 import { lineTimestamp } from './raw-timestamp.js';
 import { utf8Text } from './byte-lines.js';
@@ -144,8 +144,12 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
   };
 
   let stopped = false;
+  // What the window releases for each event, reused (deliver is done with it before the next).
+  const ready: Held[] = [];
   const deliver = async (held: readonly Held[]) => {
-    for (const next of held) {
+    // Indexed: in an async function a for-of made an iterator result per event.
+    for (let i = 0; i < held.length; i++) {
+      const next = held[i] as Held;
       if (stopped) return;
       let event: Record<string, unknown>;
       if (next instanceof DeferredLine) {
@@ -204,7 +208,8 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
         }
       : undefined;
   for await (const batch of readEventBatches(options.paths, counter, filter, options.threads ?? 'one')) {
-    for (const item of batch) {
+    for (let i = 0; i < batch.length; i++) {
+      const item = batch[i] as InputItem;
       if (item.kind === 'problem') {
         onProblem(item);
         continue;
@@ -214,10 +219,9 @@ export async function runPipeline(options: PipelineOptions, counter: ByteCounter
       const held: Held = item.kind === 'deferred' ? item : item.event;
       if (item.kind === 'event' && options.constants.length > 0) applyFieldConstants(item.event, options.constants);
       if (window) {
-        const ready =
-          item.kind === 'deferred'
-            ? window.push(held, item.ts)
-            : window.push(held, parseTimestamp(readField(item.event, tsPath)), tbPath ? readField(item.event, tbPath) : undefined);
+        ready.length = 0;
+        if (item.kind === 'deferred') window.add(held, item.ts, undefined, ready);
+        else window.add(held, parseTimestamp(readField(item.event, tsPath)), tbPath ? readField(item.event, tbPath) : undefined, ready);
         if (ready.length > 0) await deliver(ready);
       } else await deliver([held]);
       if (stopped) break;

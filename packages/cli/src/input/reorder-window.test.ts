@@ -23,6 +23,23 @@ describe('ReorderWindow', () => {
     );
   });
 
+  it('add appends to the given array what push would return, step by step (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 3000 }), { nil: undefined }), { maxLength: 60 }), fc.integer({ min: 0, max: 1500 }), fc.integer({ min: 1, max: 20 }), (ts, windowMs, maxHeld) => {
+        const a = new ReorderWindow<number>({ windowMs, maxHeld });
+        const b = new ReorderWindow<number>({ windowMs, maxHeld });
+        const out: number[] = [-1];
+        ts.forEach((t, i) => {
+          out.length = 1;
+          b.add(i, t, undefined, out);
+          expect(out.slice(1)).toEqual([...a.push(i, t)]);
+        });
+        expect(b.flush()).toEqual(a.flush());
+        expect(b.late).toBe(a.late);
+      }),
+    );
+  });
+
   it('with an infinite window sorts everything (--sort), ties kept in arrival order', () => {
     const w = new ReorderWindow<string>({ windowMs: Infinity, maxHeld: Infinity });
     const pushed = [w.push('c', 3), w.push('a1', 1), w.push('b', 2), w.push('a2', 1)];

@@ -65,22 +65,34 @@ export class ReorderWindow<T> {
 
   /** Adds an event; returns those now safe to evaluate, in order. No timestamp: released at once. */
   push(item: T, ts: number | undefined, tiebreaker?: unknown): readonly T[] {
-    if (ts === undefined) return [item];
+    const out: T[] = [];
+    this.add(item, ts, tiebreaker, out);
+    return out.length === 0 ? NOTHING : out;
+  }
+
+  /**
+   * `push`, appending what it releases to `out` (a reader's own, reused: an array per event was
+   * most of what the reader allocated).
+   */
+  add(item: T, ts: number | undefined, tiebreaker: unknown, out: T[]): void {
+    if (ts === undefined) {
+      out.push(item);
+      return;
+    }
     const entry: Entry<T> = { item, ts, tiebreaker, seq: this.seq++ };
     if (this.lastReleased && less(entry, this.lastReleased)) {
       this.late++;
-      return [item];
+      out.push(item);
+      return;
     }
     const tail = this.inOrder.length > this.head ? this.inOrder[this.inOrder.length - 1] : undefined;
     if (tail === undefined || less(tail, entry)) this.inOrder.push(entry);
     else this.heap.push(entry);
     if (ts > this.newest) this.newest = ts;
     const horizon = this.newest - this.options.windowMs;
-    let out: T[] | undefined;
     for (let first = this.first(); first && (first.ts <= horizon || this.size > this.options.maxHeld); first = this.first()) {
-      (out ??= []).push(this.release(first));
+      out.push(this.release(first));
     }
-    return out ?? NOTHING;
   }
 
   /** End of input: everything still held, in order. */
