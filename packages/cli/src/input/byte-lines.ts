@@ -31,15 +31,26 @@ export const utf8Text: (bytes: Buffer, start: number, end: number) => string = n
  */
 export function decodeLines(utf8: Uint8Array, count: number, unused?: (line: number) => boolean, ends?: Int32Array): string[] {
   const texts = new Array<string>(count);
+  eachLine(utf8, count, (bytes, start, end, i) => {
+    texts[i] = unused?.(i) === true ? '' : utf8Text(bytes, start, end);
+    if (ends) ends[i] = end;
+  });
+  return texts;
+}
+
+/**
+ * Calls `visit` with where each of the `count` lines of a batch's bytes (joined with `\n`) starts
+ * and ends, in order: to decode each line on its own (`decodeLines`), or to use each text and
+ * drop it before the next (the line worker).
+ */
+export function eachLine(utf8: Uint8Array, count: number, visit: (bytes: Buffer, start: number, end: number, line: number) => void): void {
   const bytes = Buffer.from(utf8.buffer, utf8.byteOffset, utf8.length);
   let start = 0;
   for (let i = 0; i < count; i++) {
     const nl = i === count - 1 ? bytes.length : bytes.indexOf(0x0a, start);
-    texts[i] = unused?.(i) === true ? '' : utf8Text(bytes, start, nl);
-    if (ends) ends[i] = nl;
+    visit(bytes, start, nl, i);
     start = nl + 1;
   }
-  return texts;
 }
 
 const NL = 0x0a;

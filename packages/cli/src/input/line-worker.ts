@@ -8,7 +8,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { compileRawPrefilter } from '@eqlkit/engine/raw-lines';
-import { ByteLineFilter, utf8Text, type ByteLineBatch } from './byte-lines.js';
+import { ByteLineFilter, eachLine, utf8Text, type ByteLineBatch } from './byte-lines.js';
 import { BatchBuffers } from './batch-buffers.js';
 import type { LineBatch, LineWorkerData } from './line-batch.js';
 import { compileLineRoutes, RoutesEncoder, type BatchRoutes } from './line-routes.js';
@@ -50,16 +50,12 @@ async function main(): Promise<void> {
       const count = batch.lines.length;
       const routed = new RoutesEncoder(count);
       if (key !== undefined) ts = new Float64Array(count).fill(Number.NaN);
-      const bytes = Buffer.from(batch.utf8.buffer, batch.utf8.byteOffset, batch.utf8.length);
-      let start = 0;
-      for (let i = 0; i < count; i++) {
-        const nl = i === count - 1 ? bytes.length : bytes.indexOf(0x0a, start);
-        const text = utf8Text(bytes, start, nl);
+      eachLine(batch.utf8, count, (bytes, start, end, i) => {
+        const text = utf8Text(bytes, start, end);
         const r = route(text);
         routed.add(r);
         if (ts !== undefined && r?.length !== 0) ts[i] = lineTimestamp(text, key as string) ?? Number.NaN;
-        start = nl + 1;
-      }
+      });
       routes = routed.finish();
     }
     while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
