@@ -1,7 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateOktaEvents } from '../../scripts/generate/okta-events.js';
 import { threadsFor } from '../../packages/cli/src/commands/evaluate-events.js';
-import { ndjson, runEql, scratch, seedVariant, writeVariantPack } from './run-eql.js';
+import { repoRoot } from '../support/shared.js';
+import { binPath, ndjson, runEql, scratch, seedVariant, writeVariantPack } from './run-eql.js';
 
 /**
  * The worker thread (reading, cutting, prefiltering and, with many rules, routing plain NDJSON)
@@ -83,5 +87,19 @@ describe('eql with a worker thread', () => {
     const ssoHits = ndjson(two.stdout).filter((a) => (a as { rule: { name: string } }).rule.name === 'Variant 2');
     const ids = new Set(ssoHits.flatMap((a) => (a as { events: { event: { id: string } }[] }).events.map((e) => e.event.id)));
     expect(escaped.some((id) => ids.has(id))).toBe(true);
+  });
+
+  it('a bundle without its line worker says so, and reads on one thread with the same output', () => {
+    const lone = scratch();
+    const bin = join(lone.dir, 'eql.js');
+    copyFileSync(binPath, bin);
+    const args = ['run', '--rules', 'rules/okta', path];
+    const run = (file: string) => spawnSync(process.execPath, [file, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', EQLKIT_THREADS: 'two' } });
+    const whole = run(binPath);
+    const alone = run(bin);
+    expect(whole.stderr).not.toContain('line worker');
+    expect(alone.stderr).toContain(`eql: the line worker ${join(lone.dir, 'line-worker.js')} is missing: reading on one thread`);
+    expect(alone.stdout).toBe(whole.stdout);
+    expect(alone.status).toBe(whole.status);
   });
 });
