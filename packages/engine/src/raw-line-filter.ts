@@ -581,9 +581,24 @@ function ahoCorasickSearch(needles: readonly Needle[], utf8Bytes = false): (line
   // during the pass (where each string starts and ends; -1: some other value), and a needle's
   // expression runs on them only when a term asks for it (seen: 2 once it failed on the line).
   const regexIn = new Uint8Array(fieldNames.length);
-  const regexOf: (((value: string) => boolean) | string | undefined)[] = needles.map((n) => (isRegex(n) ? n.regex : undefined));
+  // Each regex needle's test, compiled when first asked for (the main thread's router may never be).
+  const regexTests: (((value: string) => boolean) | undefined)[] = [];
+  const regexTest = (id: number): ((value: string) => boolean) => {
+    let test = regexTests[id];
+    if (test === undefined) {
+      const n = needles[id] as Needle;
+      try {
+        test = compileLuceneRegex(n.regex as string, n.caseInsensitive);
+      } catch {
+        test = () => true;
+      }
+      regexTests[id] = test;
+    }
+    return test;
+  };
+  const isRegexId = Uint8Array.from(needles, (n) => (isRegex(n) ? 1 : 0));
   for (const [id, n] of needles.entries()) if (isRegex(n)) regexIn[fieldOf[id] as number] = 1;
-  const anyRegex = regexOf.some((r) => r !== undefined);
+  const anyRegex = isRegexId.includes(1);
   const NOTED = 64;
   const notedField = new Int32Array(NOTED);
   const notedStart = new Int32Array(NOTED);
@@ -621,14 +636,7 @@ function ahoCorasickSearch(needles: readonly Needle[], utf8Bytes = false): (line
     }
   };
   const regexHolds = (id: number): boolean => {
-    let test = regexOf[id];
-    if (typeof test === 'string') {
-      try {
-        test = regexOf[id] = compileLuceneRegex(test, (needles[id] as Needle).caseInsensitive);
-      } catch {
-        test = regexOf[id] = () => true;
-      }
-    }
+    const test = regexTest(id);
     const f = fieldOf[id] as number;
     for (let k = 0; k < noted; k++) {
       const w = notedField[k] as number;
@@ -636,14 +644,14 @@ function ahoCorasickSearch(needles: readonly Needle[], utf8Bytes = false): (line
       const start = notedStart[k] as number;
       if (start < 0) return true;
       const value = valueAt(start, notedEnd[k] as number);
-      if (value === undefined || (test as (value: string) => boolean)(value)) return true;
+      if (value === undefined || test(value)) return true;
     }
     return false;
   };
   const tested: number[] = [];
   const has = (id: number): boolean => {
     const s = seen[id];
-    if (s !== 0 || regexOf[id] === undefined) return s === 1;
+    if (s !== 0 || isRegexId[id] === 0) return s === 1;
     const holds = regexHolds(id);
     seen[id] = holds ? 1 : 2;
     tested.push(id);
