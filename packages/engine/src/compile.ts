@@ -7,10 +7,11 @@ import { parse } from '@eqlkit/parser';
 import { compileCondition } from './compile-expression.js';
 import { EqlError, locateDiagnostics } from './errors.js';
 import { propagateJoinKeyConstraints } from './join-key-constraints.js';
-import { categoryTest, compilePrefilter, fastFieldGetter, PlainReaders, withFastPath } from './fast-path.js';
+import type { Toucher } from './fast-path.js';
+import { categoryTest, compilePrefilter, compileToucher, fastFieldGetter, PlainReaders, withFastPath } from './fast-path.js';
 import type { EqlEvent } from './event.js';
 import { compileFieldGetter } from './field-access.js';
-import type { KeyField, KeyTuple, KeyValue } from './join-keys.js';
+import type { KeyExtractor, KeyField, KeyTuple, KeyValue } from './join-keys.js';
 import { compileKeyExtractor } from './join-keys.js';
 import { ordinalReader } from './order.js';
 import { limitsOf } from './pipes.js';
@@ -117,16 +118,25 @@ class Compiler {
   private readonly schema: Schema | undefined;
   private readonly categoryField: string[];
   private readonly tests = new Map<string, EventTest>();
+  private readonly extractors = new Map<string, KeyExtractor>();
   private readonly readers = new PlainReaders();
+  /** Fields the plan reads of most events it is given (prefilter fields, join keys), by name. */
+  private readonly warm = new Map<string, readonly string[]>();
 
   constructor(options: CompileOptions) {
     this.schema = options.schema;
     this.categoryField = splitPath(options.eventCategoryField ?? 'event.category');
   }
 
+  /** The fields the plan reads of most events (see `compileToucher`). */
+  warmPaths(): (readonly string[])[] {
+    return [...this.warm.values()];
+  }
+
   /** Drops what only compiling needs (the signature texts: megabytes over a rule corpus). */
   release(): void {
     this.tests.clear();
+    this.extractors.clear();
   }
 
   test(category: Category, condition: Expression): EventTest {
@@ -156,14 +166,30 @@ class Compiler {
   key(ref: FieldRef): KeyField {
     const type = this.type(ref);
     const normalize = keyNormalizer(type);
+    this.warm.set(ref.name, ref.path);
     const get = fastFieldGetter(ref.path, compileFieldGetter(ref.path, this.schema), this.readers, this.schema);
     return normalize ? { get, optional: ref.optional, normalize } : { get, optional: ref.optional };
+  }
+
+  /**
+   * The key extractor of these key fields, one per distinct list: terms joined alike (every term
+   * of `sequence by x` without its own `by`) share it, so a plan reads an event's keys once for
+   * all the terms it matches.
+   */
+  keys(refs: readonly FieldRef[]): KeyExtractor {
+    const signature = JSON.stringify(refs.map((r) => [r.name, r.optional]));
+    let keys = this.extractors.get(signature);
+    if (!keys) {
+      keys = compileKeyExtractor(refs.map((k) => this.key(k)));
+      this.extractors.set(signature, keys);
+    }
+    return keys;
   }
 
   term(term: Term, shared: readonly FieldRef[], condition: Expression = term.filter.condition): TermPlan {
     return {
       test: this.test(term.filter.category, condition),
-      keys: compileKeyExtractor([...shared, ...term.by].map((k) => this.key(k))),
+      keys: this.keys([...shared, ...term.by]),
       missing: term.missing,
       runs: term.runs ?? 1,
     };
@@ -171,7 +197,7 @@ class Compiler {
 
   /** The prefilter of a statement's terms (until included), when every term allows one. */
   prefilter(filters: readonly EventFilter[]): Prefilter | undefined {
-    return compilePrefilter(
+    const prefilter = compilePrefilter(
       filters.map((f) => {
         const condition = this.schema ? nullUnknownOptionals(f.condition, this.schema) : f.condition;
         return f.category.any ? { condition } : { condition, category: { path: this.categoryField, name: f.category.name ?? '' } };
@@ -179,6 +205,8 @@ class Compiler {
       this.readers,
       this.schema,
     );
+    for (const path of prefilter?.paths ?? []) this.warm.set(path.join('.'), path);
+    return prefilter;
   }
 
   plan(statement: Statement): QueryPlan<unknown> {
@@ -236,8 +264,12 @@ export function compile(query: string | Statement, options: CompileOptions = {})
   const statement = toStatement(query);
   let plan: QueryPlan<unknown>;
   const compiler = new Compiler(options);
+  const timestampPath = splitPath(options.timestampField ?? '@timestamp');
+  const tiebreakerPath = options.tiebreakerField === undefined ? undefined : splitPath(options.tiebreakerField);
+  let touch: Toucher | undefined;
   try {
     plan = compiler.plan(statement);
+    touch = compileToucher([...compiler.warmPaths(), timestampPath, ...(tiebreakerPath ? [tiebreakerPath] : [])]);
   } catch (error) {
     if (error instanceof EqlError && typeof query === 'string') throw new EqlError(locateDiagnostics(error.diagnostics, query));
     throw error;
@@ -247,8 +279,8 @@ export function compile(query: string | Statement, options: CompileOptions = {})
   }
   const schema = options.schema;
   const ordinalOf = ordinalReader(
-    compileFieldGetter(splitPath(options.timestampField ?? '@timestamp'), schema),
-    options.tiebreakerField === undefined ? undefined : compileFieldGetter(splitPath(options.tiebreakerField), schema),
+    compileFieldGetter(timestampPath, schema),
+    tiebreakerPath === undefined ? undefined : compileFieldGetter(tiebreakerPath, schema),
   );
   const pipes = statement.pipes;
   const direction = (position: 'head' | 'tail' | undefined) => (plan.kind === 'sample' ? 'head' : (position ?? 'head'));
@@ -262,7 +294,7 @@ export function compile(query: string | Statement, options: CompileOptions = {})
     },
     stream(streamOptions = {}) {
       const limits = limitsOf(pipes, streamOptions.size, direction(streamOptions.resultPosition));
-      return new PlanStream(plan, ordinalOf, limits, streamOptions);
+      return new PlanStream(plan, ordinalOf, limits, streamOptions, touch);
     },
   };
 }

@@ -194,6 +194,51 @@ ${checks.join('\n')}
 }
 
 /**
+ * Reads fields of `events[from..to)` and returns a number made of them (the caller keeps it, so
+ * the reads are not optimized away): see {@link compileToucher}.
+ */
+export type Toucher = (events: readonly EqlEvent[], from: number, to: number) => number;
+
+/**
+ * A loop that reads `paths` (and, for strings, their length) of a run of events, compiled to
+ * code with the names written in; undefined where code may not be generated or no path is
+ * usable. Why: over events far apart in memory (an array parsed long ago) evaluation waits on
+ * main memory for each event in turn, one chain of reads after another; a short loop over many
+ * events issues those reads together, so they overlap, and the evaluation that follows finds
+ * them in cache. It reads own data properties of plain objects only, changing nothing.
+ */
+export function compileToucher(paths: readonly (readonly string[])[]): Toucher | undefined {
+  const usable = new Map<string, readonly string[]>();
+  for (const path of paths) if (generable(path)) usable.set(path.join('\u0000'), path);
+  if (!CAN_GENERATE || usable.size === 0) return undefined;
+  const lit = (key: string) => JSON.stringify(key);
+  const reads = [...usable.values()].map((path) => {
+    const lines: string[] = [];
+    let node = 'n0';
+    for (let i = 0; i < path.length - 1; i++) {
+      // Each path is its own block, so the names may repeat between paths.
+      lines.push(`const n${i + 1} = ${node}[${lit(path[i]!)}];`);
+      node = `n${i + 1}`;
+      lines.push(`if (typeof ${node} === "object" && ${node} !== null) {`);
+    }
+    lines.push(`v = ${node}[${lit(path[path.length - 1]!)}]; if (typeof v === "string") s += v.length; else if (v !== undefined) s++;`);
+    for (let i = 0; i < path.length - 1; i++) lines.push('}');
+    return `{\n${lines.join('\n')}\n}`;
+  });
+  const source = `"use strict";
+return function (E, from, to) {
+  let s = 0, v;
+  for (let i = from; i < to; i++) {
+    const n0 = E[i];
+    if (typeof n0 !== "object" || n0 === null) continue;
+${reads.join('\n')}
+  }
+  return s;
+};`;
+  return (new Function(source) as () => Toucher)();
+}
+
+/**
  * The engine's copy of a property name. Names sliced from the query text are not V8's
  * internalized strings, and a property load with such a key pays a string-table lookup on every
  * event; a key that went through an object literal is internalized.
@@ -475,6 +520,8 @@ export interface Prefilter {
    * when unknown (more than 30 terms). 0 exactly when `test` is false.
    */
   readonly candidates: (event: EqlEvent) => number;
+  /** The fields it reads (dotted paths split), for {@link compileToucher}. */
+  readonly paths: readonly (readonly string[])[];
 }
 
 /**
@@ -514,8 +561,9 @@ export function compilePrefilter(
     for (const v of best.values) group.byValue.set(v, (group.byValue.get(v) ?? 0) | bit);
     groups.set(name, group);
   });
+  const paths = [...groups.values()].map((g) => g.path);
   const generated = masks && generate ? generatedCandidates([...groups.values()]) : undefined;
-  if (generated) return { test: (event) => generated(event) !== 0, candidates: generated };
+  if (generated) return { test: (event) => generated(event) !== 0, candidates: generated, paths };
   const checks = [...groups.values()].map((g) => ({ read: readers.get(g.path), lookup: maskLookup(g.byValue), all: g.all }));
   const candidates = (event: EqlEvent): number => {
     let mask = 0;
@@ -537,7 +585,8 @@ export function compilePrefilter(
         const v = read(event);
         return typeof v === 'string' ? lookup(v) : v !== null ? all : 0;
       },
+      paths,
     };
   }
-  return { test: (event) => candidates(event) !== 0, candidates };
+  return { test: (event) => candidates(event) !== 0, candidates, paths };
 }

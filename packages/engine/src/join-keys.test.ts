@@ -1,12 +1,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { KeyField } from './join-keys.js';
-import { compareKeyTuples, compileKeyExtractor, encodeKey } from './join-keys.js';
+import { compareKeyTuples, compileKeyExtractor, encodeKey, NO_KEY, SEVERAL_KEYS } from './join-keys.js';
 
 const field = (name: string, optional = false, normalize?: KeyField['normalize']): KeyField =>
   normalize ? { get: (e) => e[name], optional, normalize } : { get: (e) => e[name], optional };
 
 describe('join keys', () => {
+  it('single() of one key field is encodeKey of the only tuple, NO_KEY for none, SEVERAL_KEYS for more', () => {
+    const scalar = fc.oneof(fc.string({ maxLength: 3 }), fc.integer({ min: -2, max: 2 }), fc.boolean(), fc.constant(null), fc.constant(undefined));
+    const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), fc.constant({ nested: 1 }));
+    const asNumber: KeyField['normalize'] = (v) => (typeof v === 'number' ? v : typeof v === 'string' && v !== '' && !Number.isNaN(Number(v)) ? Number(v) : null);
+    fc.assert(
+      fc.property(value, fc.boolean(), fc.boolean(), (k, optional, normalized) => {
+        const keys = compileKeyExtractor([field('k', optional, normalized ? asNumber : undefined)]);
+        const tuples = keys({ k });
+        const expected = tuples.length === 0 ? NO_KEY : tuples.length === 1 ? encodeKey(tuples[0]!) : SEVERAL_KEYS;
+        expect(keys.single?.({ k })).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+    // Several key fields: no shortcut (tuples are encoded as text).
+    expect(compileKeyExtractor([field('a'), field('b')]).single).toBeUndefined();
+  });
   it('a null or absent key cannot join unless optional', () => {
     const strict = compileKeyExtractor([field('k')]);
     const optional = compileKeyExtractor([field('k', true)]);

@@ -23,7 +23,20 @@ export interface KeyField {
 }
 
 /** The key tuples of an event for a term, in key order; empty when the event cannot join. */
-export type KeyExtractor = (event: EqlEvent) => KeyTuple[];
+export interface KeyExtractor {
+  (event: EqlEvent): KeyTuple[];
+  /**
+   * Terms joined on one field: the event's key as `encodeKey` gives it when it has exactly one,
+   * {@link NO_KEY} when none, {@link SEVERAL_KEYS} when several (a multi-valued field). A lookup
+   * by key needs no tuple arrays then, which a stream asks of every later-stage event.
+   */
+  readonly single?: (event: EqlEvent) => unknown;
+}
+
+/** `KeyExtractor.single` of an event that cannot join. */
+export const NO_KEY: unique symbol = Symbol('no key');
+/** `KeyExtractor.single` of an event with several keys. */
+export const SEVERAL_KEYS: unique symbol = Symbol('several keys');
 
 const NO_KEYS: KeyTuple[] = [];
 const EMPTY_TUPLE: KeyTuple[] = [[]];
@@ -92,11 +105,21 @@ export function compileKeyExtractor(fields: readonly KeyField[]): KeyExtractor {
   if (fields.length === 0) return () => EMPTY_TUPLE;
   if (fields.length === 1) {
     const field = fields[0]!;
-    return (event) => {
+    const extract = (event: EqlEvent): KeyTuple[] => {
       const values = valuesOf(field, event);
       if (values.length === 0) return NO_KEYS;
       return values.length === 1 ? [values] : values.map((v) => [v]);
     };
+    const single = (event: EqlEvent): unknown => {
+      const raw = field.get(event);
+      if (Array.isArray(raw)) {
+        const values = valuesOf(field, event);
+        return values.length === 0 ? NO_KEY : values.length === 1 ? values[0] : SEVERAL_KEYS;
+      }
+      const v = scalar(raw, field.normalize);
+      return v === undefined || v === null ? (field.optional ? null : NO_KEY) : v;
+    };
+    return Object.assign(extract, { single });
   }
   return (event) => {
     let tuples: KeyValue[][] = [[]];

@@ -189,8 +189,8 @@ export interface SequencePlanInput {
 
 /** What one event matched in a sequence. */
 export interface SequenceMatch {
-  readonly stages: StageMatch[];
-  readonly missing: { readonly term: number; readonly keys: readonly KeyTuple[] }[];
+  readonly stages: readonly StageMatch[];
+  readonly missing: readonly { readonly term: number; readonly keys: readonly KeyTuple[] }[];
   readonly until: readonly KeyTuple[] | undefined;
 }
 
@@ -229,6 +229,9 @@ class SlotMatch {
     return this.stage;
   }
 }
+
+/** No slot matched (shared, never changed). */
+const NO_SLOTS: readonly SlotMatch[] = Object.freeze([]);
 
 /** Where each expanded term goes: a positive stage index or a missing term index. */
 interface Slot {
@@ -276,8 +279,10 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
       if (prefilter && !prefilter.test(event)) return undefined;
       nextEvent();
     }
-    let stages: StageMatch[] | undefined;
-    let missing: SequenceMatch['missing'] | undefined;
+    let stages: SlotMatch[] | undefined;
+    let missing: SlotMatch[] | undefined;
+    let lastExtractor: KeyExtractor | undefined;
+    let keys: LazyKeys | undefined;
     for (let t = 0; t < terms.length; t++) {
       const term = terms[t]!;
       const first = firstWithTest[t]!;
@@ -285,10 +290,20 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
       const matched = candidates !== -1 && (candidates & (1 << t)) === 0 ? false : first === t ? term.test(event) : verdicts[first]!;
       verdicts[t] = matched;
       if (!matched) continue;
-      const keys = new LazyKeys(term.keys, event);
-      for (const slot of slots[t]!) {
-        if (slot.missing) (missing ??= []).push(new SlotMatch(slot.index, keys));
-        else (stages ??= []).push(new SlotMatch(slot.index, keys));
+      // Terms with the same key fields share their extractor, and so the keys read.
+      if (term.keys !== lastExtractor) {
+        lastExtractor = term.keys;
+        keys = new LazyKeys(term.keys, event);
+      }
+      const termSlots = slots[t]!;
+      for (let i = 0; i < termSlots.length; i++) {
+        const slot = termSlots[i]!;
+        const slotMatch = new SlotMatch(slot.index, keys!);
+        if (slot.missing) {
+          if (missing) missing.push(slotMatch);
+          else missing = [slotMatch];
+        } else if (stages) stages.push(slotMatch);
+        else stages = [slotMatch];
       }
     }
     let untilKeys: KeyTuple[] | undefined;
@@ -297,7 +312,7 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
       if (keys.length > 0) untilKeys = keys;
     }
     if (!stages && !missing && !untilKeys) return undefined;
-    return { stages: stages ?? [], missing: missing ?? [], until: untilKeys };
+    return { stages: stages ?? NO_SLOTS, missing: missing ?? NO_SLOTS, until: untilKeys };
   };
 
   const canSkip = prefilter

@@ -11,7 +11,7 @@
  */
 import type { EqlEvent } from './event.js';
 import type { KeyExtractor, KeyTuple } from './join-keys.js';
-import { encodeKey } from './join-keys.js';
+import { encodeKey, NO_KEY, SEVERAL_KEYS } from './join-keys.js';
 
 /** An event that matched positive stage `stage` with these key tuples (possibly read lazily). */
 export interface StageMatch {
@@ -125,6 +125,12 @@ export class SequenceMatcher {
   waitsFor(stage: number, keys: KeyExtractor, event: EqlEvent): boolean {
     if (stage === 0) return true;
     if (this.perSlot[stage - 1] === 0) return false;
+    const single = keys.single;
+    if (single !== undefined) {
+      const key = single(event);
+      if (key === NO_KEY) return false;
+      if (key !== SEVERAL_KEYS) return this.keys.get(key)?.slots[stage - 1] !== undefined;
+    }
     const tuples = keys(event);
     for (let i = 0; i < tuples.length; i++) if (this.keys.get(encodeKey(tuples[i]!))?.slots[stage - 1]) return true;
     return false;

@@ -30,6 +30,7 @@ import { applyLimits, StreamLimiter } from './pipes.js';
 import type { EventRecord, Hit, Processor, ProcessorOptions, QueryPlan } from './query.js';
 import { ReorderBuffer } from './reorder.js';
 import type { LineText } from './sequence.js';
+import type { Toucher } from './fast-path.js';
 
 /** Partial sequences (or sample events) a stream holds at most unless told otherwise. */
 export const DEFAULT_MAX_PENDING_TOTAL = 1_000_000;
@@ -81,6 +82,13 @@ export interface StreamOptions {
 export interface QueryStream {
   /** Evaluates one event; returns the hits it decided. */
   push(event: EqlEvent): Hit[];
+  /**
+   * Evaluates `events` in order, as `push` of each would, and returns the hits they decided, in
+   * order. Faster for events already held in memory (an array parsed earlier): the fields the
+   * query reads of most events are read for a run of events first, so that their trips to main
+   * memory overlap instead of being taken one event at a time.
+   */
+  pushBatch(events: readonly EqlEvent[]): Hit[];
   /** Ends the input; returns the remaining hits. The stream takes no events afterwards. */
   flush(): Hit[];
   readonly stats: StreamStats;
@@ -115,6 +123,12 @@ export interface QueryStream {
 /** Reads an event's ordinal. */
 export type OrdinalReader = (event: EqlEvent, seq: number) => Ordinal;
 
+/**
+ * Events `pushBatch` reads ahead: enough for their reads to overlap, few enough that what they
+ * bring in (a few cache lines each) is still in cache when they are evaluated.
+ */
+const TOUCH_RUN = 256;
+
 /** Returned when an event decides nothing (frozen: shared between calls). */
 const NONE: Hit[] = Object.freeze([]) as unknown as Hit[];
 
@@ -127,6 +141,8 @@ export class PlanStream<M> implements QueryStream {
   private readonly produced: Hit[] = [];
   private seen = 0;
   private ended = false;
+  /** What `touch` returned, kept so that its reads are not optimized away. */
+  private touched = 0;
   private readonly passThrough: boolean;
   /** No reorder window: every event is evaluated as it arrives. */
   private readonly windowZero: boolean;
@@ -138,6 +154,8 @@ export class PlanStream<M> implements QueryStream {
     private readonly ordinalOf: OrdinalReader,
     limits: readonly Limit[],
     options: StreamOptions & ProcessorOptions = {},
+    /** Reads the fields the plan needs of a run of events (see `pushBatch`). */
+    private readonly touch?: Toucher,
   ) {
     this.processor = plan.createProcessor({ ...options, maxPendingTotal: options.maxPendingTotal ?? DEFAULT_MAX_PENDING_TOTAL });
     this.reorder = plan.ordered ? new ReorderBuffer(options.allowedLatenessMs ?? 0) : undefined;
@@ -211,6 +229,29 @@ export class PlanStream<M> implements QueryStream {
     }
     reorder.push(record, this.due);
     return this.evaluateDue();
+  }
+
+  pushBatch(events: readonly EqlEvent[]): Hit[] {
+    const touch = this.touch;
+    let out: Hit[] = NONE;
+    for (let start = 0; start < events.length; start += TOUCH_RUN) {
+      const end = Math.min(events.length, start + TOUCH_RUN);
+      if (touch !== undefined) {
+        // Only a speed-up: an event whose reading throws (a getter, a proxy) is left to push.
+        try {
+          this.touched += touch(events, start, end);
+        } catch {
+          // push reads what it needs and reports what fails there.
+        }
+      }
+      for (let i = start; i < end; i++) {
+        const hits = this.push(events[i]!);
+        if (hits.length === 0) continue;
+        if (out === NONE) out = [];
+        for (let h = 0; h < hits.length; h++) out.push(hits[h]!);
+      }
+    }
+    return out;
   }
 
   flush(): Hit[] {
