@@ -266,10 +266,10 @@ export function compile(query: string | Statement, options: CompileOptions = {})
   const compiler = new Compiler(options);
   const timestampPath = splitPath(options.timestampField ?? '@timestamp');
   const tiebreakerPath = options.tiebreakerField === undefined ? undefined : splitPath(options.tiebreakerField);
-  let touch: Toucher | undefined;
+  let warmPaths: (readonly string[])[] = [];
   try {
     plan = compiler.plan(statement);
-    touch = compileToucher([...compiler.warmPaths(), timestampPath, ...(tiebreakerPath ? [tiebreakerPath] : [])]);
+    warmPaths = [...compiler.warmPaths(), timestampPath, ...(tiebreakerPath ? [tiebreakerPath] : [])];
   } catch (error) {
     if (error instanceof EqlError && typeof query === 'string') throw new EqlError(locateDiagnostics(error.diagnostics, query));
     throw error;
@@ -282,6 +282,9 @@ export function compile(query: string | Statement, options: CompileOptions = {})
     compileFieldGetter(timestampPath, schema),
     tiebreakerPath === undefined ? undefined : compileFieldGetter(tiebreakerPath, schema),
   );
+  // Made on the first pushBatch: a rule set compiles a thousand queries that may never batch.
+  let touch: Toucher | undefined | null = null;
+  const toucher = (): Toucher | undefined => (touch === null ? (touch = compileToucher(warmPaths)) : touch);
   const pipes = statement.pipes;
   const direction = (position: 'head' | 'tail' | undefined) => (plan.kind === 'sample' ? 'head' : (position ?? 'head'));
 
@@ -294,7 +297,7 @@ export function compile(query: string | Statement, options: CompileOptions = {})
     },
     stream(streamOptions = {}) {
       const limits = limitsOf(pipes, streamOptions.size, direction(streamOptions.resultPosition));
-      return new PlanStream(plan, ordinalOf, limits, streamOptions, touch);
+      return new PlanStream(plan, ordinalOf, limits, streamOptions, toucher);
     },
   };
 }

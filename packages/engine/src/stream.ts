@@ -154,8 +154,8 @@ export class PlanStream<M> implements QueryStream {
     private readonly ordinalOf: OrdinalReader,
     limits: readonly Limit[],
     options: StreamOptions & ProcessorOptions = {},
-    /** Reads the fields the plan needs of a run of events (see `pushBatch`). */
-    private readonly touch?: Toucher,
+    /** Gives the reader of the fields the plan needs of a run of events (see `pushBatch`). */
+    private readonly toucher?: () => Toucher | undefined,
   ) {
     this.processor = plan.createProcessor({ ...options, maxPendingTotal: options.maxPendingTotal ?? DEFAULT_MAX_PENDING_TOTAL });
     this.reorder = plan.ordered ? new ReorderBuffer(options.allowedLatenessMs ?? 0) : undefined;
@@ -232,7 +232,7 @@ export class PlanStream<M> implements QueryStream {
   }
 
   pushBatch(events: readonly EqlEvent[]): Hit[] {
-    const touch = this.touch;
+    const touch = this.toucher?.();
     let out: Hit[] = NONE;
     for (let start = 0; start < events.length; start += TOUCH_RUN) {
       const end = Math.min(events.length, start + TOUCH_RUN);
