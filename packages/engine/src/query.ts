@@ -267,6 +267,9 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
   // Terms sharing one predicate (same text) evaluate it once per event.
   const firstWithTest = terms.map((term) => terms.findIndex((other) => other.test === term.test));
   const verdicts: boolean[] = new Array<boolean>(terms.length).fill(false);
+  // Positive and missing slots each term fills when it matches (`runs` repeats a term).
+  const positiveSlots = slots.map((mine) => mine.filter((slot) => !slot.missing).length);
+  const missingSlots = slots.map((mine) => mine.filter((slot) => slot.missing).length);
 
   const prefilter = input.prefilter;
   const nextEvent = input.nextEvent ?? noop;
@@ -279,40 +282,54 @@ export function sequencePlan(input: SequencePlanInput): QueryPlan<SequenceMatch>
       if (prefilter && !prefilter.test(event)) return undefined;
       nextEvent();
     }
-    let stages: SlotMatch[] | undefined;
-    let missing: SlotMatch[] | undefined;
-    let lastExtractor: KeyExtractor | undefined;
-    let keys: LazyKeys | undefined;
+    // First the verdicts and how many slots they fill, then lists of that size: an array grown
+    // by push from one element reserves 17.
+    let positive = 0;
+    let negative = 0;
     for (let t = 0; t < terms.length; t++) {
-      const term = terms[t]!;
       const first = firstWithTest[t]!;
       // A term the prefilter rules out is false, as is every term sharing its test.
-      const matched = candidates !== -1 && (candidates & (1 << t)) === 0 ? false : first === t ? term.test(event) : verdicts[first]!;
+      const matched = candidates !== -1 && (candidates & (1 << t)) === 0 ? false : first === t ? terms[t]!.test(event) : verdicts[first]!;
       verdicts[t] = matched;
-      if (!matched) continue;
-      // Terms with the same key fields share their extractor, and so the keys read.
-      if (term.keys !== lastExtractor) {
-        lastExtractor = term.keys;
-        keys = new LazyKeys(term.keys, event);
+      if (matched) {
+        positive += positiveSlots[t]!;
+        negative += missingSlots[t]!;
       }
-      const termSlots = slots[t]!;
-      for (let i = 0; i < termSlots.length; i++) {
-        const slot = termSlots[i]!;
-        const slotMatch = new SlotMatch(slot.index, keys!);
-        if (slot.missing) {
-          if (missing) missing.push(slotMatch);
-          else missing = [slotMatch];
-        } else if (stages) stages.push(slotMatch);
-        else stages = [slotMatch];
+    }
+    let stages: readonly SlotMatch[] = NO_SLOTS;
+    let missing: readonly SlotMatch[] = NO_SLOTS;
+    if (positive + negative > 0) {
+      const found = positive > 0 ? new Array<SlotMatch>(positive) : undefined;
+      const lacking = negative > 0 ? new Array<SlotMatch>(negative) : undefined;
+      let p = 0;
+      let m = 0;
+      let lastExtractor: KeyExtractor | undefined;
+      let keys: LazyKeys | undefined;
+      for (let t = 0; t < terms.length; t++) {
+        if (!verdicts[t]) continue;
+        const term = terms[t]!;
+        // Terms with the same key fields share their extractor, and so the keys read.
+        if (term.keys !== lastExtractor) {
+          lastExtractor = term.keys;
+          keys = new LazyKeys(term.keys, event);
+        }
+        const termSlots = slots[t]!;
+        for (let i = 0; i < termSlots.length; i++) {
+          const slot = termSlots[i]!;
+          if (slot.missing) lacking![m++] = new SlotMatch(slot.index, keys!);
+          else found![p++] = new SlotMatch(slot.index, keys!);
+        }
       }
+      if (found) stages = found;
+      if (lacking) missing = lacking;
     }
     let untilKeys: KeyTuple[] | undefined;
     if (until && (candidates === -1 || (candidates & untilBit) !== 0) && until.test(event)) {
       const keys = until.keys(event);
       if (keys.length > 0) untilKeys = keys;
     }
-    if (!stages && !missing && !untilKeys) return undefined;
-    return { stages: stages ?? NO_SLOTS, missing: missing ?? NO_SLOTS, until: untilKeys };
+    if (positive + negative === 0 && !untilKeys) return undefined;
+    return { stages, missing, until: untilKeys };
   };
 
   const canSkip = prefilter

@@ -223,7 +223,9 @@ export class PlanStream<M> implements QueryStream {
       return NONE;
     }
     const record: EventRecord<M> = { event, match, ordinal };
-    if (!reorder) {
+    if (!reorder || this.windowZero) {
+      // Without a window the buffer holds nothing: it only counts lateness and moves its time.
+      reorder?.observe(ordinal.ts);
       this.processor.process(record, this.produced);
       return this.emit();
     }
