@@ -212,6 +212,9 @@ export function compileToucher(paths: readonly (readonly string[])[]): Toucher |
   for (const path of paths) if (generable(path)) usable.set(path.join('\u0000'), path);
   if (!CAN_GENERATE || usable.size === 0) return undefined;
   const lit = (key: string) => JSON.stringify(key);
+  // Its own walk, not `readerBody`'s: the reads only need to happen, not to be right for every
+  // layout, and the plain reader's dotted-twin and array checks made the loop 20% slower over
+  // the bench's 200,000 objects (33-37 against 40-42 ms), fewer misses overlapping.
   const reads = [...usable.values()].map((path) => {
     const lines: string[] = [];
     let node = 'n0';
