@@ -4,11 +4,7 @@
 // Run: npx tsx bench/engine.bench.ts [events]
 import { compile, type EqlEvent, type StreamOptions } from '../packages/engine/src/index.js';
 import { generateOktaEvents } from '../scripts/generate/okta-events.js';
-
-const SEED_RULE = `sequence by user.email with maxspan=10m
-  [any where event.module == "okta" and event.action == "user.mfa.okta_verify.deny_push"]
-  [any where event.module == "okta" and event.action == "user.mfa.okta_verify.deny_push"]
-  [any where event.module == "okta" and event.action == "user.authentication.sso"]`;
+import { SEED_RULE } from './support/seed-rule.js';
 
 const actions = Array.from({ length: 17 }, (_, i) => `event.action == "app.action.${i}"`).join(' or ');
 const TWENTY_PREDICATES = `any where event.dataset == "okta.system" and event.outcome == "failure" and

@@ -1,19 +1,16 @@
-// (d) of bench/throughput.bench.ts, in a process of its own so that the objects are laid out by
-// a heap that has done nothing else (the parent generated and wrote 2 GB of NDJSON before, which
-// leaves its heap fragmented and a working set's layout to chance). The seed rule over `count`
+// (d) of bench/throughput.bench.ts, in a process of its own (a clean heap: the parent has
+// generated and written 2 GB of NDJSON before; measured, that made no difference, but the child
+// leaves the layout of the objects to nothing else). The seed rule over `count`
 // Okta events parsed in advance: best of `rounds` interleaved rounds of the baseline (read
 // `event.action` of each object), `push` of each, and one `pushBatch` of the array. Prints JSON.
 import { generateOktaEvents } from '../../scripts/generate/okta-events.js';
+import { SEED_RULE } from './seed-rule.js';
 
 type Engine = typeof import('../../packages/engine/src/index.js');
 const { compile } = (await import(new URL('../../packages/engine/dist/index.js', import.meta.url).href)) as Engine;
 
 const count = Number(process.argv[2] ?? 200_000);
 const rounds = Number(process.argv[3] ?? 7);
-const SEED_RULE = `sequence by user.email with maxspan=10m
-  [any where event.module == "okta" and event.action == "user.mfa.okta_verify.deny_push"]
-  [any where event.module == "okta" and event.action == "user.mfa.okta_verify.deny_push"]
-  [any where event.module == "okta" and event.action == "user.authentication.sso"]`;
 const seed = compile(SEED_RULE);
 const generated = generateOktaEvents({ count, seed: 7 });
 const parsed = [...generated.events()].map((e) => JSON.parse(JSON.stringify(e)) as Record<string, unknown>);
